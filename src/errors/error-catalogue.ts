@@ -1,0 +1,67 @@
+// Every error code polyfeed reports, with its default hint. Codes are permanent: add, never rename.
+import type { BuildError, FieldPath, Severity } from './build-error.js';
+
+interface CatalogueEntry {
+  /** What to do, when the call site has nothing more specific. */
+  readonly hint: string;
+}
+
+const catalogue = {
+  CONFIG_NOT_FOUND: { hint: 'Run polyfeed in a site folder, or pass --root DIR pointing at one that holds polyfeed.config.yaml.' },
+  CONFIG_INVALID: { hint: 'Fix the field in polyfeed.config.yaml; README.md lists every setting.' },
+  FILE_UNREADABLE: { hint: 'Check that the file exists and that polyfeed may read it.' },
+  NOT_UTF8: { hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").' },
+  FRONT_MATTER_MISSING: { hint: 'Start the file with a line "---", the YAML fields, then another "---" line.' },
+  FRONT_MATTER_UNCLOSED: { hint: 'Add a line "---" after the last front-matter field.' },
+  YAML_SYNTAX: { hint: 'Fix the YAML syntax; quote values that contain ": " or start with a special character.' },
+  JSON_SYNTAX: { hint: 'Fix the JSON syntax (a trailing comma or a missing quote is the usual cause).' },
+  REQUIRED_FIELD: { hint: 'Add the field.' },
+  UNKNOWN_FIELD: { hint: 'Remove the field or correct its spelling; README.md lists every field.' },
+  INVALID_TYPE: { hint: 'Give the field a value of the expected type.' },
+  EMPTY_VALUE: { hint: 'Give the field a non-empty value, or remove it if it is optional.' },
+  INVALID_DATE: { hint: 'Write an ISO 8601 date-time with an offset, e.g. 2025-03-14T09:30:00+01:00.' },
+  INVALID_URL: { hint: 'Write an absolute URL such as https://example.org/path.' },
+  INVALID_VALUE: { hint: 'Use one of the allowed values.' },
+  EMPTY_BODY: { hint: 'Write the article text below the closing "---" line.' },
+  INVALID_ARTICLE_KEY: { hint: 'Name article folders with letters, digits, "-" and "_" only.' },
+  INVALID_LANGUAGE_TAG: { hint: 'Name the file after a BCP 47 language tag, e.g. en.md, pt-BR.md.' },
+  LANGUAGE_NOT_CONFIGURED: { hint: 'Add the language to "languages" in polyfeed.config.yaml, or remove the file.' },
+  DUPLICATE_ID: { hint: 'Give each article version its own id, or remove the explicit id to use the default.' },
+  LOCALE_MISSING: { hint: 'Create locales/<lang>/feed.json with the labels of the default language, translated.' },
+  LOCALE_MISSING_KEY: { hint: 'Add the key, translated, to this locale file.' },
+  TEMPLATE_MISSING: { hint: 'Create the template file, or restore it from the polyfeed sample site.' },
+  TEMPLATE_SYNTAX: { hint: 'Fix the Handlebars syntax in the template.' },
+  TEMPLATE_RENDER: { hint: 'The template uses a field or helper that does not exist; see README.md for the fields templates receive.' },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Every code polyfeed can report. */
+export type ErrorCode = keyof typeof catalogue;
+
+/** All codes, for documentation and tests. */
+export const errorCodes = Object.keys(catalogue) as ErrorCode[];
+
+/** Where a problem is and what it is about; everything except the code and the message. */
+export interface ErrorDetails {
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  readonly path?: FieldPath;
+  readonly hint?: string | undefined;
+  readonly severity?: Severity;
+  readonly cause?: unknown;
+}
+
+/** Builds a BuildError, filling in the catalogue's hint when the caller has no better one. */
+export function makeError(code: ErrorCode, message: string, details: ErrorDetails = {}): BuildError {
+  return {
+    code,
+    severity: details.severity ?? 'error',
+    message,
+    file: details.file,
+    line: details.line,
+    column: details.column,
+    path: details.path ?? [],
+    hint: details.hint ?? catalogue[code].hint,
+    cause: details.cause,
+  };
+}

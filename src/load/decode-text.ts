@@ -1,0 +1,45 @@
+// Pure: file bytes → text, refusing bytes that are not UTF-8 instead of guessing.
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+import type { SourceFile } from './read-sources.js';
+import { normalizeNewlines } from './split-front-matter.js';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Decodes UTF-8, drops a byte order mark and turns CRLF into LF (neither changes a position). */
+export function decodeText(file: SourceFile): { value?: string; errors: BuildError[] } {
+  try {
+    return { value: normalizeNewlines(decoder.decode(file.bytes)), errors: [] };
+  } catch (error) {
+    const offset = firstInvalidByte(file.bytes);
+    const before = new TextDecoder().decode(file.bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    return {
+      errors: [
+        makeError('NOT_UTF8', `The file is not valid UTF-8 (byte 0x${file.bytes[offset]?.toString(16).padStart(2, '0')} at offset ${offset}).`, {
+          file: file.path,
+          line: lines.length,
+          column: lines.at(-1)!.length + 1,
+          cause: error,
+        }),
+      ],
+    };
+  }
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const lead = bytes[offset]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return offset;
+    try {
+      decoder.decode(bytes.subarray(offset, offset + length));
+    } catch {
+      return offset;
+    }
+    offset += length;
+  }
+  return offset;
+}

@@ -1,0 +1,65 @@
+// I/O: lists and reads every source of a site folder: config, articles, locales, templates.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** A file's bytes and its path relative to the site folder, with `/` separators. */
+export interface SourceFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Everything a build reads, before any of it is interpreted. */
+export interface SiteSources {
+  readonly configFile: SourceFile | undefined;
+  readonly articleFiles: readonly SourceFile[];
+  /** Every folder under articles/, to find article folders without any language file. */
+  readonly articleFolders: readonly string[];
+  readonly localeFiles: readonly SourceFile[];
+  readonly templateFiles: readonly SourceFile[];
+}
+
+export const CONFIG_FILE_NAME = 'polyfeed.config.yaml';
+
+function listFiles(root: string, folder: string, accept: (name: string) => boolean): string[] {
+  let entries;
+  try {
+    entries = readdirSync(join(root, folder), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const paths: string[] = [];
+  for (const entry of entries) {
+    const path = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) paths.push(...listFiles(root, path, accept));
+    else if (entry.isFile() && accept(entry.name)) paths.push(path);
+  }
+  return paths.sort();
+}
+
+function listFolders(root: string, folder: string): string[] {
+  try {
+    return readdirSync(join(root, folder), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `${folder}/${entry.name}`)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function readSource(root: string, path: string): SourceFile {
+  return { path, bytes: readFileSync(join(root, path)) };
+}
+
+/** Reads the site folder `root`. Missing folders read as empty: the validate stages report them. */
+export function readSources(root: string): SiteSources {
+  const configPath = join(root, CONFIG_FILE_NAME);
+  const hasConfig = statSync(configPath, { throwIfNoEntry: false })?.isFile() ?? false;
+  return {
+    configFile: hasConfig ? readSource(root, CONFIG_FILE_NAME) : undefined,
+    articleFiles: listFiles(root, 'articles', (name) => name.endsWith('.md')).map((path) => readSource(root, path)),
+    articleFolders: listFolders(root, 'articles'),
+    localeFiles: listFiles(root, 'locales', (name) => name.endsWith('.json')).map((path) => readSource(root, path)),
+    templateFiles: listFiles(root, 'templates', (name) => name.endsWith('.hbs')).map((path) => readSource(root, path)),
+  };
+}

@@ -1,0 +1,103 @@
+// Pure: template texts → compiled Handlebars templates in an isolated environment, plus the label keys they use.
+import Handlebars from 'handlebars';
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+
+/** The helpers templates may call besides Handlebars' built-ins. */
+export const TEMPLATE_HELPERS = ['t'] as const;
+
+const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+export interface TemplateFileText {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface CompiledTemplates {
+  /** Renders an item's HTML from its context; helpers are given per call. */
+  readonly item: Handlebars.TemplateDelegate;
+  /** Label keys named as string literals in `{{t "…"}}` calls, for the locale check. */
+  readonly labelKeys: readonly string[];
+}
+
+const ITEM_TEMPLATE = 'templates/item.hbs';
+const PARTIALS_FOLDER = 'templates/partials/';
+
+export function compileTemplates(files: readonly TemplateFileText[]): { value?: CompiledTemplates; errors: BuildError[] } {
+  const environment = Handlebars.create();
+  const errors: BuildError[] = [];
+  const labelKeys = new Set<string>();
+  const partialNames = new Set(
+    files.filter((file) => file.path.startsWith(PARTIALS_FOLDER)).map((file) => file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length)),
+  );
+  const knownHelpers = Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true]));
+  let item: Handlebars.TemplateDelegate | undefined;
+
+  for (const file of files) {
+    let program: hbs.AST.Program;
+    try {
+      program = environment.parse(file.text);
+    } catch (error) {
+      errors.push(templateSyntaxError(file.path, error));
+      continue;
+    }
+    errors.push(...checkReferences(program, file.path, partialNames, labelKeys));
+    const compile = () => environment.compile(program, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false });
+    if (file.path === ITEM_TEMPLATE) {
+      item = compile();
+    } else if (file.path.startsWith(PARTIALS_FOLDER)) {
+      environment.registerPartial(file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length), compile());
+    }
+  }
+  if (!files.some((file) => file.path === ITEM_TEMPLATE)) {
+    errors.push(makeError('TEMPLATE_MISSING', `The item template ${ITEM_TEMPLATE} does not exist.`, { file: ITEM_TEMPLATE }));
+  }
+  if (errors.length > 0 || !item) return { errors };
+  return { value: { item, labelKeys: [...labelKeys].sort() }, errors };
+}
+
+function templateSyntaxError(file: string, error: unknown): BuildError {
+  const message = String((error as Error).message);
+  const line = /on line (\d+)/.exec(message)?.[1];
+  return makeError('TEMPLATE_SYNTAX', `The template could not be parsed: ${message.split('\n').at(-1)?.trim() ?? message}`, {
+    file,
+    line: line ? Number(line) : undefined,
+    cause: error,
+  });
+}
+
+/** Walks the template for partials that do not exist, unknown helpers and the label keys it uses. */
+function checkReferences(program: hbs.AST.Program, file: string, partials: ReadonlySet<string>, labelKeys: Set<string>): BuildError[] {
+  const errors: BuildError[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    const typed = node as { type?: string; loc?: hbs.AST.SourceLocation } & Record<string, unknown>;
+    const position = { file, line: typed.loc?.start.line, column: typed.loc ? typed.loc.start.column + 1 : undefined };
+    if (typed.type === 'PartialStatement' || typed.type === 'PartialBlockStatement') {
+      const name = (typed.name as hbs.AST.PathExpression).original;
+      if (!partials.has(name)) {
+        errors.push(makeError('TEMPLATE_MISSING', `The partial "${name}" does not exist.`, { ...position, hint: `Create templates/partials/${name}.hbs, or correct the name.` }));
+      }
+    }
+    if (typed.type === 'MustacheStatement' || typed.type === 'BlockStatement' || typed.type === 'SubExpression') {
+      const path = typed.path as hbs.AST.PathExpression;
+      const params = (typed.params as hbs.AST.Expression[]) ?? [];
+      const isCall = params.length > 0 || ((typed.hash as hbs.AST.Hash | undefined)?.pairs.length ?? 0) > 0 || typed.type === 'BlockStatement';
+      const name = path.original;
+      if (isCall && !BUILT_IN_HELPERS.has(name) && !(TEMPLATE_HELPERS as readonly string[]).includes(name) && typed.type !== 'BlockStatement') {
+        errors.push(makeError('TEMPLATE_RENDER', `The helper "${name}" does not exist.`, { ...position, hint: `Templates may call ${[...TEMPLATE_HELPERS, ...BUILT_IN_HELPERS].join(', ')}.` }));
+      }
+      if (name === 't') {
+        const first = params[0];
+        if (first?.type === 'StringLiteral') labelKeys.add((first as hbs.AST.StringLiteral).value);
+      }
+    }
+    for (const [key, value] of Object.entries(typed)) if (key !== 'loc') visit(value);
+  };
+  visit(program);
+  return errors;
+}

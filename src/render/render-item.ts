@@ -1,0 +1,68 @@
+// Pure: a published article + its language's labels → the item's HTML, through the item template.
+import Handlebars from 'handlebars';
+import type { Translate } from '../translate/create-translator.js';
+import type { PublishedArticle } from '../translate/resolve-translations.js';
+import { textDirection } from '../validate/language-tag.js';
+import { estimateReadingMinutes } from './estimate-reading-minutes.js';
+import { formatArticleDate } from './format-article-date.js';
+import type { MarkdownRenderer } from './render-markdown.js';
+import { resolveSiteUrl } from './resolve-site-url.js';
+import { videoUrl } from './video-url.js';
+
+export interface RenderItemInput {
+  readonly entry: PublishedArticle;
+  readonly siteUrl: string;
+  readonly template: Handlebars.TemplateDelegate;
+  readonly renderMarkdown: MarkdownRenderer;
+  readonly t: Translate;
+}
+
+export interface RenderedItem {
+  readonly html: string;
+  /** Absolute URL of the main image, if any. */
+  readonly imageUrl: string | undefined;
+}
+
+const languageNames = new Map<string, string>();
+
+/** A language's own name for itself ("العربية", "日本語"): the text of a translation link. */
+function nativeLanguageName(lang: string): string {
+  let name = languageNames.get(lang);
+  if (name === undefined) {
+    name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+    languageNames.set(lang, name);
+  }
+  return name;
+}
+
+export function renderItem({ entry, siteUrl, template, renderMarkdown, t }: RenderItemInput): RenderedItem {
+  const { article, url } = entry;
+  const { frontMatter: fm, lang } = article;
+  const bases = { siteUrl, pageUrl: url };
+  const imageUrl = fm.image ? resolveSiteUrl(fm.image.src, bases) : undefined;
+  const authors = (fm.authors ?? []).map((author) => author.name);
+  const context = {
+    lang,
+    dir: textDirection(lang),
+    title: fm.title,
+    url,
+    summary: fm.summary ?? null,
+    body: new Handlebars.SafeString(renderMarkdown(article.body, bases)),
+    authors: authors.length > 0 ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(authors) : null,
+    dateline: fm.dateline ?? null,
+    published: { iso: fm.date.text, text: formatArticleDate(fm.date, lang) },
+    updated: fm.updated ? { iso: fm.updated.text, text: formatArticleDate(fm.updated, lang) } : null,
+    readingMinutes: estimateReadingMinutes(article.body),
+    image: fm.image && imageUrl ? { src: imageUrl, alt: fm.image.alt, caption: fm.image.caption ?? null, credit: fm.image.credit ?? null } : null,
+    video: fm.video ? { url: videoUrl(fm.video), title: fm.video.title ?? null } : null,
+    translations: entry.translations.map((translation) => ({
+      ...translation,
+      name: nativeLanguageName(translation.lang),
+      dir: textDirection(translation.lang),
+    })),
+  };
+  const helpers = {
+    t: (key: string, options: Handlebars.HelperOptions) => t(key, options.hash as Record<string, unknown>),
+  };
+  return { html: template(context, { helpers }).trim(), imageUrl };
+}

@@ -1,0 +1,71 @@
+// Pure: one language's published articles and rendered items → the FeedModel all formats are written from.
+import type { Translate } from '../translate/create-translator.js';
+import type { PublishedArticle } from '../translate/resolve-translations.js';
+import type { FeedFormat, SiteConfig } from '../validate/config-schema.js';
+import type { FeedItemModel, FeedModel } from './feed-model.js';
+import { feedFormats } from './feed-formats.js';
+import { imageMediaType } from './image-media-type.js';
+import { removeForbiddenCharacters as clean } from './remove-forbidden-characters.js';
+
+export interface ItemSource {
+  readonly entry: PublishedArticle;
+  readonly html: string;
+  readonly imageUrl: string | undefined;
+}
+
+export interface BuildFeedModelInput {
+  readonly lang: string;
+  readonly items: readonly ItemSource[];
+  readonly config: SiteConfig;
+  readonly t: Translate;
+  readonly version: string;
+}
+
+/** Newest first, then by id, so equal dates never reorder between runs. */
+export function compareItems(a: FeedItemModel, b: FeedItemModel): number {
+  const byDate = b.published.getTime() - a.published.getTime();
+  if (byDate !== 0) return byDate;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Where a format of a language's feed is published: `<baseUrl><lang>/<file>`. */
+export function feedUrl(config: SiteConfig, lang: string, format: FeedFormat): string {
+  return new URL(`${encodeURIComponent(lang)}/${feedFormats[format].fileName}`, config.baseUrl).href;
+}
+
+function toItemModel(source: ItemSource, config: SiteConfig): FeedItemModel {
+  const { entry } = source;
+  const fm = entry.article.frontMatter;
+  return {
+    id: entry.id,
+    url: entry.url,
+    lang: entry.article.lang,
+    title: clean(fm.title),
+    summary: fm.summary === undefined ? undefined : clean(fm.summary),
+    contentHtml: clean(source.html),
+    published: new Date(fm.date.epochMs),
+    updated: new Date((fm.updated ?? fm.date).epochMs),
+    authors: (fm.authors ?? config.authors).map((author) => ({ ...author, name: clean(author.name) })),
+    tags: (fm.tags ?? []).map(clean),
+    image: source.imageUrl ? { url: source.imageUrl, mediaType: imageMediaType(source.imageUrl) } : undefined,
+    translations: entry.translations.map((link) => ({ ...link, title: clean(link.title) })),
+  };
+}
+
+export function buildFeedModel({ lang, items, config, t, version }: BuildFeedModelInput): FeedModel {
+  const sorted = items.map((item) => toItemModel(item, config)).sort(compareItems);
+  const limited = config.maxItems > 0 ? sorted.slice(0, config.maxItems) : sorted;
+  const newest = Math.max(0, ...limited.map((item) => item.updated.getTime()));
+  return {
+    lang,
+    title: clean(t('feed.title')),
+    description: clean(t('feed.description')),
+    copyright: clean(t('feed.copyright')),
+    homeUrl: new URL(`${encodeURIComponent(lang)}/`, config.baseUrl).href,
+    feedUrls: { rss: feedUrl(config, lang, 'rss'), atom: feedUrl(config, lang, 'atom'), json: feedUrl(config, lang, 'json') },
+    updated: new Date(newest),
+    authors: config.authors,
+    generator: { name: 'polyfeed', uri: 'https://www.npmjs.com/package/polyfeed', version },
+    items: limited,
+  };
+}

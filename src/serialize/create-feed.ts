@@ -1,0 +1,41 @@
+// Pure: FeedModel → a `feed` package Feed, given everything it can take as it is.
+import { Feed } from 'feed';
+import type { FeedModel } from './feed-model.js';
+
+function toFeedAuthor(author: { name: string; url?: string | undefined; email?: string | undefined }) {
+  return { name: author.name, ...(author.url ? { link: author.url } : {}), ...(author.email ? { email: author.email } : {}) };
+}
+
+/**
+ * `updated` is always given (without it `feed` writes the clock time), categories carry both
+ * `name` and `term` (Atom requires `term`), and author lists are never empty.
+ */
+export function createFeed(model: FeedModel): Feed {
+  const feed = new Feed({
+    id: model.homeUrl,
+    link: model.homeUrl,
+    title: model.title,
+    description: model.description,
+    copyright: model.copyright,
+    language: model.lang,
+    updated: model.updated,
+    generator: model.generator.name,
+    feedLinks: { rss: model.feedUrls.rss, atom: model.feedUrls.atom, json: model.feedUrls.json },
+    author: toFeedAuthor(model.authors[0]!),
+  });
+  for (const item of model.items) {
+    feed.addItem({
+      id: item.id,
+      link: item.url,
+      title: item.title,
+      description: item.summary,
+      content: item.contentHtml,
+      date: item.updated,
+      published: item.published,
+      author: item.authors.map(toFeedAuthor),
+      category: item.tags.map((tag) => ({ name: tag, term: tag })),
+      ...(item.image ? { image: item.image.url } : {}),
+    });
+  }
+  return feed;
+}

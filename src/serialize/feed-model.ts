@@ -1,0 +1,41 @@
+// Types only: the one feed model every format is written from.
+import type { Author } from '../validate/shared-schemas.js';
+import type { TranslationLink } from '../translate/resolve-translations.js';
+import type { FeedFormat } from '../validate/config-schema.js';
+
+/** An item as every format carries it. Text fields hold plain text, already free of XML-forbidden characters. */
+export interface FeedItemModel {
+  readonly id: string;
+  readonly url: string;
+  readonly lang: string;
+  readonly title: string;
+  /** Plain text. */
+  readonly summary: string | undefined;
+  /** Sanitized HTML. */
+  readonly contentHtml: string;
+  readonly published: Date;
+  /** `updated`, else `published`. */
+  readonly updated: Date;
+  readonly authors: readonly Author[];
+  readonly tags: readonly string[];
+  readonly image: { readonly url: string; readonly mediaType: string | undefined } | undefined;
+  readonly translations: readonly TranslationLink[];
+}
+
+/** One language's feed, whatever the format. */
+export interface FeedModel {
+  readonly lang: string;
+  readonly title: string;
+  readonly description: string;
+  readonly copyright: string;
+  /** The language's home page. */
+  readonly homeUrl: string;
+  /** Where each format of this feed is published. */
+  readonly feedUrls: Readonly<Record<FeedFormat, string>>;
+  /** The newest item's update time; never the clock. */
+  readonly updated: Date;
+  readonly authors: readonly Author[];
+  readonly generator: { readonly name: string; readonly uri: string; readonly version: string };
+  /** Newest first; ties broken by id. */
+  readonly items: readonly FeedItemModel[];
+}

@@ -1,0 +1,53 @@
+// Pure: FeedModel → Atom 1.0 text: `feed`'s output, corrected where RFC 4287 or readers need more.
+import type { FeedModel } from './feed-model.js';
+import { createFeed } from './create-feed.js';
+import { childElements, makeElement, parseXmlTree, setText, writeXmlTree, type Element } from './xml-tree.js';
+
+const XHTML_TYPE = 'text/html';
+
+/** Titles and summaries are plain text: type="text", so "<" and "&" stay characters (feed writes type="html"). */
+function setTextConstruct(element: Element | undefined, text: string): void {
+  if (!element) return;
+  element.attributes = { ...element.attributes, type: 'text' };
+  setText(element, text);
+}
+
+function fixFeedHead(feed: Element, model: FeedModel): void {
+  // RFC 4287 §2: xml:lang on the root applies to every text construct below it.
+  feed.attributes = { ...feed.attributes, 'xml:lang': model.lang };
+  setTextConstruct(childElements(feed, 'title')[0], model.title);
+  setTextConstruct(childElements(feed, 'subtitle')[0], model.description);
+  setTextConstruct(childElements(feed, 'rights')[0], model.copyright);
+  const generator = childElements(feed, 'generator')[0];
+  if (generator) {
+    generator.attributes = { uri: model.generator.uri, version: model.generator.version };
+    setText(generator, model.generator.name);
+  }
+  for (const link of childElements(feed, 'link')) {
+    if (link.attributes?.rel === 'alternate') link.attributes = { ...link.attributes, type: XHTML_TYPE, hreflang: model.lang };
+    if (link.attributes?.rel === 'self') link.attributes = { ...link.attributes, type: 'application/atom+xml' };
+  }
+}
+
+function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
+  setTextConstruct(childElements(entry, 'title')[0], item.title);
+  setTextConstruct(childElements(entry, 'summary')[0], item.summary ?? '');
+  const links: Element[] = [makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: item.lang, href: item.url })];
+  // One alternate per other language version (RFC 4287 §4.2.7.4 hreflang).
+  for (const translation of item.translations) {
+    links.push(makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: translation.lang, href: translation.url, title: translation.title }));
+  }
+  if (item.image) links.push(makeElement('link', { rel: 'enclosure', type: item.image.mediaType, href: item.image.url }));
+  const others = (entry.elements ?? []).filter((child) => child.name !== 'link');
+  const idIndex = others.findIndex((child) => child.name === 'id');
+  others.splice(idIndex + 1, 0, ...links);
+  entry.elements = others;
+}
+
+export function toAtom(model: FeedModel): string {
+  const tree = parseXmlTree(createFeed(model).atom1());
+  const feed = childElements(tree, 'feed')[0]!;
+  fixFeedHead(feed, model);
+  childElements(feed, 'entry').forEach((entry, index) => fixEntry(entry, model.items[index]!));
+  return writeXmlTree(tree);
+}

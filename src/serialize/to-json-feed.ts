@@ -1,0 +1,40 @@
+// Pure: FeedModel → JSON Feed 1.1 text: `feed`'s JSON Feed 1.0 output, upgraded.
+import type { FeedModel } from './feed-model.js';
+import { createFeed } from './create-feed.js';
+
+type JsonObject = Record<string, unknown>;
+
+const toJsonAuthor = (author: FeedModel['authors'][number]) => ({ name: author.name, ...(author.url ? { url: author.url } : {}) });
+
+/**
+ * https://www.jsonfeed.org/version/1.1/: `version` 1.1, `authors` arrays instead of the
+ * deprecated `author`, `language` on the feed. Translations go in the `_polyfeed` extension.
+ */
+export function toJsonFeed11(feed1: JsonObject, model: FeedModel): JsonObject {
+  const { version: _version, author: _author, items: items1, ...rest } = feed1;
+  const items = (items1 as JsonObject[]).map((item, index) => {
+    const source = model.items[index]!;
+    const { author: _itemAuthor, ...itemRest } = item;
+    return {
+      ...itemRest,
+      ...(source.summary === undefined ? {} : { summary: source.summary }),
+      authors: source.authors.map(toJsonAuthor),
+      ...(source.lang === model.lang ? {} : { language: source.lang }),
+      ...(source.translations.length > 0
+        ? { _polyfeed: { translations: source.translations.map(({ lang, url, title }) => ({ language: lang, url, title })) } }
+        : {}),
+    };
+  });
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...rest,
+    language: model.lang,
+    authors: model.authors.map(toJsonAuthor),
+    items,
+  };
+}
+
+export function toJsonFeed(model: FeedModel): string {
+  const feed1 = JSON.parse(createFeed(model).json1()) as JsonObject;
+  return `${JSON.stringify(toJsonFeed11(feed1, model), null, 2)}\n`;
+}

@@ -1,0 +1,45 @@
+// Pure: FeedModel → RSS 2.0 text: `feed`'s output, corrected where the RSS 2.0 spec or readers need more.
+import type { FeedModel } from './feed-model.js';
+import { createFeed } from './create-feed.js';
+import { escapeHtmlText } from './escape-html-text.js';
+import { childElements, makeElement, parseXmlTree, setText, type Element, writeXmlTree } from './xml-tree.js';
+
+function setChildText(parent: Element, name: string, text: string): void {
+  const element = childElements(parent, name)[0];
+  if (element) setText(element, text);
+}
+
+function fixItem(element: Element, item: FeedModel['items'][number]): void {
+  setChildText(element, 'title', item.title);
+  // RSS readers treat description as HTML: the plain-text summary is escaped once for that.
+  setChildText(element, 'description', item.summary === undefined ? '' : escapeHtmlText(item.summary));
+  const guid = childElements(element, 'guid')[0];
+  // A guid that is the item's URL is a permalink; any other id is not (RSS 2.0 <guid>).
+  if (guid) guid.attributes = { isPermaLink: item.id === item.url ? 'true' : 'false' };
+  const children: Element[] = [];
+  for (const child of element.elements ?? []) {
+    if (child.name === 'author') continue;
+    if (child.name === 'enclosure') {
+      if (item.image?.mediaType) children.push(makeElement('enclosure', { url: item.image.url, length: 0, type: item.image.mediaType }));
+      continue;
+    }
+    children.push(child);
+  }
+  // <author> must be an e-mail address; a name alone goes into dc:creator.
+  for (const author of item.authors) {
+    children.push(author.email ? makeElement('author', {}, `${author.email} (${author.name})`) : makeElement('dc:creator', {}, author.name));
+  }
+  element.elements = children;
+}
+
+export function toRss(model: FeedModel): string {
+  const tree = parseXmlTree(createFeed(model).rss2());
+  const rss = childElements(tree, 'rss')[0]!;
+  rss.attributes = { ...rss.attributes, 'xmlns:dc': 'http://purl.org/dc/elements/1.1/', 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/', 'xmlns:atom': 'http://www.w3.org/2005/Atom' };
+  const channel = childElements(rss, 'channel')[0]!;
+  setChildText(channel, 'title', model.title);
+  setChildText(channel, 'description', model.description);
+  setChildText(channel, 'copyright', model.copyright);
+  childElements(channel, 'item').forEach((item, index) => fixItem(item, model.items[index]!));
+  return writeXmlTree(tree);
+}

@@ -1,0 +1,68 @@
+// Pure: XML text ↔ element tree (xml-js's non-compact form), and small helpers to edit the tree.
+import { xml2js, type Element } from 'xml-js';
+import { escapeUTF8 } from 'entities';
+
+export type { Element } from 'xml-js';
+
+/** Parses XML into a tree; text and CDATA come back decoded, exactly as a reader would see them. */
+export function parseXmlTree(xml: string): Element {
+  return xml2js(xml, { compact: false, captureSpacesBetweenElements: false }) as Element;
+}
+
+/** Child elements named `name`. */
+export function childElements(parent: Element, name: string): Element[] {
+  return (parent.elements ?? []).filter((child) => child.type === 'element' && child.name === name);
+}
+
+/** The concatenated text and CDATA content of an element. */
+export function textOf(element: Element): string {
+  return (element.elements ?? []).map((child) => (child.type === 'text' ? String(child.text) : child.type === 'cdata' ? String(child.cdata) : '')).join('');
+}
+
+/** A new element with attributes (undefined ones left out), and text or children. */
+export function makeElement(name: string, attributes: Record<string, string | number | undefined> = {}, content?: string | Element[]): Element {
+  const defined = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined)) as Record<string, string | number>;
+  const element: Element = { type: 'element', name, attributes: defined };
+  if (typeof content === 'string') element.elements = [{ type: 'text', text: content }];
+  else if (content) element.elements = content;
+  return element;
+}
+
+/** Replaces an element's content with plain text. */
+export function setText(element: Element, text: string): void {
+  element.elements = [{ type: 'text', text }];
+}
+
+/**
+ * Writes a tree as XML. Text and attribute values are escaped with `entities` (so a literal
+ * "&amp;" stays four characters, unlike xml-js's writer); CDATA is written as escaped text.
+ */
+export function writeXmlTree(root: Element): string {
+  let out = '<?xml version="1.0" encoding="utf-8"?>\n';
+  for (const node of root.elements ?? []) {
+    if (node.type === 'instruction') out += `<?${node.name} ${String(node.instruction ?? '')}?>\n`;
+    else if (node.type === 'element') out += writeElement(node, '') + '\n';
+  }
+  return out;
+}
+
+function writeAttributes(element: Element): string {
+  return Object.entries(element.attributes ?? {})
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => ` ${name}="${escapeUTF8(String(value))}"`)
+    .join('');
+}
+
+function writeElement(element: Element, indent: string): string {
+  const open = `${indent}<${element.name}${writeAttributes(element)}`;
+  const children = (element.elements ?? []).filter((child) => child.type !== 'comment');
+  if (children.length === 0) return `${open}/>`;
+  if (children.every((child) => child.type === 'text' || child.type === 'cdata')) {
+    return `${open}>${escapeUTF8(textOf(element))}</${element.name}>`;
+  }
+  const inner = children
+    .filter((child) => child.type === 'element')
+    .map((child) => writeElement(child, `${indent}  `))
+    .join('\n');
+  return `${open}>\n${inner}\n${indent}</${element.name}>`;
+}

@@ -1,0 +1,49 @@
+// Pure: i18next resources → one fixed `t` per language; a key missing at render time is a bug, not a fallback.
+import i18next, { type TOptions } from 'i18next';
+import { LABEL_NAMESPACE, type LocaleResources } from './validate-locales.js';
+
+/** Translates a label key for one language, e.g. `t('item.readingTime', { count: 3 })`. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** Thrown when a template asks for a key the locale check did not see (a key built at run time). */
+export class MissingLabelError extends Error {
+  constructor(
+    readonly key: string,
+    readonly lang: string,
+  ) {
+    super(`The label "${key}" does not exist in ${lang}.`);
+    this.name = 'MissingLabelError';
+  }
+}
+
+/** One i18next instance per build; languages never fall back to another one. */
+export function createTranslator(resources: LocaleResources, languages: readonly string[]): (lang: string) => Translate {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: languages[0],
+    supportedLngs: [...languages],
+    fallbackLng: false,
+    ns: [LABEL_NAMESPACE],
+    defaultNS: LABEL_NAMESPACE,
+    initAsync: false,
+    returnNull: false,
+    returnEmptyString: true,
+    // Handlebars escapes what helpers return; escaping here too would double-escape.
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  const cache = new Map<string, Translate>();
+  return (lang) => {
+    let translate = cache.get(lang);
+    if (!translate) {
+      const fixed = instance.getFixedT(lang, LABEL_NAMESPACE);
+      translate = (key, options) => {
+        if (!instance.exists(key, { lng: lang, ns: LABEL_NAMESPACE, ...options })) throw new MissingLabelError(key, lang);
+        return fixed(key, options as TOptions) as string;
+      };
+      cache.set(lang, translate);
+    }
+    return translate;
+  };
+}

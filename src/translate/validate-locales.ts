@@ -1,0 +1,92 @@
+// Pure: locale files → i18next resources per language, checked for completeness against the default language.
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
+import { flattenKeys } from './flatten-keys.js';
+
+/** The label namespace every language needs: `locales/<lang>/feed.json`. */
+export const LABEL_NAMESPACE = 'feed';
+
+/** Labels per language, as i18next takes them: `{ en: { feed: {...} } }`. */
+export type LocaleResources = Record<string, Record<string, unknown>>;
+
+export interface LocaleFileText {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface ValidateLocalesInput {
+  readonly files: readonly LocaleFileText[];
+  readonly languages: readonly string[];
+  readonly defaultLanguage: string;
+  /** Keys the code and the templates use; each must exist in every language. */
+  readonly requiredKeys: readonly string[];
+}
+
+export function validateLocales(input: ValidateLocalesInput): { value?: LocaleResources; errors: BuildError[] } {
+  const errors: BuildError[] = [];
+  const resources: LocaleResources = {};
+  const pathOf = (lang: string) => `locales/${lang}/${LABEL_NAMESPACE}.json`;
+  const byPath = new Map(input.files.map((file) => [file.path, file]));
+  const positions = new Map<string, ReturnType<typeof parseYamlWithPositions>['value']>();
+
+  for (const lang of input.languages) {
+    const file = byPath.get(pathOf(lang));
+    if (!file) {
+      errors.push(makeError('LOCALE_MISSING', `Language "${lang}" is configured but has no labels file ${pathOf(lang)}.`, { file: 'polyfeed.config.yaml' }));
+      continue;
+    }
+    try {
+      const data: unknown = JSON.parse(file.text);
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SyntaxError('the top level must be an object');
+      resources[lang] = { [LABEL_NAMESPACE]: data };
+      positions.set(lang, parseYamlWithPositions(file.text, { file: file.path, firstLine: 1 }).value);
+    } catch (error) {
+      errors.push(makeError('JSON_SYNTAX', `The labels file is not valid JSON: ${(error as Error).message}.`, { file: file.path, line: 1, column: 1, cause: error }));
+    }
+  }
+
+  const reference = resources[input.defaultLanguage];
+  if (!reference) return { errors };
+  const referenceKeys = flattenKeys(reference[LABEL_NAMESPACE]);
+  const wanted = new Set([...referenceKeys.keys(), ...input.requiredKeys]);
+
+  for (const lang of input.languages) {
+    const labels = resources[lang];
+    if (!labels) continue;
+    const keys = flattenKeys(labels[LABEL_NAMESPACE]);
+    const file = pathOf(lang);
+    const positionOf = positions.get(lang)?.positionOf;
+    const pluralCategories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    for (const key of [...wanted].sort()) {
+      const found = keys.get(key);
+      const parentPath = key.split('.').slice(0, -1);
+      const position = positionOf?.(parentPath) ?? { line: 1, column: 1 };
+      if (!found) {
+        errors.push(
+          makeError('LOCALE_MISSING_KEY', `The label "${key}" is missing in ${lang}.`, {
+            file,
+            path: key.split('.'),
+            ...position,
+            hint: `Add "${key}" translated into ${lang}; ${input.defaultLanguage} has it${lang === input.defaultLanguage ? ' in the code or templates' : ''}.`,
+          }),
+        );
+        continue;
+      }
+      const isPlural = (referenceKeys.get(key)?.pluralCategories.size ?? 0) > 0 || found.pluralCategories.size > 0;
+      if (!isPlural) continue;
+      const missing = pluralCategories.filter((category) => !found.pluralCategories.has(category));
+      if (missing.length > 0) {
+        errors.push(
+          makeError('LOCALE_MISSING_KEY', `The plural label "${key}" lacks the ${lang} form${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, {
+            file,
+            path: key.split('.'),
+            ...position,
+            hint: `${lang} needs the plural forms ${pluralCategories.join(', ')}: add ${missing.map((c) => `"${key.split('.').at(-1)}_${c}"`).join(', ')}.`,
+          }),
+        );
+      }
+    }
+  }
+  return errors.length > 0 ? { errors } : { value: resources, errors };
+}

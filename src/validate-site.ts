@@ -1,0 +1,95 @@
+// Pure: everything read from a site folder → the validated site (config, articles, labels, templates), or every problem.
+import type { BuildError } from './errors/build-error.js';
+import { hasFatalErrors } from './errors/build-error.js';
+import { makeError } from './errors/error-catalogue.js';
+import { decodeText } from './load/decode-text.js';
+import { CONFIG_FILE_NAME, type SiteSources } from './load/read-sources.js';
+import { compileTemplates, type CompiledTemplates } from './render/compile-templates.js';
+import { resolveTranslations, type PublishedArticle } from './translate/resolve-translations.js';
+import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
+import type { SiteConfig } from './validate/config-schema.js';
+import { parseArticlePath } from './validate/parse-article-path.js';
+import { validateArticle, type Article } from './validate/validate-article.js';
+import { validateConfig } from './validate/validate-config.js';
+
+/** Labels the code itself uses, besides those the templates name. */
+export const CODE_LABEL_KEYS = ['feed.title', 'feed.description', 'feed.copyright'] as const;
+
+/** A site whose every source passed validation. */
+export interface ValidSite {
+  readonly config: SiteConfig;
+  readonly templates: CompiledTemplates;
+  readonly locales: LocaleResources;
+  readonly articles: readonly Article[];
+  /** Non-draft versions with URLs, ids and translation links. */
+  readonly published: readonly PublishedArticle[];
+}
+
+export interface ValidateSiteResult {
+  readonly site: ValidSite | undefined;
+  /** Problems in the config itself (exit code 2) are told apart from problems in sources (exit code 1). */
+  readonly configErrors: readonly BuildError[];
+  readonly errors: readonly BuildError[];
+}
+
+function decodeAll<T extends { path: string }>(files: readonly (T & { bytes: Uint8Array })[], errors: BuildError[]) {
+  return files.flatMap((file) => {
+    const decoded = decodeText(file);
+    errors.push(...decoded.errors);
+    return decoded.value === undefined ? [] : [{ path: file.path, text: decoded.value }];
+  });
+}
+
+function validateArticles(sources: SiteSources, config: SiteConfig, errors: BuildError[]): Article[] {
+  const articles: Article[] = [];
+  for (const file of sources.articleFiles) {
+    const location = parseArticlePath(file.path);
+    errors.push(...location.errors);
+    if (!location.value) continue;
+    const { key, lang } = location.value;
+    if (!config.languages.includes(lang)) {
+      errors.push(makeError('LANGUAGE_NOT_CONFIGURED', `The language "${lang}" is not one of the configured languages (${config.languages.join(', ')}).`, { file: file.path }));
+      continue;
+    }
+    const decoded = decodeText(file);
+    errors.push(...decoded.errors);
+    if (decoded.value === undefined) continue;
+    const article = validateArticle({ file: file.path, key, lang, text: decoded.value });
+    errors.push(...article.errors);
+    if (article.value) articles.push(article.value);
+  }
+  return articles;
+}
+
+export function validateSite(sources: SiteSources): ValidateSiteResult {
+  if (!sources.configFile) {
+    const error = makeError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE_NAME} in the site folder.`, { file: CONFIG_FILE_NAME });
+    return { site: undefined, configErrors: [error], errors: [error] };
+  }
+  const configErrors: BuildError[] = [];
+  const [configText] = decodeAll([sources.configFile], configErrors);
+  const config = configText ? validateConfig(configText.text, CONFIG_FILE_NAME) : undefined;
+  configErrors.push(...(config?.errors ?? []));
+  if (!config?.value) return { site: undefined, configErrors, errors: configErrors };
+
+  const errors: BuildError[] = [];
+  const templates = compileTemplates(decodeAll(sources.templateFiles, errors));
+  errors.push(...templates.errors);
+  const locales = validateLocales({
+    files: decodeAll(sources.localeFiles, errors),
+    languages: config.value.languages,
+    defaultLanguage: config.value.defaultLanguage,
+    requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],
+  });
+  errors.push(...locales.errors);
+  const articles = validateArticles(sources, config.value, errors);
+  const published = resolveTranslations(articles, config.value);
+  errors.push(...published.errors);
+
+  if (hasFatalErrors(errors) || !templates.value || !locales.value) return { site: undefined, configErrors: [], errors };
+  return {
+    site: { config: config.value, templates: templates.value, locales: locales.value, articles, published: published.value },
+    configErrors: [],
+    errors,
+  };
+}

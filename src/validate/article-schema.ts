@@ -1,0 +1,64 @@
+// Pure: the zod schema of an article's front matter, the single source of its field list.
+import { z } from 'zod';
+import { explainInvalidDateTime, parseArticleDate } from './iso-date-time.js';
+import { AuthorSchema, NonEmptyTextSchema, UrlReferenceSchema } from './shared-schemas.js';
+
+/** An ISO 8601 date-time with an offset, parsed into an ArticleDate. */
+export const DateTimeSchema = z
+  .string()
+  .superRefine((text, context) => {
+    const problem = explainInvalidDateTime(text);
+    if (problem) context.addIssue({ code: 'custom', message: problem, params: { polyfeedCode: 'INVALID_DATE' } });
+  })
+  .transform(parseArticleDate);
+
+export const ImageSchema = z
+  .strictObject({
+    src: UrlReferenceSchema.describe('Image address: absolute URL, or a path on the site (`/media/photo.jpg`).'),
+    alt: NonEmptyTextSchema.describe('Text alternative describing the picture (required).'),
+    caption: NonEmptyTextSchema.optional().describe('Caption shown under the picture.'),
+    credit: NonEmptyTextSchema.optional().describe('Who took or owns the picture, e.g. `Getty Images`.'),
+  })
+  .describe('The article\'s main picture.');
+
+const VideoIdSchema = z.string().trim().regex(/^[A-Za-z0-9_-]+$/, { error: 'A video id holds letters, digits, "-" and "_" only.' });
+
+export const VideoSchema = z
+  .discriminatedUnion('provider', [
+    z.strictObject({
+      provider: z.literal('brightcove'),
+      account: z.string().regex(/^\d+$/, { error: 'A Brightcove account id is a number; quote it in YAML.' }),
+      player: VideoIdSchema.default('default'),
+      id: VideoIdSchema,
+      title: NonEmptyTextSchema.optional(),
+    }),
+    z.strictObject({ provider: z.literal('youtube'), id: VideoIdSchema, title: NonEmptyTextSchema.optional() }),
+    z.strictObject({ provider: z.literal('vimeo'), id: z.string().regex(/^\d+$/), title: NonEmptyTextSchema.optional() }),
+  ])
+  .describe('An embedded video: `provider` (brightcove, youtube, vimeo), `id`, and for Brightcove `account` and `player`.');
+
+/** Every front-matter field. Unknown keys are errors, so a typo never passes silently. */
+export const FrontMatterSchema = z.strictObject({
+  title: NonEmptyTextSchema.describe('Headline of this language version. Required.'),
+  date: DateTimeSchema.describe('First publication, ISO 8601 with offset: `2025-03-14T09:30:00+01:00`. Required.'),
+  updated: DateTimeSchema.optional().describe('Last significant change, same format as `date`; not before `date`.'),
+  summary: NonEmptyTextSchema.optional().describe('One or two plain-text sentences; the feeds\' item summary.'),
+  authors: z
+    .array(AuthorSchema)
+    .min(1)
+    .optional()
+    .describe('Names, or objects with `name`, `url`, `email`. Defaults to the config\'s `authors`.'),
+  tags: z.array(NonEmptyTextSchema).optional().describe('Topics, in the language of the file; become feed categories.'),
+  dateline: NonEmptyTextSchema.optional().describe('Where the story was filed, e.g. `Hanoi`; shown with the byline.'),
+  image: ImageSchema.optional(),
+  video: VideoSchema.optional(),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9+.-]*:\S+$/i, { error: 'An id is an absolute URI, e.g. tag:example.org,2025:flood or urn:uuid:….' })
+    .optional()
+    .describe('Explicit item id (an absolute URI). Pins the id when the folder is renamed or the site moves.'),
+  draft: z.boolean().optional().describe('`true` keeps this version out of every feed.'),
+});
+
+/** Front matter as validated: dates parsed, authors normalized to objects. */
+export type FrontMatter = z.output<typeof FrontMatterSchema>;

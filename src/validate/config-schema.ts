@@ -1,0 +1,50 @@
+// Pure: the zod schema of polyfeed.config.yaml.
+import { z } from 'zod';
+import { canonicalLanguageTag } from './language-tag.js';
+import { AbsoluteUrlSchema, AuthorSchema } from './shared-schemas.js';
+
+export const LanguageTagSchema = z.string().superRefine((tag, context) => {
+  const canonical = canonicalLanguageTag(tag);
+  if (canonical === undefined) {
+    context.addIssue({ code: 'custom', message: `"${tag}" is not a BCP 47 language tag.`, params: { polyfeedCode: 'INVALID_LANGUAGE_TAG' } });
+  } else if (canonical !== tag) {
+    context.addIssue({ code: 'custom', message: `"${tag}" is spelt "${canonical}" in BCP 47.`, params: { polyfeedCode: 'INVALID_LANGUAGE_TAG' } });
+  }
+});
+
+export const FeedFormatSchema = z.enum(['rss', 'atom', 'json']);
+
+/** A feed format polyfeed writes. */
+export type FeedFormat = z.infer<typeof FeedFormatSchema>;
+
+export const ConfigSchema = z
+  .strictObject({
+    baseUrl: AbsoluteUrlSchema.transform((url) => (url.endsWith('/') ? url : `${url}/`)).describe(
+      'Absolute URL the site is published at, e.g. `https://news.example.org/`. Required.',
+    ),
+    languages: z.array(LanguageTagSchema).min(1).describe('Languages of the site (BCP 47 tags). Required.'),
+    defaultLanguage: LanguageTagSchema.describe('The main language; must be one of `languages`. Required.'),
+    outDir: z.string().trim().min(1).default('public').describe('Output folder, relative to the site folder.'),
+    formats: z.array(FeedFormatSchema).min(1).default(['rss', 'atom', 'json']).describe('Feed formats to write.'),
+    maxItems: z.number().int().min(0).default(50).describe('Newest items per feed; `0` puts every item in.'),
+    authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none. Required.'),
+    permalink: z
+      .string()
+      .regex(/\{key\}/, { error: 'The permalink pattern must contain {key}.' })
+      .regex(/\{lang\}/, { error: 'The permalink pattern must contain {lang}.' })
+      .default('{lang}/{key}/')
+      .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
+  })
+  .superRefine((config, context) => {
+    if (!config.languages.includes(config.defaultLanguage)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['defaultLanguage'],
+        message: `The default language "${config.defaultLanguage}" is not listed in "languages".`,
+        params: { polyfeedCode: 'INVALID_VALUE' },
+      });
+    }
+  });
+
+/** Site settings as validated, defaults filled in. */
+export type SiteConfig = z.output<typeof ConfigSchema>;

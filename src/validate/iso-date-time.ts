@@ -1,0 +1,39 @@
+// Pure: checks and parses an ISO 8601 date-time with an explicit offset.
+
+/** A point in time as the author wrote it: the instant plus the offset it was written in. */
+export interface ArticleDate {
+  /** The text as written, e.g. `2019-02-28T16:30:00+07:00`. */
+  readonly text: string;
+  /** Milliseconds since the epoch. */
+  readonly epochMs: number;
+  /** The written offset from UTC, in minutes (`+07:00` → 420). */
+  readonly offsetMinutes: number;
+}
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
+/** Why a date-time was refused, phrased for the user; undefined when it is fine. */
+export function explainInvalidDateTime(text: string): string | undefined {
+  if (DATE_ONLY.test(text)) return `"${text}" has a date but no time and offset.`;
+  if (WITHOUT_OFFSET.test(text)) return `"${text}" has no UTC offset, so the instant it means is ambiguous.`;
+  const match = ISO_DATE_TIME.exec(text);
+  if (!match) return `Expected an ISO 8601 date-time with an offset, got "${text}".`;
+  const [, year, month, day, hour, minute, second, , offset] = match;
+  const y = Number(year), mo = Number(month), d = Number(day);
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth) return `"${text}" is not a date that exists (${year}-${month} has ${mo >= 1 && mo <= 12 ? daysInMonth : 'no such month with'} days).`;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `"${text}" has a time of day that does not exist.`;
+  if (offset !== 'Z' && (Number(offset!.slice(1, 3)) > 23 || Number(offset!.slice(4, 6)) > 59)) return `"${text}" has an offset that does not exist.`;
+  return undefined;
+}
+
+/** Parses text that explainInvalidDateTime accepted. */
+export function parseArticleDate(text: string): ArticleDate {
+  const match = ISO_DATE_TIME.exec(text)!;
+  const offset = match[8]!;
+  const offsetMinutes =
+    offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  return { text, epochMs: Date.parse(text), offsetMinutes };
+}

@@ -1,0 +1,18 @@
+// Pure: BCP 47 language tags: validity, canonical spelling and writing direction.
+
+/** The canonical spelling of a well-formed tag (`pt-br` → `pt-BR`), or undefined when it is not one. */
+export function canonicalLanguageTag(tag: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(tag)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+const RIGHT_TO_LEFT_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
+
+/** `rtl` for languages written right to left (ar, he, fa, ur, …), from the likely script of the tag. */
+export function textDirection(tag: string): 'ltr' | 'rtl' {
+  const script = new Intl.Locale(tag).maximize().script;
+  return script !== undefined && RIGHT_TO_LEFT_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+}

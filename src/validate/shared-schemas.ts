@@ -1,0 +1,29 @@
+// Pure: zod schemas shared by the article and the config schemas.
+import { z } from 'zod';
+
+/** Text that must hold something other than white space. */
+export const NonEmptyTextSchema = z.string().trim().min(1);
+
+/** An absolute http(s) URL. */
+export const AbsoluteUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL.' });
+
+/** An absolute URL or a path on the site; resolved against the base URL later. */
+export const UrlReferenceSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((text) => !/^(javascript|data|vbscript):/i.test(text) && !/[\s<>"]/.test(text), {
+    error: 'Expected a URL or a site path without spaces, quotes or angle brackets.',
+    params: { polyfeedCode: 'INVALID_URL' },
+  });
+
+export const AuthorObjectSchema = z.strictObject({
+  name: NonEmptyTextSchema.describe('Display name.'),
+  url: AbsoluteUrlSchema.optional().describe('Author page.'),
+  email: z.email().optional().describe('Contact address; RSS shows it as the item author.'),
+});
+
+/** A name, or an object with name, url and email; always an object after parsing. */
+export const AuthorSchema = z.union([NonEmptyTextSchema.transform((name) => ({ name })), AuthorObjectSchema]);
+
+export type Author = z.output<typeof AuthorObjectSchema>;

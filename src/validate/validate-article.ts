@@ -1,0 +1,68 @@
+// Pure: one article file's text → Article (validated front matter and body), or every problem in it.
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
+import { splitFrontMatter } from '../load/split-front-matter.js';
+import { FrontMatterSchema, type FrontMatter } from './article-schema.js';
+import { zodIssuesToErrors } from './zod-issues-to-errors.js';
+
+/** One language version of an article, as validated. */
+export interface Article {
+  /** The article folder name, shared by all its language versions. */
+  readonly key: string;
+  /** BCP 47 tag, from the file name. */
+  readonly lang: string;
+  /** Site-relative path of the source file. */
+  readonly file: string;
+  readonly frontMatter: FrontMatter;
+  /** Markdown text after the front matter. */
+  readonly body: string;
+  /** File line of the body's first line, for positions in body problems. */
+  readonly bodyStartLine: number;
+}
+
+export interface ArticleInput {
+  readonly file: string;
+  readonly key: string;
+  readonly lang: string;
+  /** Decoded, normalized text of the file. */
+  readonly text: string;
+}
+
+export function validateArticle(input: ArticleInput): { value?: Article; errors: BuildError[] } {
+  const { file } = input;
+  const split = splitFrontMatter(input.text, file);
+  if (!split.value) return { errors: split.errors };
+  const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
+
+  const parsed = parseYamlWithPositions(yamlText, { file, firstLine: yamlStartLine });
+  if (!parsed.value) return { errors: parsed.errors };
+  const { data, positionOf } = parsed.value;
+
+  if (data === null || data === undefined) {
+    return { errors: [makeError('FRONT_MATTER_MISSING', 'The front-matter block is empty.', { file, line: 1, column: 1, hint: 'Add at least "title:" and "date:".' })] };
+  }
+  const result = FrontMatterSchema.safeParse(data);
+  const errors: BuildError[] = result.success
+    ? []
+    : zodIssuesToErrors(result.error.issues, { file, positionOf, schema: FrontMatterSchema, subject: 'front matter' }, data);
+
+  if (body.trim() === '') {
+    errors.push(makeError('EMPTY_BODY', 'The article has no text after its front matter.', { file, line: bodyStartLine, column: 1 }));
+  }
+  if (result.success) {
+    const { date, updated } = result.data;
+    if (updated && updated.epochMs < date.epochMs) {
+      errors.push(
+        makeError('INVALID_DATE', `"updated" (${updated.text}) is before "date" (${date.text}).`, {
+          file,
+          path: ['updated'],
+          ...positionOf(['updated']),
+          hint: 'An update comes after first publication: correct one of the two dates.',
+        }),
+      );
+    }
+  }
+  if (errors.length > 0 || !result.success) return { errors };
+  return { value: { key: input.key, lang: input.lang, file, frontMatter: result.data, body, bodyStartLine }, errors };
+}

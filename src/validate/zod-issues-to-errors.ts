@@ -1,0 +1,150 @@
+// Pure: zod issues → BuildErrors with the position of each field in the source file.
+import type { z } from 'zod';
+import type { BuildError, FieldPath } from '../errors/build-error.js';
+import { makeError, type ErrorCode } from '../errors/error-catalogue.js';
+import type { PositionLookup } from '../load/parse-yaml-with-positions.js';
+import { closestMatch } from './closest-match.js';
+
+type Issue = z.core.$ZodIssue;
+type AnySchema = z.core.$ZodType;
+
+interface MappingContext {
+  readonly file: string;
+  readonly positionOf: PositionLookup;
+  readonly schema: AnySchema;
+  /** Name used in messages for the root object, e.g. "front matter". */
+  readonly subject: string;
+}
+
+/** Every issue becomes at least one BuildError; unknown keys become one error each. */
+export function zodIssuesToErrors(issues: readonly Issue[], context: MappingContext, input: unknown): BuildError[] {
+  return issues.flatMap((issue) => issueToErrors(issue, context, input));
+}
+
+function issueToErrors(issue: Issue, context: MappingContext, input: unknown): BuildError[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const at = (code: ErrorCode, message: string, hint?: string, errorPath: FieldPath = path, key = false, positionPath: FieldPath = errorPath) =>
+    makeError(code, message, {
+      file: context.file,
+      path: errorPath,
+      hint,
+      ...context.positionOf(positionPath, { key }),
+    });
+  const value = valueAt(input, path);
+  const field = describeField(path, context.subject);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeysAt(context.schema, path);
+      return issue.keys.map((key) => {
+        const suggestion = closestMatch(key, known);
+        const hint = suggestion
+          ? `Did you mean "${suggestion}"?`
+          : `Known fields here: ${known.join(', ')}.`;
+        return at('UNKNOWN_FIELD', `Unknown field "${key}" in ${field}.`, hint, [...path, key], true);
+      });
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        const parent = path.slice(0, -1);
+        // The field is not there to point at, so the position is its parent's key.
+        return [at('REQUIRED_FIELD', `Required field "${String(path.at(-1))}" is missing from ${describeField(parent, context.subject)}.`, undefined, path, true, parent)];
+      }
+      return [at('INVALID_TYPE', `${capitalize(field)} must be ${article(issue.expected)}, got ${describeValue(value)}.`)];
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return [at('EMPTY_VALUE', `${capitalize(field)} is an empty list.`)];
+      return [at('EMPTY_VALUE', `${capitalize(field)} is empty.`)];
+    case 'invalid_format':
+      if (issue.format === 'url') return [at('INVALID_URL', `${capitalize(field)} is not an absolute http(s) URL: ${describeValue(value)}.`)];
+      if (issue.format === 'email') return [at('INVALID_VALUE', `${capitalize(field)} is not an e-mail address: ${describeValue(value)}.`, 'Write an address like name@example.org.')];
+      return [at('INVALID_VALUE', `${capitalize(field)}: ${issue.message}`, undefined)];
+    case 'invalid_value':
+      return [
+        at(
+          'INVALID_VALUE',
+          `${capitalize(field)} is ${describeValue(value)}, which is not one of the allowed values.`,
+          `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
+        ),
+      ];
+    case 'invalid_union': {
+      if ('note' in issue && issue.note === 'No matching discriminator') {
+        return [at('INVALID_VALUE', `${capitalize(field)} has no valid "${String(issue.discriminator)}".`, undefined, [...path, String(issue.discriminator)])];
+      }
+      return [at('INVALID_TYPE', `${capitalize(field)} has the wrong shape: ${describeValue(value)}.`)];
+    }
+    case 'custom': {
+      const code = (issue.params?.polyfeedCode as ErrorCode | undefined) ?? 'INVALID_VALUE';
+      return [at(code, issue.message)];
+    }
+    default:
+      return [at('INVALID_VALUE', `${capitalize(field)}: ${issue.message}`)];
+  }
+}
+
+function valueAt(input: unknown, path: FieldPath): unknown {
+  let current = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+function describeField(path: FieldPath, subject: string): string {
+  if (path.length === 0) return `the ${subject}`;
+  return `"${path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('')}"`;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { string: 'text', object: 'an object (key: value lines)', array: 'a list', boolean: 'true or false', number: 'a number' };
+  return names[expected] ?? `a ${expected}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The keys an object schema accepts at a path, for "did you mean" suggestions. */
+export function knownKeysAt(schema: AnySchema, path: FieldPath): string[] {
+  const keys = new Set<string>();
+  const visit = (node: AnySchema | undefined, remaining: FieldPath): void => {
+    if (!node) return;
+    const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    switch (def.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'readonly':
+        return visit(def.innerType as AnySchema, remaining);
+      case 'pipe':
+        return visit(def.in as AnySchema, remaining);
+      case 'union':
+        for (const option of def.options as AnySchema[]) visit(option, remaining);
+        return;
+      case 'array':
+        return visit(def.element as AnySchema, remaining.slice(1));
+      case 'object': {
+        const shape = def.shape as Record<string, AnySchema>;
+        if (remaining.length === 0) {
+          for (const key of Object.keys(shape)) keys.add(key);
+          return;
+        }
+        return visit(shape[String(remaining[0])], remaining.slice(1));
+      }
+      default:
+        return;
+    }
+  };
+  visit(schema, path);
+  return [...keys];
+}

@@ -1,0 +1,90 @@
+// Test helper: builds SiteSources in memory or a site folder on disk from an object map of files.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readSources, type SiteSources } from '../../src/load/read-sources.js';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The sample site's templates, as a file map, so fixtures render like the real site. */
+export function sampleTemplates(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(join(repoRoot, folder), { withFileTypes: true })) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) visit(path);
+      else files[path] = readFileSync(join(repoRoot, path), 'utf8');
+    }
+  };
+  visit('templates');
+  return files;
+}
+
+export const minimalConfig = `baseUrl: https://example.org/
+languages: [en, ar]
+defaultLanguage: en
+authors: [Example Desk]
+`;
+
+export function labels(overrides: Record<string, unknown> = {}, pluralForms: Record<string, string> = { one: '{{count}} minute', other: '{{count}} minutes' }) {
+  const readingTime = Object.fromEntries(Object.entries(pluralForms).map(([category, text]) => [`readingTime_${category}`, text]));
+  return JSON.stringify({
+    feed: { title: 'Example', description: 'Example feed', copyright: '© Example', ...(overrides.feed as object) },
+    item: {
+      byline: 'By {{authors}}',
+      publishedOn: 'Published {{date}}',
+      updatedOn: 'Updated {{date}}',
+      readMore: 'Read more',
+      photoCredit: 'Photo: {{credit}}',
+      watchVideo: 'Watch the video',
+      translations: 'Also in:',
+      ...readingTime,
+      ...(overrides.item as object),
+    },
+  });
+}
+
+export const arabicPlurals = { zero: '{{count}} دقيقة', one: 'دقيقة واحدة', two: 'دقيقتان', few: '{{count}} دقائق', many: '{{count}} دقيقة', other: '{{count}} دقيقة' };
+
+/** A small valid two-language site; pass files to add or replace (undefined removes). */
+export function siteFiles(files: Record<string, string | undefined> = {}): Record<string, string> {
+  const base: Record<string, string | undefined> = {
+    'polyfeed.config.yaml': minimalConfig,
+    'locales/en/feed.json': labels(),
+    'locales/ar/feed.json': labels({}, arabicPlurals),
+    'articles/first/en.md': '---\ntitle: First\ndate: 2025-03-14T09:30:00+01:00\n---\nHello **world**.\n',
+    ...sampleTemplates(),
+    ...files,
+  };
+  return Object.fromEntries(Object.entries(base).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** Writes a file map into a new temporary folder and returns its path. */
+export function writeSite(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), 'polyfeed-test-'));
+  for (const [path, contents] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), contents);
+  }
+  return root;
+}
+
+/** SiteSources for a file map, read back through the real loader. */
+export function sourcesOf(files: Record<string, string | Uint8Array>): SiteSources {
+  return readSources(writeSite(files));
+}
+
+/** Every file under a folder, as a map of relative path → bytes. */
+export function readTree(root: string): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  const visit = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else out[relative(root, path).split('\\').join('/')] = readFileSync(path);
+    }
+  };
+  visit(root);
+  return out;
+}
