@@ -25,9 +25,11 @@ function fixItem(element: Element, item: FeedModel['items'][number]): void {
     }
     children.push(child);
   }
-  // <author> must be an e-mail address; a name alone goes into dc:creator.
+  // <author> must be an e-mail address, so names without one go into dc:creator; readers and
+  // the W3C validator reject an item mixing both, so one author without e-mail moves all to dc:creator.
+  const allHaveEmail = item.authors.every((author) => author.email);
   for (const author of item.authors) {
-    children.push(author.email ? makeElement('author', {}, `${author.email} (${author.name})`) : makeElement('dc:creator', {}, author.name));
+    children.push(allHaveEmail ? makeElement('author', {}, `${author.email} (${author.name})`) : makeElement('dc:creator', {}, author.name));
   }
   element.elements = children;
 }
