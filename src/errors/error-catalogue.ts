@@ -8,8 +8,6 @@ interface CatalogueEntry {
 
 const catalogue = {
   CONFIG_NOT_FOUND: { hint: 'Run polyfeed in a site folder, or pass --root DIR pointing at one that holds polyfeed.config.yaml.' },
-  CONFIG_INVALID: { hint: 'Fix the field in polyfeed.config.yaml; README.md lists every setting.' },
-  FILE_UNREADABLE: { hint: 'Check that the file exists and that polyfeed may read it.' },
   NOT_UTF8: { hint: 'Save the file as UTF-8 (most editors offer "Save with encoding").' },
   FRONT_MATTER_MISSING: { hint: 'Start the file with a line "---", the YAML fields, then another "---" line.' },
   FRONT_MATTER_UNCLOSED: { hint: 'Add a line "---" after the last front-matter field.' },

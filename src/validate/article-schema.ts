@@ -39,8 +39,8 @@ export const VideoSchema = z
 
 /** Every front-matter field. Unknown keys are errors, so a typo never passes silently. */
 export const FrontMatterSchema = z.strictObject({
-  title: NonEmptyTextSchema.describe('Headline of this language version. Required.'),
-  date: DateTimeSchema.describe('First publication, ISO 8601 with offset: `2025-03-14T09:30:00+01:00`. Required.'),
+  title: NonEmptyTextSchema.describe('Headline of this language version.'),
+  date: DateTimeSchema.describe('First publication, ISO 8601 with offset: `2025-03-14T09:30:00+01:00`.'),
   updated: DateTimeSchema.optional().describe('Last significant change, same format as `date`; not before `date`.'),
   summary: NonEmptyTextSchema.optional().describe('One or two plain-text sentences; the feeds\' item summary.'),
   authors: z
@@ -50,8 +50,8 @@ export const FrontMatterSchema = z.strictObject({
     .describe('Names, or objects with `name`, `url`, `email`. Defaults to the config\'s `authors`.'),
   tags: z.array(NonEmptyTextSchema).optional().describe('Topics, in the language of the file; become feed categories.'),
   dateline: NonEmptyTextSchema.optional().describe('Where the story was filed, e.g. `Hanoi`; shown with the byline.'),
-  image: ImageSchema.optional(),
-  video: VideoSchema.optional(),
+  image: ImageSchema.optional().describe('Main picture: `src` (URL or site path) and `alt` required; `caption`, `credit`.'),
+  video: VideoSchema.optional().describe('Video embed: `provider` (`brightcove`, `youtube`, `vimeo`) and `id`; Brightcove also `account`, `player`.'),
   id: z
     .string()
     .regex(/^[a-z][a-z0-9+.-]*:\S+$/i, { error: 'An id is an absolute URI, e.g. tag:example.org,2025:flood or urn:uuid:….' })

@@ -20,14 +20,14 @@ export type FeedFormat = z.infer<typeof FeedFormatSchema>;
 export const ConfigSchema = z
   .strictObject({
     baseUrl: AbsoluteUrlSchema.transform((url) => (url.endsWith('/') ? url : `${url}/`)).describe(
-      'Absolute URL the site is published at, e.g. `https://news.example.org/`. Required.',
+      'Absolute URL the site is published at, e.g. `https://news.example.org/`.',
     ),
-    languages: z.array(LanguageTagSchema).min(1).describe('Languages of the site (BCP 47 tags). Required.'),
+    languages: z.array(LanguageTagSchema).min(1).describe('Languages of the site (BCP 47 tags).'),
     defaultLanguage: LanguageTagSchema.describe('The main language; must be one of `languages`. Required.'),
     outDir: z.string().trim().min(1).default('public').describe('Output folder, relative to the site folder.'),
     formats: z.array(FeedFormatSchema).min(1).default(['rss', 'atom', 'json']).describe('Feed formats to write.'),
     maxItems: z.number().int().min(0).default(50).describe('Newest items per feed; `0` puts every item in.'),
-    authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none. Required.'),
+    authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     permalink: z
       .string()
       .regex(/\{key\}/, { error: 'The permalink pattern must contain {key}.' })
