@@ -6,6 +6,7 @@ import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';
 import { imageMediaType } from './image-media-type.js';
 import { removeForbiddenCharacters as clean } from './remove-forbidden-characters.js';
+import { resolveSiteUrl } from '../render/resolve-site-url.js';
 
 export interface ItemSource {
   readonly entry: PublishedArticle;
@@ -52,6 +53,10 @@ function toItemModel(source: ItemSource, config: SiteConfig): FeedItemModel {
   };
 }
 
+function siteReference(reference: string | undefined, config: SiteConfig): string | undefined {
+  return reference === undefined ? undefined : resolveSiteUrl(reference, { siteUrl: config.baseUrl, pageUrl: config.baseUrl });
+}
+
 export function buildFeedModel({ lang, items, config, t, version }: BuildFeedModelInput): FeedModel {
   const sorted = items.map((item) => toItemModel(item, config)).sort(compareItems);
   const limited = config.maxItems > 0 ? sorted.slice(0, config.maxItems) : sorted;
@@ -66,6 +71,13 @@ export function buildFeedModel({ lang, items, config, t, version }: BuildFeedMod
     updated: new Date(newest),
     authors: config.authors,
     generator: { name: 'polyfeed', uri: 'https://www.npmjs.com/package/polyfeed', version },
+    iconUrl: siteReference(config.icon, config),
+    logoUrl: siteReference(config.logo, config),
+    ttlMinutes: config.ttlMinutes,
+    hubUrl: config.hub,
+    stylesheet: config.stylesheet
+      ? { href: siteReference(config.stylesheet, config)!, type: /\.css$/i.test(config.stylesheet) ? 'text/css' : 'text/xsl' }
+      : undefined,
     items: limited,
   };
 }

@@ -22,6 +22,11 @@ export function createFeed(model: FeedModel): Feed {
     generator: model.generator.name,
     feedLinks: { rss: model.feedUrls.rss, atom: model.feedUrls.atom, json: model.feedUrls.json },
     author: toFeedAuthor(model.authors[0]!),
+    ...(model.logoUrl ? { image: model.logoUrl } : {}),
+    ...(model.iconUrl ? { favicon: model.iconUrl } : {}),
+    ...(model.ttlMinutes ? { ttl: model.ttlMinutes } : {}),
+    ...(model.hubUrl ? { hub: model.hubUrl } : {}),
+    ...(model.stylesheet ? { stylesheet: model.stylesheet.href } : {}),
   });
   for (const item of model.items) {
     feed.addItem({

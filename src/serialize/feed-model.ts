@@ -36,6 +36,15 @@ export interface FeedModel {
   readonly updated: Date;
   readonly authors: readonly Author[];
   readonly generator: { readonly name: string; readonly uri: string; readonly version: string };
+  /** Absolute URL of a small square image. */
+  readonly iconUrl: string | undefined;
+  /** Absolute URL of a larger image. */
+  readonly logoUrl: string | undefined;
+  readonly ttlMinutes: number | undefined;
+  /** WebSub hub. */
+  readonly hubUrl: string | undefined;
+  /** An `xml-stylesheet` processing instruction for the XML formats. */
+  readonly stylesheet: { readonly href: string; readonly type: string } | undefined;
   /** Newest first; ties broken by id. */
   readonly items: readonly FeedItemModel[];
 }

@@ -1,7 +1,7 @@
 // Pure: FeedModel → Atom 1.0 text: `feed`'s output, corrected where RFC 4287 or readers need more.
 import type { FeedModel } from './feed-model.js';
 import { createFeed } from './create-feed.js';
-import { childElements, makeElement, parseXmlTree, setText, writeXmlTree, type Element } from './xml-tree.js';
+import { childElements, makeElement, parseXmlTree, setStylesheet, setText, writeXmlTree, type Element } from './xml-tree.js';
 
 const XHTML_TYPE = 'text/html';
 
@@ -46,6 +46,7 @@ function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
 
 export function toAtom(model: FeedModel): string {
   const tree = parseXmlTree(createFeed(model).atom1());
+  setStylesheet(tree, model.stylesheet);
   const feed = childElements(tree, 'feed')[0]!;
   fixFeedHead(feed, model);
   childElements(feed, 'entry').forEach((entry, index) => fixEntry(entry, model.items[index]!));

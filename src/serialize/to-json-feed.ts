@@ -29,6 +29,8 @@ export function toJsonFeed11(feed1: JsonObject, model: FeedModel): JsonObject {
     version: 'https://jsonfeed.org/version/1.1',
     ...rest,
     language: model.lang,
+    ...(model.iconUrl ? { favicon: model.iconUrl } : {}),
+    ...(model.hubUrl ? { hubs: [{ type: 'WebSub', url: model.hubUrl }] } : {}),
     authors: model.authors.map(toJsonAuthor),
     items,
   };

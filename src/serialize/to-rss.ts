@@ -2,7 +2,7 @@
 import type { FeedModel } from './feed-model.js';
 import { createFeed } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
-import { childElements, makeElement, parseXmlTree, setText, type Element, writeXmlTree } from './xml-tree.js';
+import { childElements, makeElement, parseXmlTree, setStylesheet, setText, type Element, writeXmlTree } from './xml-tree.js';
 
 function setChildText(parent: Element, name: string, text: string): void {
   const element = childElements(parent, name)[0];
@@ -34,14 +34,28 @@ function fixItem(element: Element, item: FeedModel['items'][number]): void {
   element.elements = children;
 }
 
+/** The Syndication module (RDF Site Summary 1.0 Modules: Syndication) says the same as <ttl> to readers that read only it. */
+function addUpdatePeriod(rss: Element, channel: Element, ttlMinutes: number): void {
+  rss.attributes = { ...rss.attributes, 'xmlns:sy': 'http://purl.org/rss/1.0/modules/syndication/' };
+  const [period, frequency] = ttlMinutes <= 60 ? ['hourly', Math.round(60 / ttlMinutes)] : ttlMinutes <= 1440 ? ['daily', Math.max(1, Math.round(1440 / ttlMinutes))] : ['weekly', 1];
+  const elements = channel.elements ?? [];
+  const firstItem = elements.findIndex((child) => child.name === 'item');
+  elements.splice(firstItem === -1 ? elements.length : firstItem, 0, makeElement('sy:updatePeriod', {}, String(period)), makeElement('sy:updateFrequency', {}, String(frequency)));
+  channel.elements = elements;
+}
+
 export function toRss(model: FeedModel): string {
   const tree = parseXmlTree(createFeed(model).rss2());
+  setStylesheet(tree, model.stylesheet);
   const rss = childElements(tree, 'rss')[0]!;
   rss.attributes = { ...rss.attributes, 'xmlns:dc': 'http://purl.org/dc/elements/1.1/', 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/', 'xmlns:atom': 'http://www.w3.org/2005/Atom' };
   const channel = childElements(rss, 'channel')[0]!;
   setChildText(channel, 'title', model.title);
   setChildText(channel, 'description', model.description);
   setChildText(channel, 'copyright', model.copyright);
+  const image = childElements(channel, 'image')[0];
+  if (image) setChildText(image, 'title', model.title);
+  if (model.ttlMinutes) addUpdatePeriod(rss, channel, model.ttlMinutes);
   childElements(channel, 'item').forEach((item, index) => fixItem(item, model.items[index]!));
   return writeXmlTree(tree);
 }

@@ -33,6 +33,15 @@ export function setText(element: Element, text: string): void {
   element.elements = [{ type: 'text', text }];
 }
 
+/** Replaces the document's processing instructions with one `xml-stylesheet`, or none. */
+export function setStylesheet(document: Element, stylesheet: { href: string; type: string } | undefined): void {
+  const rest = (document.elements ?? []).filter((node) => node.type !== 'instruction');
+  const instruction: Element[] = stylesheet
+    ? [{ type: 'instruction', name: 'xml-stylesheet', instruction: `href="${escapeUTF8(stylesheet.href)}" type="${escapeUTF8(stylesheet.type)}"` }]
+    : [];
+  document.elements = [...instruction, ...rest];
+}
+
 /**
  * Writes a tree as XML. Text and attribute values are escaped with `entities` (so a literal
  * "&amp;" stays four characters, unlike xml-js's writer); CDATA is written as escaped text.

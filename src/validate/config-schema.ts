@@ -1,7 +1,7 @@
 // Pure: the zod schema of polyfeed.config.yaml.
 import { z } from 'zod';
 import { canonicalLanguageTag } from './language-tag.js';
-import { AbsoluteUrlSchema, AuthorSchema } from './shared-schemas.js';
+import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-schemas.js';
 
 export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   const canonical = canonicalLanguageTag(tag);
@@ -34,6 +34,11 @@ export const ConfigSchema = z
       .regex(/\{lang\}/, { error: 'The permalink pattern must contain {lang}.' })
       .default('{lang}/{key}/')
       .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
+    icon: UrlReferenceSchema.optional().describe('Small square image (favicon): Atom `icon`, JSON Feed `favicon`.'),
+    logo: UrlReferenceSchema.optional().describe('Larger image: RSS `image`, Atom `logo`, JSON Feed `icon`.'),
+    ttlMinutes: z.number().int().positive().optional().describe('How often readers should poll: RSS `ttl` and `sy:updatePeriod`.'),
+    hub: AbsoluteUrlSchema.optional().describe('WebSub hub URL, announced in every feed.'),
+    stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
   })
   .superRefine((config, context) => {
     if (!config.languages.includes(config.defaultLanguage)) {
