@@ -36,9 +36,11 @@ export function formatError(error: BuildError): string {
 export function formatSummary(errors: readonly BuildError[]): string {
   const errorCount = errors.filter((e) => e.severity === 'error').length;
   const warningCount = errors.length - errorCount;
-  const files = new Set(errors.map((e) => e.file ?? '')).size;
+  // Problems with the whole run (no file) are counted, but they are not a file.
+  const files = new Set(errors.flatMap((e) => (e.file === undefined ? [] : [e.file]))).size;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')} in ${plural(files, 'file')}`;
+  const counts = `${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')}`;
+  return files > 0 ? `${counts} in ${plural(files, 'file')}` : counts;
 }
 
 /** Every problem, sorted, each followed by a blank line, then the summary line. */

@@ -58,7 +58,8 @@ export function compileTemplates(files: readonly TemplateFileText[]): { value?: 
 
 function templateSyntaxError(file: string, error: unknown): BuildError {
   const message = String((error as Error).message);
-  const line = /on line (\d+)/.exec(message)?.[1];
+  // Parse errors name the line in the message; block mismatches carry it as lineNumber.
+  const line = /on line (\d+)/.exec(message)?.[1] ?? (error as { lineNumber?: number }).lineNumber;
   return makeError('TEMPLATE_SYNTAX', `The template could not be parsed: ${message.split('\n').at(-1)?.trim() ?? message}`, {
     file,
     line: line ? Number(line) : undefined,
@@ -86,9 +87,11 @@ function checkReferences(program: hbs.AST.Program, file: string, partials: Reado
     if (typed.type === 'MustacheStatement' || typed.type === 'BlockStatement' || typed.type === 'SubExpression') {
       const path = typed.path as hbs.AST.PathExpression;
       const params = (typed.params as hbs.AST.Expression[]) ?? [];
-      const isCall = params.length > 0 || ((typed.hash as hbs.AST.Hash | undefined)?.pairs.length ?? 0) > 0 || typed.type === 'BlockStatement';
       const name = path.original;
-      if (isCall && !BUILT_IN_HELPERS.has(name) && !(TEMPLATE_HELPERS as readonly string[]).includes(name) && typed.type !== 'BlockStatement') {
+      // A mustache or block without arguments ({{title}}, {{#image}}…{{/image}}) reads a field;
+      // with arguments it calls a helper, which must exist.
+      const isHelperCall = params.length > 0 || ((typed.hash as hbs.AST.Hash | undefined)?.pairs.length ?? 0) > 0;
+      if (isHelperCall && !BUILT_IN_HELPERS.has(name) && !(TEMPLATE_HELPERS as readonly string[]).includes(name)) {
         errors.push(makeError('TEMPLATE_RENDER', `The helper "${name}" does not exist.`, { ...position, hint: `Templates may call ${[...TEMPLATE_HELPERS, ...BUILT_IN_HELPERS].join(', ')}.` }));
       }
       if (name === 't') {

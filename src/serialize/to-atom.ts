@@ -12,7 +12,25 @@ function setTextConstruct(element: Element | undefined, text: string): void {
   setText(element, text);
 }
 
+/** Person constructs rebuilt from the model: `feed`'s XML layer turns a literal "&amp;" in a name into "&". */
+function authorElement(author: FeedModel['authors'][number]): Element {
+  return makeElement('author', {}, [
+    makeElement('name', {}, author.name),
+    ...(author.url ? [makeElement('uri', {}, author.url)] : []),
+    ...(author.email ? [makeElement('email', {}, author.email)] : []),
+  ]);
+}
+
+function replaceAuthors(parent: Element, authors: FeedModel['authors']): void {
+  const children = parent.elements ?? [];
+  const first = children.findIndex((child) => child.name === 'author');
+  const rest = children.filter((child) => child.name !== 'author');
+  rest.splice(first === -1 ? rest.length : first, 0, ...authors.map(authorElement));
+  parent.elements = rest;
+}
+
 function fixFeedHead(feed: Element, model: FeedModel): void {
+  replaceAuthors(feed, model.authors);
   // RFC 4287 §2: xml:lang on the root applies to every text construct below it.
   feed.attributes = { ...feed.attributes, 'xml:lang': model.lang };
   setTextConstruct(childElements(feed, 'title')[0], model.title);
@@ -30,6 +48,7 @@ function fixFeedHead(feed: Element, model: FeedModel): void {
 }
 
 function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
+  replaceAuthors(entry, item.authors);
   setTextConstruct(childElements(entry, 'title')[0], item.title);
   setTextConstruct(childElements(entry, 'summary')[0], item.summary ?? '');
   const links: Element[] = [makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: item.lang, href: item.url })];

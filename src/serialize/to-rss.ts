@@ -10,7 +10,10 @@ function setChildText(parent: Element, name: string, text: string): void {
 }
 
 function fixItem(element: Element, item: FeedModel['items'][number]): void {
+  // Every text is set again from the model: `feed`'s XML layer turns a literal "&amp;" into "&".
   setChildText(element, 'title', item.title);
+  setChildText(element, 'link', item.url);
+  setChildText(element, 'guid', item.id);
   // RSS readers treat description as HTML: the plain-text summary is escaped once for that.
   setChildText(element, 'description', item.summary === undefined ? '' : escapeHtmlText(item.summary));
   const guid = childElements(element, 'guid')[0];
@@ -18,7 +21,7 @@ function fixItem(element: Element, item: FeedModel['items'][number]): void {
   if (guid) guid.attributes = { isPermaLink: item.id === item.url ? 'true' : 'false' };
   const children: Element[] = [];
   for (const child of element.elements ?? []) {
-    if (child.name === 'author') continue;
+    if (child.name === 'author' || child.name === 'category') continue;
     if (child.name === 'enclosure') {
       if (item.image?.mediaType) children.push(makeElement('enclosure', { url: item.image.url, length: 0, type: item.image.mediaType }));
       continue;
@@ -27,6 +30,7 @@ function fixItem(element: Element, item: FeedModel['items'][number]): void {
   }
   // <author> must be an e-mail address, so names without one go into dc:creator; readers and
   // the W3C validator reject an item mixing both, so one author without e-mail moves all to dc:creator.
+  for (const tag of item.tags) children.push(makeElement('category', {}, tag));
   const allHaveEmail = item.authors.every((author) => author.email);
   for (const author of item.authors) {
     children.push(allHaveEmail ? makeElement('author', {}, `${author.email} (${author.name})`) : makeElement('dc:creator', {}, author.name));

@@ -24,6 +24,8 @@ export function createTranslator(resources: LocaleResources, languages: readonly
     lng: languages[0],
     supportedLngs: [...languages],
     fallbackLng: false,
+    // Without this, "en-GB" would resolve through ["en-GB", "en"]: a silent fallback.
+    load: 'currentOnly',
     ns: [LABEL_NAMESPACE],
     defaultNS: LABEL_NAMESPACE,
     initAsync: false,

@@ -29,7 +29,8 @@ export function isPublished(article: Article): boolean {
 
 /** The absolute URL of one language version, from the config's permalink pattern. */
 export function articleUrl(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>, key: string, lang: string): string {
-  const path = config.permalink.replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodeURIComponent(key));
+  // The pattern is relative to baseUrl even when written with a leading "/".
+  const path = config.permalink.replace(/^\/+/, '').replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodeURIComponent(key));
   return new URL(path, config.baseUrl).href;
 }
 

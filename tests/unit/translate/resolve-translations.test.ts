@@ -1,0 +1,132 @@
+import { describe, expect, test } from 'vitest';
+import { articleUrl, isPublished, resolveTranslations } from '../../../src/translate/resolve-translations.js';
+import { ConfigSchema } from '../../../src/validate/config-schema.js';
+import { validateArticle, type Article } from '../../../src/validate/validate-article.js';
+
+const config = (overrides: Record<string, unknown> = {}) =>
+  ConfigSchema.parse({ baseUrl: 'https://example.org/', languages: ['en', 'ar', 'fr', 'ja'], defaultLanguage: 'en', authors: ['Desk'], ...overrides });
+
+function article(key: string, lang: string, extra = ''): Article {
+  const file = `articles/${key}/${lang}.md`;
+  const result = validateArticle({ file, key, lang, text: `---\ntitle: ${key} in ${lang}\ndate: 2025-03-14T09:30:00+01:00\n${extra}---\nBody\n` });
+  expect(result.errors).toEqual([]);
+  return result.value!;
+}
+
+describe('articleUrl', () => {
+  test('fills the default permalink {lang}/{key}/ in under the base URL, keeping its path', () => {
+    expect(articleUrl(config(), 'flood', 'en')).toBe('https://example.org/en/flood/');
+    expect(articleUrl(config({ baseUrl: 'https://example.org/news/' }), 'flood', 'pt-BR')).toBe('https://example.org/news/pt-BR/flood/');
+  });
+
+  test('a custom permalink pattern', () => {
+    expect(articleUrl(config({ permalink: 'stories/{key}.{lang}.html' }), 'flood', 'fr')).toBe('https://example.org/stories/flood.fr.html');
+  });
+
+  // A leading "/" must not drop the base URL's path (https://example.org/news/).
+  test('a permalink written with a leading "/" stays under a base URL that has a path', () => {
+    expect(articleUrl(config({ baseUrl: 'https://example.org/news/', permalink: '/{lang}/{key}/' }), 'flood', 'en')).toBe(
+      'https://example.org/news/en/flood/',
+    );
+  });
+
+  test('a non-ASCII key is percent-encoded as UTF-8', () => {
+    expect(articleUrl(config(), 'café', 'fr')).toBe('https://example.org/fr/caf%C3%A9/');
+    expect(articleUrl(config(), 'قمة-هانوي', 'ar')).toBe('https://example.org/ar/%D9%82%D9%85%D8%A9-%D9%87%D8%A7%D9%86%D9%88%D9%8A/');
+  });
+});
+
+describe('isPublished', () => {
+  test('only draft: true is unpublished', () => {
+    expect(isPublished(article('a', 'en'))).toBe(true);
+    expect(isPublished(article('a', 'en', 'draft: false\n'))).toBe(true);
+    expect(isPublished(article('a', 'en', 'draft: true\n'))).toBe(false);
+  });
+});
+
+describe('resolveTranslations', () => {
+  test('each version gets its URL, an id equal to the URL, and links to the other versions', () => {
+    const result = resolveTranslations([article('flood', 'en'), article('flood', 'fr')], config());
+    expect(result.errors).toEqual([]);
+    expect(result.value.map(({ url, id, translations }) => ({ url, id, translations }))).toEqual([
+      {
+        url: 'https://example.org/en/flood/',
+        id: 'https://example.org/en/flood/',
+        translations: [{ lang: 'fr', url: 'https://example.org/fr/flood/', title: 'flood in fr' }],
+      },
+      {
+        url: 'https://example.org/fr/flood/',
+        id: 'https://example.org/fr/flood/',
+        translations: [{ lang: 'en', url: 'https://example.org/en/flood/', title: 'flood in en' }],
+      },
+    ]);
+  });
+
+  test('an explicit id is used instead of the URL', () => {
+    const result = resolveTranslations([article('flood', 'en', 'id: tag:example.org,2025:flood-en\n')], config());
+    expect(result.value[0]).toMatchObject({ id: 'tag:example.org,2025:flood-en', url: 'https://example.org/en/flood/' });
+  });
+
+  test('the id does not depend on title, date or translations', () => {
+    const alone = resolveTranslations([article('flood', 'en')], config()).value[0]!;
+    const changed = validateArticle({ file: 'articles/flood/en.md', key: 'flood', lang: 'en', text: '---\ntitle: New title\ndate: 2026-01-01T00:00:00Z\n---\nOther\n' }).value!;
+    const withTranslation = resolveTranslations([changed, article('flood', 'ar')], config()).value[0]!;
+    expect(withTranslation.id).toBe(alone.id);
+  });
+
+  test('drafts are left out of the feed and out of the other versions\' translation links', () => {
+    const result = resolveTranslations([article('flood', 'en'), article('flood', 'fr', 'draft: true\n'), article('flood', 'ar')], config());
+    expect(result.value.map((entry) => entry.article.lang)).toEqual(['en', 'ar']);
+    expect(result.value[0]!.translations.map((link) => link.lang)).toEqual(['ar']);
+    expect(result.value[1]!.translations.map((link) => link.lang)).toEqual(['en']);
+  });
+
+  test('a draft\'s explicit id does not clash with a published one', () => {
+    const result = resolveTranslations(
+      [article('a', 'en', 'id: urn:x:1\n'), article('b', 'en', 'id: urn:x:1\ndraft: true\n')],
+      config(),
+    );
+    expect(result.errors).toEqual([]);
+  });
+
+  test('translations are sorted by language tag whatever the input order', () => {
+    const result = resolveTranslations([article('k', 'ja'), article('k', 'fr'), article('k', 'en'), article('k', 'ar')], config());
+    const en = result.value.find((entry) => entry.article.lang === 'en')!;
+    expect(en.translations.map((link) => link.lang)).toEqual(['ar', 'fr', 'ja']);
+    const ja = result.value.find((entry) => entry.article.lang === 'ja')!;
+    expect(ja.translations.map((link) => link.lang)).toEqual(['ar', 'en', 'fr']);
+  });
+
+  test('articles with different keys are not translations of each other', () => {
+    const result = resolveTranslations([article('a', 'en'), article('b', 'fr')], config());
+    expect(result.value.every((entry) => entry.translations.length === 0)).toBe(true);
+  });
+
+  test('two versions with the same explicit id: DUPLICATE_ID on the second file, at path id', () => {
+    const result = resolveTranslations(
+      [article('a', 'en', 'id: tag:example.org,2025:same\n'), article('b', 'en', 'id: tag:example.org,2025:same\n')],
+      config(),
+    );
+    expect(result.errors).toMatchObject([{ code: 'DUPLICATE_ID', severity: 'error', file: 'articles/b/en.md', path: ['id'] }]);
+    expect(result.errors[0]!.message).toContain('articles/a/en.md');
+  });
+
+  test('an explicit id equal to another article\'s URL is a DUPLICATE_ID', () => {
+    const result = resolveTranslations([article('a', 'en'), article('b', 'en', 'id: https://example.org/en/a/\n')], config());
+    expect(result.errors).toMatchObject([{ code: 'DUPLICATE_ID', file: 'articles/b/en.md', path: ['id'] }]);
+  });
+
+  test('three versions sharing an id give two errors, each naming the first file', () => {
+    const result = resolveTranslations(
+      [article('a', 'en', 'id: urn:x:1\n'), article('b', 'en', 'id: urn:x:1\n'), article('c', 'en', 'id: urn:x:1\n')],
+      config(),
+    );
+    expect(result.errors.map((error) => error.file)).toEqual(['articles/b/en.md', 'articles/c/en.md']);
+    for (const error of result.errors) expect(error.message).toContain('articles/a/en.md');
+  });
+
+  test('a non-ASCII key gives a percent-encoded URL and id', () => {
+    const result = resolveTranslations([article('café', 'fr')], config());
+    expect(result.value[0]).toMatchObject({ url: 'https://example.org/fr/caf%C3%A9/', id: 'https://example.org/fr/caf%C3%A9/' });
+  });
+});

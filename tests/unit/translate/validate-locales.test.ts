@@ -1,0 +1,136 @@
+import { describe, expect, test } from 'vitest';
+import { validateLocales } from '../../../src/translate/validate-locales.js';
+import { arabicPlurals, labels } from '../../helpers/site-fixture.js';
+
+const REQUIRED = ['feed.title', 'feed.description', 'feed.copyright', 'item.readMore', 'item.readingTime'];
+const file = (lang: string, text: string) => ({ path: `locales/${lang}/feed.json`, text });
+/** Labels as pretty JSON (two-space indent, like the sample site), with keys removed. */
+function labelsWithout(keys: string[], pluralForms?: Record<string, string>): string {
+  const data = JSON.parse(labels({}, pluralForms)) as Record<string, Record<string, unknown>>;
+  for (const key of keys) {
+    const [group, name] = key.split('.') as [string, string];
+    delete data[group]![name];
+  }
+  return JSON.stringify(data, null, 2);
+}
+/** 1-based line of the first line containing `needle`. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+const validate = (files: { path: string; text: string }[], languages = ['en', 'ar'], requiredKeys = REQUIRED) =>
+  validateLocales({ files, languages, defaultLanguage: 'en', requiredKeys });
+
+describe('validateLocales', () => {
+  test('complete labels give i18next resources per language', () => {
+    const result = validate([file('en', labels()), file('ar', labels({}, arabicPlurals))]);
+    expect(result.errors).toEqual([]);
+    expect(Object.keys(result.value!).sort()).toEqual(['ar', 'en']);
+    expect(result.value!.ar).toEqual({ feed: JSON.parse(labels({}, arabicPlurals)) });
+  });
+
+  test('a key missing in another language is LOCALE_MISSING_KEY in locales/<lang>/feed.json at its parent object', () => {
+    const ar = labelsWithout(['item.readMore'], arabicPlurals);
+    const result = validate([file('en', labels()), file('ar', ar)]);
+    expect(result.value).toBeUndefined();
+    expect(result.errors).toMatchObject([
+      { code: 'LOCALE_MISSING_KEY', severity: 'error', file: 'locales/ar/feed.json', path: ['item', 'readMore'], line: lineOf(ar, '"item"') },
+    ]);
+  });
+
+  test('a key the default language has beyond the required ones is required everywhere', () => {
+    const en = JSON.stringify({ ...JSON.parse(labels()), extra: { note: 'N' } }, null, 2);
+    const result = validate([file('en', en), file('ar', labels({}, arabicPlurals))]);
+    expect(result.errors).toMatchObject([{ code: 'LOCALE_MISSING_KEY', file: 'locales/ar/feed.json', path: ['extra', 'note'] }]);
+  });
+
+  test('a required key missing in the default language is reported there too', () => {
+    const result = validate([file('en', labels()), file('ar', labels({}, arabicPlurals))], ['en', 'ar'], [...REQUIRED, 'item.share']);
+    expect(result.errors.map(({ code, file, path }) => ({ code, file, path }))).toEqual([
+      { code: 'LOCALE_MISSING_KEY', file: 'locales/en/feed.json', path: ['item', 'share'] },
+      { code: 'LOCALE_MISSING_KEY', file: 'locales/ar/feed.json', path: ['item', 'share'] },
+    ]);
+  });
+
+  test('Arabic with only the English plural forms lacks zero, two, few and many', () => {
+    const ar = labels();
+    const result = validate([file('en', labels()), file('ar', ar)]);
+    expect(result.errors).toMatchObject([
+      { code: 'LOCALE_MISSING_KEY', file: 'locales/ar/feed.json', path: ['item', 'readingTime'], line: lineOf(ar, '"item"') },
+    ]);
+    for (const category of ['zero', 'two', 'few', 'many']) expect(result.errors[0]!.hint).toContain(`readingTime_${category}`);
+  });
+
+  test('Arabic missing one plural category is reported', () => {
+    const { few: _few, ...fiveForms } = arabicPlurals;
+    const result = validate([file('en', labels()), file('ar', labels({}, fiveForms))]);
+    expect(result.errors).toMatchObject([{ code: 'LOCALE_MISSING_KEY', file: 'locales/ar/feed.json', path: ['item', 'readingTime'] }]);
+    expect(result.errors[0]!.hint).toContain('readingTime_few');
+  });
+
+  test('the default language must have its own plural forms too', () => {
+    const result = validate([file('en', labels({}, { one: '1 minute' })), file('ar', labels({}, arabicPlurals))]);
+    expect(result.errors).toMatchObject([{ code: 'LOCALE_MISSING_KEY', file: 'locales/en/feed.json', path: ['item', 'readingTime'] }]);
+  });
+
+  test('Japanese needs only the "other" form', () => {
+    const result = validate([file('en', labels()), file('ja', labels({}, { other: '{{count}}分' }))], ['en', 'ja']);
+    expect(result.errors).toEqual([]);
+  });
+
+  test('a configured language without a labels file is LOCALE_MISSING', () => {
+    const result = validate([file('en', labels())]);
+    expect(result.value).toBeUndefined();
+    // Reported against the config, where the language is listed.
+    expect(result.errors).toMatchObject([{ code: 'LOCALE_MISSING', severity: 'error', file: 'polyfeed.config.yaml' }]);
+  });
+
+  test('a labels file for an unconfigured language is ignored', () => {
+    const result = validate([file('en', labels()), file('ar', labels({}, arabicPlurals)), file('de', '{ broken')]);
+    expect(result.errors).toEqual([]);
+    expect(Object.keys(result.value!)).not.toContain('de');
+  });
+
+  test('invalid JSON is JSON_SYNTAX in that file', () => {
+    const result = validate([file('en', labels()), file('ar', '{\n  "feed": { "title": "x", },\n}\n')]);
+    expect(result.value).toBeUndefined();
+    expect(result.errors).toMatchObject([{ code: 'JSON_SYNTAX', file: 'locales/ar/feed.json', line: 1, column: 1 }]);
+  });
+
+  test.each([
+    ['an array', '["a"]'],
+    ['a string', '"labels"'],
+    ['null', 'null'],
+  ])('JSON whose top level is %s is JSON_SYNTAX', (_name, text) => {
+    const result = validate([file('en', labels()), file('ar', text)]);
+    expect(result.errors).toMatchObject([{ code: 'JSON_SYNTAX', file: 'locales/ar/feed.json' }]);
+  });
+
+  test('broken default-language JSON stops the key comparison but is still reported', () => {
+    const result = validate([file('en', '{'), file('ar', labels({}, arabicPlurals))]);
+    expect(result.errors).toMatchObject([{ code: 'JSON_SYNTAX', file: 'locales/en/feed.json' }]);
+  });
+
+  test('positions are found in tab-indented and minified JSON too', () => {
+    const tabbed = JSON.stringify(JSON.parse(labelsWithout(['item.readMore'], arabicPlurals)), null, '\t');
+    const tabResult = validate([file('en', labels()), file('ar', tabbed)]);
+    expect(tabResult.errors).toMatchObject([{ code: 'LOCALE_MISSING_KEY', path: ['item', 'readMore'], line: lineOf(tabbed, '"item"') }]);
+    const minified = labelsWithout(['feed.copyright'], arabicPlurals).replace(/\n\s*/g, '');
+    const minResult = validate([file('en', labels()), file('ar', minified)], ['en', 'ar'], ['feed.copyright']);
+    expect(minResult.errors).toMatchObject([
+      { code: 'LOCALE_MISSING_KEY', file: 'locales/ar/feed.json', path: ['feed', 'copyright'], line: 1, column: minified.indexOf('{', 1) + 1 },
+    ]);
+  });
+
+  test('every problem in every file is reported at once', () => {
+    const result = validate(
+      [file('en', labels()), file('ar', labelsWithout(['item.readMore', 'feed.title'])), file('fr', '{,}')],
+      ['en', 'ar', 'fr', 'ja'],
+    );
+    expect(result.errors.map((error) => error.code).sort()).toEqual([
+      'JSON_SYNTAX',
+      'LOCALE_MISSING',
+      'LOCALE_MISSING_KEY',
+      'LOCALE_MISSING_KEY',
+      'LOCALE_MISSING_KEY',
+    ]);
+  });
+});
