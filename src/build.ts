@@ -55,7 +55,7 @@ function renderFeeds(site: ValidSite, options: BuildOptions): { files: OutputFil
         errors.push(renderError(error, entry));
       }
     }
-    const model = buildFeedModel({ lang, items, config, t, version: options.version });
+    const model = buildFeedModel({ lang, items, config, t, version: options.version, staticFiles: site.staticFiles });
     for (const format of config.formats) {
       files.push({ path: `${lang}/${feedFormats[format].fileName}`, contents: feedFormats[format].serialize(model) });
     }

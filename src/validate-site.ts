@@ -5,7 +5,9 @@ import { makeError } from './errors/error-catalogue.js';
 import { decodeText } from './load/decode-text.js';
 import { CONFIG_FILE_NAME, type SiteSources } from './load/read-sources.js';
 import { compileTemplates, type CompiledTemplates } from './render/compile-templates.js';
-import { resolveTranslations, type PublishedArticle } from './translate/resolve-translations.js';
+import { articleUrl, resolveTranslations, type PublishedArticle } from './translate/resolve-translations.js';
+import { checkArticleImages } from './validate/check-article-images.js';
+import { findControlCharacters } from './validate/find-control-characters.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
 import { parseArticlePath } from './validate/parse-article-path.js';
@@ -23,6 +25,8 @@ export interface ValidSite {
   readonly articles: readonly Article[];
   /** Non-draft versions with URLs, ids and translation links. */
   readonly published: readonly PublishedArticle[];
+  /** Sizes of the files under static/, for enclosure lengths. */
+  readonly staticFiles: ReadonlyMap<string, number>;
 }
 
 export interface ValidateSiteResult {
@@ -42,6 +46,7 @@ function decodeAll<T extends { path: string }>(files: readonly (T & { bytes: Uin
 
 function validateArticles(sources: SiteSources, config: SiteConfig, errors: BuildError[]): Article[] {
   const articles: Article[] = [];
+  const maxBytes = config.maxFileSizeKb * 1024;
   for (const file of sources.articleFiles) {
     const location = parseArticlePath(file.path);
     errors.push(...location.errors);
@@ -51,14 +56,45 @@ function validateArticles(sources: SiteSources, config: SiteConfig, errors: Buil
       errors.push(makeError('LANGUAGE_NOT_CONFIGURED', `The language "${lang}" is not one of the configured languages (${config.languages.join(', ')}).`, { file: file.path }));
       continue;
     }
+    if (file.bytes.length > maxBytes) {
+      errors.push(makeError('FILE_TOO_LARGE', `The file has ${Math.ceil(file.bytes.length / 1024)} KiB; the limit is ${config.maxFileSizeKb} KiB.`, { file: file.path }));
+      continue;
+    }
     const decoded = decodeText(file);
     errors.push(...decoded.errors);
     if (decoded.value === undefined) continue;
+    errors.push(...findControlCharacters(decoded.value, file.path));
     const article = validateArticle({ file: file.path, key, lang, text: decoded.value });
     errors.push(...article.errors);
-    if (article.value) articles.push(article.value);
+    if (!article.value) continue;
+    articles.push(article.value);
+    const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };
+    errors.push(...checkArticleImages({ article: article.value, bases, staticFiles: sources.staticFiles }));
   }
   return articles;
+}
+
+/** Folders without any language file, and articles without a version in the default language. */
+function checkArticleFolders(sources: SiteSources, config: SiteConfig): BuildError[] {
+  const errors: BuildError[] = [];
+  const languagesByFolder = new Map<string, string[]>(sources.articleFolders.map((folder) => [folder, []]));
+  for (const file of sources.articleFiles) {
+    const folder = file.path.slice(0, file.path.lastIndexOf('/'));
+    languagesByFolder.get(folder)?.push(file.path.slice(folder.length + 1, -'.md'.length));
+  }
+  for (const [folder, languages] of languagesByFolder) {
+    if (languages.length === 0) {
+      errors.push(makeError('ARTICLE_FOLDER_EMPTY', `The article folder ${folder}/ has no language file.`, { file: `${folder}/` }));
+    } else if (config.missingDefaultLanguage !== 'allow' && !languages.includes(config.defaultLanguage)) {
+      errors.push(
+        makeError('MISSING_DEFAULT_LANGUAGE', `The article has no version in the default language "${config.defaultLanguage}" (it has ${languages.join(', ')}).`, {
+          file: `${folder}/`,
+          severity: config.missingDefaultLanguage,
+        }),
+      );
+    }
+  }
+  return errors;
 }
 
 export function validateSite(sources: SiteSources): ValidateSiteResult {
@@ -83,12 +119,13 @@ export function validateSite(sources: SiteSources): ValidateSiteResult {
   });
   errors.push(...locales.errors);
   const articles = validateArticles(sources, config.value, errors);
+  errors.push(...checkArticleFolders(sources, config.value));
   const published = resolveTranslations(articles, config.value);
   errors.push(...published.errors);
 
   if (hasFatalErrors(errors) || !templates.value || !locales.value) return { site: undefined, configErrors: [], errors };
   return {
-    site: { config: config.value, templates: templates.value, locales: locales.value, articles, published: published.value },
+    site: { config: config.value, templates: templates.value, locales: locales.value, articles, published: published.value, staticFiles: sources.staticFiles },
     configErrors: [],
     errors,
   };

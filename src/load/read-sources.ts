@@ -16,7 +16,12 @@ export interface SiteSources {
   readonly articleFolders: readonly string[];
   readonly localeFiles: readonly SourceFile[];
   readonly templateFiles: readonly SourceFile[];
+  /** Sizes in bytes of the files under static/, keyed by their path below it ("media/a.jpg"). */
+  readonly staticFiles: ReadonlyMap<string, number>;
 }
+
+/** Files published as they are; images referenced by site path must be here. */
+export const STATIC_FOLDER = 'static';
 
 export const CONFIG_FILE_NAME = 'polyfeed.config.yaml';
 
@@ -61,5 +66,8 @@ export function readSources(root: string): SiteSources {
     articleFolders: listFolders(root, 'articles'),
     localeFiles: listFiles(root, 'locales', (name) => name.endsWith('.json')).map((path) => readSource(root, path)),
     templateFiles: listFiles(root, 'templates', (name) => name.endsWith('.hbs')).map((path) => readSource(root, path)),
+    staticFiles: new Map(
+      listFiles(root, STATIC_FOLDER, () => true).map((path) => [path.slice(STATIC_FOLDER.length + 1), statSync(join(root, path)).size]),
+    ),
   };
 }

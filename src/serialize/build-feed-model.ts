@@ -6,6 +6,7 @@ import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';
 import { imageMediaType } from './image-media-type.js';
 import { removeForbiddenCharacters as clean } from './remove-forbidden-characters.js';
+import { localStaticPath } from '../render/local-static-path.js';
 import { resolveSiteUrl } from '../render/resolve-site-url.js';
 
 export interface ItemSource {
@@ -20,6 +21,8 @@ export interface BuildFeedModelInput {
   readonly config: SiteConfig;
   readonly t: Translate;
   readonly version: string;
+  /** Sizes of the files under static/, keyed by path below it. */
+  readonly staticFiles: ReadonlyMap<string, number>;
 }
 
 /** Newest first, then by id, so equal dates never reorder between runs. */
@@ -34,7 +37,7 @@ export function feedUrl(config: SiteConfig, lang: string, format: FeedFormat): s
   return new URL(`${encodeURIComponent(lang)}/${feedFormats[format].fileName}`, config.baseUrl).href;
 }
 
-function toItemModel(source: ItemSource, config: SiteConfig): FeedItemModel {
+function toItemModel(source: ItemSource, config: SiteConfig, staticFiles: ReadonlyMap<string, number>): FeedItemModel {
   const { entry } = source;
   const fm = entry.article.frontMatter;
   return {
@@ -48,7 +51,7 @@ function toItemModel(source: ItemSource, config: SiteConfig): FeedItemModel {
     updated: new Date((fm.updated ?? fm.date).epochMs),
     authors: (fm.authors ?? config.authors).map((author) => ({ ...author, name: clean(author.name) })),
     tags: (fm.tags ?? []).map(clean),
-    image: source.imageUrl ? { url: source.imageUrl, mediaType: imageMediaType(source.imageUrl) } : undefined,
+    image: source.imageUrl ? { url: source.imageUrl, mediaType: imageMediaType(source.imageUrl), lengthBytes: imageLength(source.imageUrl, config, staticFiles) } : undefined,
     translations: entry.translations.map((link) => ({ ...link, title: clean(link.title) })),
   };
 }
@@ -57,8 +60,13 @@ function siteReference(reference: string | undefined, config: SiteConfig): strin
   return reference === undefined ? undefined : resolveSiteUrl(reference, { siteUrl: config.baseUrl, pageUrl: config.baseUrl });
 }
 
-export function buildFeedModel({ lang, items, config, t, version }: BuildFeedModelInput): FeedModel {
-  const sorted = items.map((item) => toItemModel(item, config)).sort(compareItems);
+function imageLength(url: string, config: SiteConfig, staticFiles: ReadonlyMap<string, number>): number | undefined {
+  const local = localStaticPath(url, { siteUrl: config.baseUrl, pageUrl: config.baseUrl });
+  return local === undefined ? undefined : staticFiles.get(local);
+}
+
+export function buildFeedModel({ lang, items, config, t, version, staticFiles }: BuildFeedModelInput): FeedModel {
+  const sorted = items.map((item) => toItemModel(item, config, staticFiles)).sort(compareItems);
   const limited = config.maxItems > 0 ? sorted.slice(0, config.maxItems) : sorted;
   const newest = Math.max(0, ...limited.map((item) => item.updated.getTime()));
   return {

@@ -18,7 +18,8 @@ export interface FeedItemModel {
   readonly updated: Date;
   readonly authors: readonly Author[];
   readonly tags: readonly string[];
-  readonly image: { readonly url: string; readonly mediaType: string | undefined } | undefined;
+  /** The main image; `lengthBytes` is known for files under static/. */
+  readonly image: { readonly url: string; readonly mediaType: string | undefined; readonly lengthBytes: number | undefined } | undefined;
   readonly translations: readonly TranslationLink[];
 }
 

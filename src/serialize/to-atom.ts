@@ -56,7 +56,7 @@ function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
   for (const translation of item.translations) {
     links.push(makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: translation.lang, href: translation.url, title: translation.title }));
   }
-  if (item.image) links.push(makeElement('link', { rel: 'enclosure', type: item.image.mediaType, href: item.image.url }));
+  if (item.image) links.push(makeElement('link', { rel: 'enclosure', type: item.image.mediaType, href: item.image.url, length: item.image.lengthBytes }));
   const others = (entry.elements ?? []).filter((child) => child.name !== 'link');
   const idIndex = others.findIndex((child) => child.name === 'id');
   others.splice(idIndex + 1, 0, ...links);

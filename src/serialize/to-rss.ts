@@ -23,7 +23,8 @@ function fixItem(element: Element, item: FeedModel['items'][number]): void {
   for (const child of element.elements ?? []) {
     if (child.name === 'author' || child.name === 'category') continue;
     if (child.name === 'enclosure') {
-      if (item.image?.mediaType) children.push(makeElement('enclosure', { url: item.image.url, length: 0, type: item.image.mediaType }));
+      // RSS 2.0 requires length; 0 is the convention when the size is not known (an image on another host).
+      if (item.image?.mediaType) children.push(makeElement('enclosure', { url: item.image.url, length: item.image.lengthBytes ?? 0, type: item.image.mediaType }));
       continue;
     }
     children.push(child);

@@ -50,7 +50,9 @@ export function resolveTranslations(articles: readonly Article[], config: SiteCo
     const id = article.frontMatter.id ?? url;
     const earlier = firstFileById.get(id);
     if (earlier !== undefined) {
-      errors.push(makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: article.file, path: ['id'] }));
+      errors.push(
+        makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: article.file, path: ['id'], ...article.positions.id }),
+      );
     } else {
       firstFileById.set(id, article.file);
     }

@@ -2,6 +2,7 @@
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
+import { collectPlaceholders } from './collect-placeholders.js';
 import { flattenKeys } from './flatten-keys.js';
 
 /** The label namespace every language needs: `locales/<lang>/feed.json`. */
@@ -49,6 +50,7 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
   const reference = resources[input.defaultLanguage];
   if (!reference) return { errors };
   const referenceKeys = flattenKeys(reference[LABEL_NAMESPACE]);
+  const referencePlaceholders = collectPlaceholders(reference[LABEL_NAMESPACE]);
   const wanted = new Set([...referenceKeys.keys(), ...input.requiredKeys]);
 
   for (const lang of input.languages) {
@@ -58,6 +60,7 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     const file = pathOf(lang);
     const positionOf = positions.get(lang)?.positionOf;
     const pluralCategories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    const placeholders = collectPlaceholders(labels[LABEL_NAMESPACE]);
     for (const key of [...wanted].sort()) {
       const found = keys.get(key);
       const parentPath = key.split('.').slice(0, -1);
@@ -72,6 +75,20 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
           }),
         );
         continue;
+      }
+      if (lang !== input.defaultLanguage) {
+        const wantedNames = [...(referencePlaceholders.get(key) ?? [])].sort();
+        const names = [...(placeholders.get(key) ?? [])].sort();
+        if (wantedNames.join() !== names.join()) {
+          const show = (list: string[]) => (list.length > 0 ? list.map((name) => `{{${name}}}`).join(', ') : 'none');
+          errors.push(
+            makeError('LOCALE_PLACEHOLDER_MISMATCH', `The label "${key}" uses ${show(names)} in ${lang} but ${show(wantedNames)} in ${input.defaultLanguage}.`, {
+              file,
+              path: key.split('.'),
+              ...(positionOf?.(key.split('.')) ?? position),
+            }),
+          );
+        }
       }
       const isPlural = (referenceKeys.get(key)?.pluralCategories.size ?? 0) > 0 || found.pluralCategories.size > 0;
       if (!isPlural) continue;

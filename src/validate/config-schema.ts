@@ -34,6 +34,11 @@ export const ConfigSchema = z
       .regex(/\{lang\}/, { error: 'The permalink pattern must contain {lang}.' })
       .default('{lang}/{key}/')
       .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
+    missingDefaultLanguage: z
+      .enum(['error', 'warning', 'allow'])
+      .default('warning')
+      .describe('An article without a `defaultLanguage` version: `error`, `warning` or `allow`.'),
+    maxFileSizeKb: z.number().int().positive().default(1024).describe('Largest article file accepted, in KiB.'),
     icon: UrlReferenceSchema.optional().describe('Small square image (favicon): Atom `icon`, JSON Feed `favicon`.'),
     logo: UrlReferenceSchema.optional().describe('Larger image: RSS `image`, Atom `logo`, JSON Feed `icon`.'),
     ttlMinutes: z.number().int().positive().optional().describe('How often readers should poll: RSS `ttl` and `sy:updatePeriod`.'),

@@ -1,7 +1,7 @@
 // Pure: one article file's text → Article (validated front matter and body), or every problem in it.
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
-import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
+import { parseYamlWithPositions, type SourcePosition } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
 import { FrontMatterSchema, type FrontMatter } from './article-schema.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
@@ -19,6 +19,8 @@ export interface Article {
   readonly body: string;
   /** File line of the body's first line, for positions in body problems. */
   readonly bodyStartLine: number;
+  /** Where the explicit `id` and `image` fields stand, for problems found across files. */
+  readonly positions: { readonly id?: SourcePosition; readonly imageSrc?: SourcePosition };
 }
 
 export interface ArticleInput {
@@ -64,5 +66,9 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
     }
   }
   if (errors.length > 0 || !result.success) return { errors };
-  return { value: { key: input.key, lang: input.lang, file, frontMatter: result.data, body, bodyStartLine }, errors };
+  const positions = {
+    ...(result.data.id === undefined ? {} : { id: positionOf(['id']) }),
+    ...(result.data.image === undefined ? {} : { imageSrc: positionOf(['image', 'src']) }),
+  };
+  return { value: { key: input.key, lang: input.lang, file, frontMatter: result.data, body, bodyStartLine, positions }, errors };
 }

@@ -27,7 +27,7 @@ export function makeItem(overrides: Partial<FeedItemModel> = {}): FeedItemModel 
     updated: new Date('2019-03-01T01:00:00Z'),
     authors: [{ name: 'Mohammed Al-Menshawi' }],
     tags: ['Korea', 'diplomacy'],
-    image: { url: imageUrl, mediaType: imageMediaType(imageUrl) },
+    image: { url: imageUrl, mediaType: imageMediaType(imageUrl), lengthBytes: 16178 },
     translations: [
       { lang: 'ar', url: 'https://example.org/ar/summit/', title: 'قمة هانوي تنتهي' },
       { lang: 'fr', url: 'https://example.org/fr/summit/', title: 'Le sommet échoue' },

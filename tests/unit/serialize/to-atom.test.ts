@@ -107,7 +107,7 @@ describe('toAtom', () => {
   test('the image is an enclosure link with its media type', () => {
     const [withImage, withoutImage] = parse(toAtom(makeModel())).entries!;
     expect(withImage!.links!.filter((link) => link.rel === 'enclosure')).toEqual([
-      { rel: 'enclosure', type: 'image/jpeg', href: 'https://example.org/media/hanoi.jpg' },
+      { rel: 'enclosure', type: 'image/jpeg', href: 'https://example.org/media/hanoi.jpg', length: 16178 },
     ]);
     expect(withoutImage!.links!.filter((link) => link.rel === 'enclosure')).toEqual([]);
   });

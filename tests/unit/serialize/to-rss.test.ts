@@ -117,7 +117,7 @@ describe('toRss', () => {
 
   test('a .jpg image is an enclosure of type image/jpeg', () => {
     const items = itemsOf(toRss(makeModel()));
-    expect(items[0]!.enclosure).toEqual([{ '@_url': 'https://example.org/media/hanoi.jpg', '@_length': '0', '@_type': 'image/jpeg' }]);
+    expect(items[0]!.enclosure).toEqual([{ '@_url': 'https://example.org/media/hanoi.jpg', '@_length': '16178', '@_type': 'image/jpeg' }]);
     expect(items[1]!.enclosure).toBeUndefined();
   });
 
@@ -126,13 +126,21 @@ describe('toRss', () => {
     ['https://example.org/a.jpeg?w=800', 'image/jpeg'],
     ['https://example.org/a.webp', 'image/webp'],
   ])('%s is an enclosure of type %s', (url, type) => {
-    const items = itemsOf(toRss(makeModel({ items: [makeItem({ image: { url, mediaType: imageMediaType(url) } })] })));
+    const items = itemsOf(toRss(makeModel({ items: [makeItem({ image: { url, mediaType: imageMediaType(url), lengthBytes: undefined } })] })));
     expect(items[0]!.enclosure).toEqual([expect.objectContaining({ '@_url': url, '@_type': type })]);
+  });
+
+  test('the enclosure carries the file size when it is known, 0 otherwise', () => {
+    const known = itemsOf(toRss(makeModel()));
+    expect(known[0]!.enclosure).toEqual([expect.objectContaining({ '@_length': '16178', '@_type': 'image/jpeg' })]);
+    const url = 'https://cdn.example.net/photo.jpg';
+    const unknown = itemsOf(toRss(makeModel({ items: [makeItem({ image: { url, mediaType: 'image/jpeg', lengthBytes: undefined } })] })));
+    expect(unknown[0]!.enclosure).toEqual([expect.objectContaining({ '@_length': '0' })]);
   });
 
   test('an image of unknown type gets no enclosure (a wrong type is worse than none)', () => {
     const url = 'https://example.org/media/photo';
-    const items = itemsOf(toRss(makeModel({ items: [makeItem({ image: { url, mediaType: imageMediaType(url) } })] })));
+    const items = itemsOf(toRss(makeModel({ items: [makeItem({ image: { url, mediaType: imageMediaType(url), lengthBytes: undefined } })] })));
     expect(items[0]!.enclosure).toBeUndefined();
   });
 

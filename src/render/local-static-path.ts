@@ -1,0 +1,16 @@
+// Pure: an image reference → its path under static/ when it points into the site, else undefined.
+import { resolveSiteUrl, type UrlBases } from './resolve-site-url.js';
+
+/** `/media/a.jpg` on https://example.org/news/ → `media/a.jpg`; an image on another host → undefined. */
+export function localStaticPath(reference: string, bases: UrlBases): string | undefined {
+  const absolute = resolveSiteUrl(reference, bases);
+  if (absolute === undefined) return undefined;
+  const url = new URL(absolute);
+  const site = new URL(bases.siteUrl);
+  if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return undefined;
+  try {
+    return decodeURIComponent(url.pathname.slice(site.pathname.length));
+  } catch {
+    return undefined;
+  }
+}

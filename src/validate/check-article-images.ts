@@ -1,0 +1,29 @@
+// Pure: an article's image references → errors for those that point into the site at no file under static/.
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+import { localStaticPath } from '../render/local-static-path.js';
+import type { UrlBases } from '../render/resolve-site-url.js';
+import { findBodyImages } from './find-body-images.js';
+import type { Article } from './validate-article.js';
+
+export interface CheckArticleImagesInput {
+  readonly article: Article;
+  readonly bases: UrlBases;
+  readonly staticFiles: ReadonlyMap<string, number>;
+}
+
+export function checkArticleImages({ article, bases, staticFiles }: CheckArticleImagesInput): BuildError[] {
+  const errors: BuildError[] = [];
+  const check = (src: string, position: { line?: number; column?: number }, path: (string | number)[]) => {
+    const local = localStaticPath(src, bases);
+    if (local !== undefined && !staticFiles.has(local)) {
+      errors.push(makeError('IMAGE_NOT_FOUND', `The image "${src}" is on this site, but static/${local} does not exist.`, { file: article.file, path, ...position }));
+    }
+  };
+  const image = article.frontMatter.image;
+  if (image) check(image.src, article.positions.imageSrc ?? {}, ['image', 'src']);
+  for (const reference of findBodyImages(article.body)) {
+    check(reference.src, { line: article.bodyStartLine + reference.lineOffset }, []);
+  }
+  return errors;
+}
