@@ -1,11 +1,17 @@
 // I/O: argv → options → build or check → write → report → exit code. The only module that exits.
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { styleText } from 'node:util';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { build, check } from './build.js';
 import type { BuildError } from './errors/build-error.js';
-import { formatErrorReport } from './errors/format-error.js';
-import { readSources } from './load/read-sources.js';
+import { makeError } from './errors/error-catalogue.js';
+import { formatErrorReport, formatSummary, type HumanReportOptions } from './errors/format-error.js';
+import { formatGithubAnnotations } from './errors/format-github-annotations.js';
+import { formatJsonReport, type JsonReport } from './errors/format-json-report.js';
+import { decodeText } from './load/decode-text.js';
+import { readSources, type SiteSources } from './load/read-sources.js';
+import { acquireOutputLock } from './write/output-lock.js';
 import { writeOutputs } from './write/write-outputs.js';
 
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
@@ -13,43 +19,113 @@ export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as con
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
+type ReportFormat = 'human' | 'json' | 'github';
+
 interface CommonOptions {
   root: string;
+  format: ReportFormat;
+  strict: boolean;
 }
 
-function printReport(errors: readonly BuildError[]): void {
-  if (errors.length > 0) process.stderr.write(formatErrorReport(errors));
+interface BuildCommandOptions extends CommonOptions {
+  out?: string;
+  wait: number;
 }
 
-function exitCodeFor(result: { errors: readonly BuildError[]; configInvalid: boolean }): number {
-  if (result.configInvalid) return ExitCode.usage;
-  return result.errors.some((error) => error.severity === 'error') ? ExitCode.invalidInput : ExitCode.ok;
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+function humanOptions(sources: SiteSources | undefined): HumanReportOptions {
+  const colour = process.stderr.isTTY === true && !process.env.NO_COLOR;
+  const byPath = new Map<string, Uint8Array>();
+  if (sources) {
+    for (const file of [...sources.articleFiles, ...sources.localeFiles, ...sources.templateFiles, ...(sources.configFile ? [sources.configFile] : [])]) {
+      byPath.set(file.path, file.bytes);
+    }
+  }
+  return {
+    sourceText: (file) => {
+      const bytes = byPath.get(file);
+      return bytes === undefined ? undefined : decodeText({ path: file, bytes }).value;
+    },
+    paint: colour ? (style, text) => styleText(style, text) : (_style, text) => text,
+  };
 }
 
-function runBuild(options: CommonOptions & { out?: string }): number {
+function failsRun(errors: readonly BuildError[], strict: boolean): boolean {
+  return errors.some((error) => error.severity === 'error' || strict);
+}
+
+function exitCodeFor(errors: readonly BuildError[], configInvalid: boolean, strict: boolean): number {
+  if (configInvalid) return ExitCode.usage;
+  return failsRun(errors, strict) ? ExitCode.invalidInput : ExitCode.ok;
+}
+
+/** Prints problems in the chosen format; human and GitHub reports go to stderr and stdout as readers expect. */
+function report(format: ReportFormat, errors: readonly BuildError[], sources: SiteSources | undefined, ok: boolean, output?: JsonReport['output']): void {
+  if (format === 'json') {
+    process.stdout.write(formatJsonReport(errors, ok, output));
+    return;
+  }
+  if (format === 'github') {
+    process.stdout.write(formatGithubAnnotations(errors));
+    if (errors.length > 0) process.stderr.write(`${formatSummary(errors)}\n`);
+    return;
+  }
+  if (errors.length > 0) process.stderr.write(formatErrorReport(errors, humanOptions(sources)));
+}
+
+function runBuild(options: BuildCommandOptions): number {
   const root = resolve(options.root);
-  const result = build(readSources(root), { version });
-  printReport(result.errors);
-  const code = exitCodeFor(result);
+  const sources = readSources(root);
+  const result = build(sources, { version });
+  const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {
-    process.stderr.write('Nothing was written; the previous output is unchanged.\n');
+    report(options.format, result.errors, sources, false);
+    if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
     return code;
   }
   const outDir = options.out !== undefined ? resolve(options.out) : resolve(root, result.outDir ?? 'public');
-  const summary = writeOutputs(outDir, result.files);
-  process.stdout.write(
-    `Built ${result.files.length} feeds into ${outDir}: ${summary.written.length} written, ${summary.unchanged.length} unchanged.\n`,
-  );
+  const acquired = acquireOutputLock(outDir, options.wait * 1000, (pid) => {
+    process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);
+  });
+  if (!('lock' in acquired)) {
+    const locked = makeError('OUTPUT_LOCKED', `Another build (process ${acquired.heldBy}) is still writing ${outDir} after ${options.wait} s.`, {
+      hint: `Wait for it, or delete ${acquired.path} if no build is running.`,
+    });
+    report(options.format, [...result.errors, locked], sources, false);
+    return ExitCode.invalidInput;
+  }
+  try {
+    const summary = writeOutputs(outDir, result.files);
+    report(options.format, result.errors, sources, true, { dir: outDir, written: summary.written, unchanged: summary.unchanged });
+    if (options.format !== 'json') {
+      process.stdout.write(`Built ${result.files.length} feeds into ${outDir}: ${summary.written.length} written, ${summary.unchanged.length} unchanged.\n`);
+    }
+  } finally {
+    acquired.lock.release();
+  }
   return code;
 }
 
 function runCheck(options: CommonOptions): number {
-  const root = resolve(options.root);
-  const result = check(readSources(root));
-  printReport(result.errors);
-  const code = exitCodeFor(result);
-  if (code === ExitCode.ok) process.stdout.write('All sources are valid.\n');
+  const sources = readSources(resolve(options.root));
+  const result = check(sources);
+  const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
+  report(options.format, result.errors, sources, code === ExitCode.ok);
+  if (code === ExitCode.ok && options.format !== 'json') process.stdout.write('All sources are valid.\n');
   return code;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError('Expected a number of seconds (0 or more).');
+  return seconds;
+}
+
+function addCommonOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
+    .addOption(new Option('--format <format>', 'how problems are reported').choices(['human', 'json', 'github']).default('human'))
+    .option('--strict', 'warnings fail the run too', false);
 }
 
 function createProgram(setExitCode: (code: number) => void): Command {
@@ -57,19 +133,17 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .description('Builds RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds for every language of a multilingual site.')
     .version(version)
     .showHelpAfterError()
-    .exitOverride();
-  const rootOption = () => new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.');
-  program
-    .command('build')
-    .description('validate every source, then write the feeds (nothing is written if any source is invalid)')
-    .addOption(rootOption())
+    .exitOverride()
+    .addHelpText('after', '\nExit codes: 0 success, 1 invalid sources, 2 bad usage or config, 3 internal error.');
+  addCommonOptions(
+    program.command('build').description('validate every source, then write the feeds (nothing is written if any source is invalid)'),
+  )
     .option('--out <dir>', 'output folder (default: outDir from the config, "public")')
-    .action((options: CommonOptions & { out?: string }) => setExitCode(runBuild(options)));
-  program
-    .command('check')
-    .description('validate every source and report all problems; writes nothing')
-    .addOption(rootOption())
-    .action((options: CommonOptions) => setExitCode(runCheck(options)));
+    .addOption(new Option('--wait <seconds>', 'how long to wait for another build writing the same output folder').argParser(parseSeconds).default(60))
+    .action((options: BuildCommandOptions) => setExitCode(runBuild(options)));
+  addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing')).action(
+    (options: CommonOptions) => setExitCode(runCheck(options)),
+  );
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;
 }
@@ -83,9 +157,12 @@ export function runCli(argv: readonly string[]): void {
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     } else {
-      process.stderr.write(`polyfeed: internal error — this is a bug, please report it with the text below.\n${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(
+        `polyfeed: internal error — this is a bug in polyfeed, not in your files. Please report it with the text below.\n${(error as Error).stack ?? String(error)}\n`,
+      );
       exitCode = ExitCode.internal;
     }
   }
+  process.exitCode = exitCode;
   process.exit(exitCode);
 }

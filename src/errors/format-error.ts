@@ -1,6 +1,17 @@
 // Pure: BuildError → human-readable text ("file:line:col CODE field" + message + hint).
 import type { BuildError, FieldPath } from './build-error.js';
+import { formatCodeFrame } from './format-code-frame.js';
 import { sortErrors } from './sort-errors.js';
+
+/** How to present a report: source lines for code frames, and colour (ANSI) or not. */
+export interface HumanReportOptions {
+  /** The decoded text of a site file, for code frames; undefined when it cannot be shown. */
+  readonly sourceText?: (file: string) => string | undefined;
+  /** Wraps text in a colour; the identity when colour is off. */
+  readonly paint?: (style: 'red' | 'yellow' | 'bold' | 'dim' | 'cyan', text: string) => string;
+}
+
+const plain: NonNullable<HumanReportOptions['paint']> = (_style, text) => text;
 
 /** `['authors', 0, 'name']` → `authors[0].name`. */
 export function formatFieldPath(path: FieldPath): string {
@@ -23,11 +34,19 @@ function formatLocation(error: BuildError): string {
 }
 
 /** One problem as a few lines of text, without a trailing newline. */
-export function formatError(error: BuildError): string {
+export function formatError(error: BuildError, options: HumanReportOptions = {}): string {
+  const paint = options.paint ?? plain;
   const field = formatFieldPath(error.path);
-  const severity = error.severity === 'warning' ? ' warning' : '';
-  const head = `${formatLocation(error)}${severity} ${error.code}${field ? ` ${field}` : ''}`;
+  // Errors are the norm and carry no label; a warning says so.
+  const severity = error.severity === 'warning' ? ` ${paint('yellow', 'warning')}` : '';
+  const code = paint(error.severity === 'warning' ? 'yellow' : 'red', error.code);
+  const head = `${paint('bold', formatLocation(error))}${severity} ${code}${field ? ` ${paint('cyan', field)}` : ''}`;
   const lines = [head, `  ${error.message}`];
+  const text = error.file !== undefined && error.line !== undefined ? options.sourceText?.(error.file) : undefined;
+  if (text !== undefined) {
+    const frame = formatCodeFrame(text, error.line!, error.column);
+    if (frame) lines.push(paint('dim', frame.replace(/^/gm, '  ')));
+  }
   if (error.hint) lines.push(`  hint: ${error.hint}`);
   return lines.join('\n');
 }
@@ -44,7 +63,7 @@ export function formatSummary(errors: readonly BuildError[]): string {
 }
 
 /** Every problem, sorted, each followed by a blank line, then the summary line. */
-export function formatErrorReport(errors: readonly BuildError[]): string {
-  const blocks = sortErrors(errors).map(formatError);
+export function formatErrorReport(errors: readonly BuildError[], options: HumanReportOptions = {}): string {
+  const blocks = sortErrors(errors).map((error) => formatError(error, options));
   return [...blocks, formatSummary(errors)].join('\n\n') + '\n';
 }

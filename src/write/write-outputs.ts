@@ -1,6 +1,6 @@
 // I/O: writes output files atomically (temporary sibling, then rename) and leaves unchanged files untouched.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile } from '../build.js';
 
@@ -9,6 +9,19 @@ export interface WriteSummary {
   readonly written: readonly string[];
   /** Paths whose bytes were already the same: not rewritten, so their mtime and ETag hold. */
   readonly unchanged: readonly string[];
+}
+
+const TEMPORARY_SUFFIX = '.polyfeed-tmp';
+
+/** Temporary files a killed build left behind; only ever called while holding the output lock. */
+function removeLeftoverTemporaryFiles(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.endsWith(TEMPORARY_SUFFIX)) rmSync(join(folder, name), { force: true });
 }
 
 function readExisting(path: string): Buffer | undefined {
@@ -24,7 +37,7 @@ function readExisting(path: string): Buffer | undefined {
  * old one: a reader sees the old bytes or the new bytes, never a part.
  */
 function writeFileAtomically(path: string, bytes: Buffer): void {
-  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.polyfeed-tmp`);
+  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
   try {
     const descriptor = openSync(temporary, 'w');
     try {
@@ -43,6 +56,7 @@ function writeFileAtomically(path: string, bytes: Buffer): void {
 export function writeOutputs(outDir: string, files: readonly OutputFile[]): WriteSummary {
   const written: string[] = [];
   const unchanged: string[] = [];
+  for (const folder of new Set(files.map((file) => dirname(join(outDir, file.path))))) removeLeftoverTemporaryFiles(folder);
   for (const file of files) {
     const target = join(outDir, file.path);
     const bytes = Buffer.from(file.contents, 'utf8');

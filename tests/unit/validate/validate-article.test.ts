@@ -94,3 +94,10 @@ describe('validateArticle', () => {
     expect(error).toMatchObject({ code: 'INVALID_URL', path: ['image', 'src'], line: 4 });
   });
 });
+
+describe('did you mean', () => {
+  test('a swapped pair of letters counts as one edit: "titel" suggests "title"', () => {
+    const errors = validateArticle({ file: 'articles/a/en.md', key: 'a', lang: 'en', text: '---\ntitel: x\ndate: 2025-01-01T00:00:00Z\n---\nx\n' }).errors;
+    expect(errors.find((error) => error.code === 'UNKNOWN_FIELD')?.hint).toBe('Did you mean "title"?');
+  });
+});
