@@ -1,0 +1,131 @@
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE]
+// Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateSite } from './generate-site.mjs';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cacheRoot = join(repoRoot, '.bench-cache');
+const GENERATOR_VERSION = '1';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    runs: { type: 'string', default: '3' },
+    json: { type: 'string' },
+  },
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Math.max(1, Number(values.runs));
+
+function median(numbers) {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function ensureSite(articles) {
+  const folder = join(cacheRoot, `site-${articles}`);
+  const marker = join(folder, '.generated');
+  if (!existsSync(marker) || readFileSync(marker, 'utf8') !== GENERATOR_VERSION) {
+    process.stderr.write(`generating a site of ${articles} articles…\n`);
+    generateSite({ folder, articles, repoRoot });
+    writeFileSync(marker, GENERATOR_VERSION);
+  }
+  return folder;
+}
+
+function floor(mode, root) {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bench/floors.mjs'), mode, root], { encoding: 'utf8' });
+  return JSON.parse(result.stdout);
+}
+
+/** One CLI run in a child; wall time measured here, peak RSS reported by the child itself. */
+function runCli(args) {
+  const rusageFile = join(tmpdir(), `polyfeed-bench-${process.pid}.json`);
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--require', join(repoRoot, 'bench/rusage-reporter.cjs'), join(repoRoot, 'bin/polyfeed.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RUSAGE_FILE: rusageFile, NO_COLOR: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`polyfeed ${args.join(' ')} exited ${result.status}:\n${result.stderr.slice(0, 2000)}`);
+  const { maxRssKb } = JSON.parse(readFileSync(rusageFile, 'utf8'));
+  rmSync(rusageFile, { force: true });
+  const written = Number(/(\d+) written/.exec(result.stdout)?.[1] ?? 0);
+  return { ms, maxRssMb: maxRssKb / 1024, written };
+}
+
+/** Runs a scenario `runs` times: `prepare` before each run (not timed), `restore` after. */
+function scenario(name, { prepare = () => {}, restore = () => {}, args }) {
+  const samples = [];
+  for (let run = 0; run < runs; run++) {
+    prepare(run);
+    try {
+      samples.push(runCli(args()));
+    } finally {
+      restore(run);
+    }
+  }
+  return {
+    scenario: name,
+    medianMs: median(samples.map((sample) => sample.ms)),
+    peakRssMb: Math.max(...samples.map((sample) => sample.maxRssMb)),
+    written: median(samples.map((sample) => sample.written)),
+  };
+}
+
+function appendToFile(path, text) {
+  const original = readFileSync(path, 'utf8');
+  return { change: (run) => writeFileSync(path, text(original, run)), restore: () => writeFileSync(path, original) };
+}
+
+const rows = [];
+for (const articles of sizes) {
+  const root = ensureSite(articles);
+  const readFloor = median(Array.from({ length: runs }, () => floor('read', root).ms));
+  const statFloor = median(Array.from({ length: runs }, () => floor('stat', root).ms));
+  const files = floor('stat', root).files;
+  const out = mkdtempSync(join(tmpdir(), 'polyfeed-bench-out-'));
+  const build = () => ['build', '--root', root, '--out', out];
+  // The newest article, so the change reaches the feeds (the oldest would fall outside maxItems).
+  const newest = `articles/story-${String(articles - 1).padStart(6, '0')}/en.md`;
+  const article = appendToFile(join(root, newest), (text, run) => `${text}\nEdited ${run}.\n`);
+  const label = appendToFile(join(root, 'locales/en/feed.json'), (text, run) => text.replace('"Read more"', `"Read more ${run}"`));
+  const template = appendToFile(join(root, 'templates/item.hbs'), (text, run) => `${text}{{!-- edit ${run} --}}\n`);
+  const results = [
+    { ...scenario('cold build', { prepare: () => rmSync(out, { recursive: true, force: true }), args: build }), floor: 'read' },
+    { ...scenario('no-op rebuild', { args: build }), floor: 'stat' },
+    { ...scenario('one article changed', { prepare: article.change, restore: article.restore, args: build }), floor: 'stat' },
+    { ...scenario('one label changed', { prepare: label.change, restore: label.restore, args: build }), floor: 'read' },
+    { ...scenario('one template changed', { prepare: template.change, restore: template.restore, args: build }), floor: 'read' },
+    { ...scenario('check', { args: () => ['check', '--root', root] }), floor: 'read' },
+  ];
+  rmSync(out, { recursive: true, force: true });
+  for (const result of results) {
+    const floorMs = result.floor === 'read' ? readFloor : statFloor;
+    rows.push({ articles, files, ...result, articlesPerSecond: Math.round((articles / result.medianMs) * 1000), floorMs, timesFloor: result.medianMs / floorMs });
+  }
+  rows.push({ articles, files, scenario: 'read floor', medianMs: readFloor }, { articles, files, scenario: 'stat floor', medianMs: statFloor });
+}
+
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, runs };
+const pad = (text, width) => String(text).padStart(width);
+console.log(`polyfeed benchmark — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, median of ${runs} runs`);
+console.log(`${'articles'.padStart(8)} ${'files'.padStart(6)}  ${'scenario'.padEnd(22)} ${pad('median s', 9)} ${pad('art./s', 8)} ${pad('peak RSS', 9)} ${pad('× floor', 8)} ${pad('written', 8)}`);
+for (const row of rows) {
+  const isFloor = row.scenario.endsWith('floor');
+  console.log(
+    `${pad(row.articles, 8)} ${pad(row.files, 6)}  ${row.scenario.padEnd(22)} ${pad((row.medianMs / 1000).toFixed(2), 9)} ${pad(isFloor ? '' : row.articlesPerSecond, 8)} ${pad(isFloor ? '' : `${Math.round(row.peakRssMb)} MB`, 9)} ${pad(isFloor ? '' : `${row.timesFloor.toFixed(1)}× ${row.floor}`, 8)} ${pad(isFloor ? '' : row.written, 8)}`,
+  );
+}
+if (values.json) {
+  const text = JSON.stringify({ machine, rows }, null, 2);
+  if (values.json === '-') console.log(text);
+  else writeFileSync(values.json, text);
+}
