@@ -37,7 +37,7 @@ export function setText(element: Element, text: string): void {
 export function setStylesheet(document: Element, stylesheet: { href: string; type: string } | undefined): void {
   const rest = (document.elements ?? []).filter((node) => node.type !== 'instruction');
   const instruction: Element[] = stylesheet
-    ? [{ type: 'instruction', name: 'xml-stylesheet', instruction: `href="${escapeUTF8(stylesheet.href)}" type="${escapeUTF8(stylesheet.type)}"` }]
+    ? [{ type: 'instruction', name: 'xml-stylesheet', instruction: `href="${escapeAttribute(stylesheet.href)}" type="${escapeAttribute(stylesheet.type)}"` }]
     : [];
   document.elements = [...instruction, ...rest];
 }
@@ -55,10 +55,22 @@ export function writeXmlTree(root: Element): string {
   return out;
 }
 
+/**
+ * XML parsers turn a raw CR into LF in text, and tab, CR and LF into spaces in attribute
+ * values (XML 1.0 §2.11, §3.3.3): written as character references they survive.
+ */
+function escapeText(text: string): string {
+  return escapeUTF8(text).replace(/\r/g, '&#xD;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeUTF8(text).replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
+}
+
 function writeAttributes(element: Element): string {
   return Object.entries(element.attributes ?? {})
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeUTF8(String(value))}"`)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
     .join('');
 }
 
@@ -67,7 +79,7 @@ function writeElement(element: Element, indent: string): string {
   const children = (element.elements ?? []).filter((child) => child.type !== 'comment');
   if (children.length === 0) return `${open}/>`;
   if (children.every((child) => child.type === 'text' || child.type === 'cdata')) {
-    return `${open}>${escapeUTF8(textOf(element))}</${element.name}>`;
+    return `${open}>${escapeText(textOf(element))}</${element.name}>`;
   }
   const inner = children
     .filter((child) => child.type === 'element')

@@ -13,6 +13,8 @@ export interface ExpectedArticle {
   authors: string[];
   draft: boolean;
   url: string;
+  /** The first paragraph of the body, with Markdown emphasis and links reduced to their text. */
+  firstParagraphText: string;
 }
 
 export function readSampleArticles(root: string, baseUrl: string): ExpectedArticle[] {
@@ -20,7 +22,9 @@ export function readSampleArticles(root: string, baseUrl: string): ExpectedArtic
   for (const key of readdirSync(join(root, 'articles')).sort()) {
     for (const file of readdirSync(join(root, 'articles', key)).sort()) {
       const text = readFileSync(join(root, 'articles', key, file), 'utf8');
-      const data = parse(text.split(/^---$/m)[1]!) as Record<string, unknown>;
+      const [, frontMatter, ...rest] = text.split(/^---$/m);
+      const data = parse(frontMatter!) as Record<string, unknown>;
+      const firstParagraph = rest.join('---').trim().split(/\n\s*\n/)[0]!;
       const lang = file.replace(/\.md$/, '');
       out.push({
         key,
@@ -32,6 +36,7 @@ export function readSampleArticles(root: string, baseUrl: string): ExpectedArtic
         authors: ((data.authors as unknown[] | undefined) ?? []).map((a) => (typeof a === 'string' ? a : (a as { name: string }).name)),
         draft: data.draft === true,
         url: `${baseUrl}${lang}/${key}/`,
+        firstParagraphText: firstParagraph.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' '),
       });
     }
   }

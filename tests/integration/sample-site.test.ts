@@ -107,6 +107,24 @@ describe.each(LANGUAGES)('%s feeds', (lang) => {
     expect(second.items.map((item) => item.link)).toEqual(articles.map((article) => article.url));
   });
 
+  test('Atom read by rss-parser, a second independent parser, agrees field by field', async () => {
+    const articles = publishedIn(lang);
+    const feed = await new RssParser({ customFields: { item: [['author', 'authorsRaw', { keepArray: true }], ['category', 'categoriesRaw', { keepArray: true }]] } }).parseString(fileText(`${lang}/atom.xml`));
+    expect(feed.items.map((item) => item.title)).toEqual(articles.map((article) => article.title));
+    expect(feed.items.map((item) => item.link)).toEqual(articles.map((article) => article.url));
+    expect(feed.items.map((item) => item.id)).toEqual(articles.map((article) => article.url));
+    expect(feed.items.map((item) => Date.parse(item.pubDate!))).toEqual(articles.map((article) => Date.parse(article.date)));
+    for (const [index, item] of feed.items.entries()) {
+      const article = articles[index]!;
+      const names = (item.authorsRaw as { name: string[] }[]).map((author) => author.name[0]);
+      expect(names).toEqual(article.authors.length > 0 ? article.authors : ['Polyfeed Sample Newsroom']);
+      const terms = ((item.categoriesRaw as { $: { term: string } }[] | undefined) ?? []).map((category) => category.$.term);
+      expect(terms).toEqual(article.tags);
+      // The body's first paragraph, as text, is in the content.
+      expect(item.contentSnippet).toContain(article.firstParagraphText.slice(0, 60));
+    }
+  });
+
   test('JSON Feed is valid against the JSON Feed 1.1 schema and carries the same items', () => {
     const text = fileText(`${lang}/feed.json`);
     const data = JSON.parse(text);
