@@ -68,6 +68,11 @@ export function toAtom(model: FeedModel): string {
   setStylesheet(tree, model.stylesheet);
   const feed = childElements(tree, 'feed')[0]!;
   fixFeedHead(feed, model);
-  childElements(feed, 'entry').forEach((entry, index) => fixEntry(entry, model.items[index]!));
+  childElements(feed, 'entry').forEach((entry, index) => {
+    const item = model.items[index]!;
+    fixEntry(entry, item);
+    // An entry in another language than its feed says so (a combined multilingual feed).
+    if (item.lang !== model.lang) entry.attributes = { ...entry.attributes, 'xml:lang': item.lang };
+  });
   return writeXmlTree(tree);
 }

@@ -5,11 +5,10 @@ import { fc } from '@fast-check/vitest';
 import { createRequire } from 'node:module';
 import { XMLParser } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
-import { minimalConfig, siteFiles } from '../helpers/site-fixture.js';
+import type { BuildError } from '../../src/errors/build-error.js';
 import { createMarkdownRenderer } from '../../src/render/render-markdown.js';
 import { buildFeedModel, type BuildFeedModelInput } from '../../src/serialize/build-feed-model.js';
-import type { BuildError } from '../../src/errors/build-error.js';
-import type { FeedItemModel, FeedModel } from '../../src/serialize/feed-model.js';
+import type { FeedModel } from '../../src/serialize/feed-model.js';
 import { toAtom } from '../../src/serialize/to-atom.js';
 import { toJsonFeed } from '../../src/serialize/to-json-feed.js';
 import { toRss } from '../../src/serialize/to-rss.js';
@@ -18,53 +17,11 @@ import type { FrontMatter } from '../../src/validate/article-schema.js';
 import { ConfigSchema, type SiteConfig } from '../../src/validate/config-schema.js';
 import { parseArticleDate } from '../../src/validate/iso-date-time.js';
 import type { Article } from '../../src/validate/validate-article.js';
+import { minimalConfig, siteFiles } from '../helpers/site-fixture.js';
 
 const require = createRequire(import.meta.url);
 
 export const BASE_URL = 'https://example.org/';
-
-/** A feed item with plain, valid defaults; pass fields to replace. */
-export function makeItem(overrides: Partial<FeedItemModel> = {}): FeedItemModel {
-  const url = overrides.url ?? `${BASE_URL}en/first/`;
-  return {
-    id: url,
-    url,
-    lang: 'en',
-    title: 'First',
-    summary: undefined,
-    contentHtml: '<p>Hello</p>',
-    published: new Date('2025-03-14T08:30:00Z'),
-    updated: new Date('2025-03-14T08:30:00Z'),
-    authors: [{ name: 'Example Desk' }],
-    tags: [],
-    image: undefined,
-    translations: [],
-    ...overrides,
-  };
-}
-
-/** One language's feed model with plain, valid defaults; pass fields to replace. */
-export function makeModel(overrides: Partial<FeedModel> = {}): FeedModel {
-  const lang = overrides.lang ?? 'en';
-  return {
-    lang,
-    title: 'Example',
-    description: 'Example feed',
-    copyright: '© Example',
-    homeUrl: `${BASE_URL}${lang}/`,
-    feedUrls: { rss: `${BASE_URL}${lang}/rss.xml`, atom: `${BASE_URL}${lang}/atom.xml`, json: `${BASE_URL}${lang}/feed.json` },
-    updated: new Date('2025-03-14T08:30:00Z'),
-    authors: [{ name: 'Example Desk' }],
-    generator: { name: 'polyfeed', uri: 'https://www.npmjs.com/package/polyfeed', version: 'test' },
-    iconUrl: undefined,
-    logoUrl: undefined,
-    ttlMinutes: undefined,
-    hubUrl: undefined,
-    stylesheet: undefined,
-    items: [makeItem()],
-    ...overrides,
-  };
-}
 
 // https://www.w3.org/TR/xml/#charsets — the same rule the serializer is meant to apply.
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -125,7 +82,7 @@ export function siteConfig(overrides: Record<string, unknown> = {}): SiteConfig 
   return ConfigSchema.parse({ baseUrl: BASE_URL, languages: ['en', 'ar'], defaultLanguage: 'en', authors: ['Example Desk'], ...overrides });
 }
 
-export function toArticle(spec: ArticleSpec): Article {
+function toArticle(spec: ArticleSpec): Article {
   const frontMatter = {
     title: spec.title,
     date: parseArticleDate(spec.date ?? '2025-03-14T09:30:00+01:00'),
@@ -163,10 +120,11 @@ export function serializeAll(model: FeedModel): { atom: string; rss: string; jso
 // Article files.
 
 /**
- * A YAML double-quoted scalar for any string: `"` and `\\` escaped, and every code unit YAML may not
- * hold raw (controls, C1, surrogates, BOM, U+FFFE/U+FFFF, line and paragraph separators) written as `\\uXXXX`.
+ * A YAML double-quoted scalar for any string: quote and backslash escaped, and every code unit YAML may
+ * not hold raw (controls, C1, surrogates, BOM, U+FFFE/U+FFFF, line and paragraph separators) as an escape.
+ * Validation's CONTROL_CHARACTER check reads the raw file, so escaped controls reach the pipeline.
  */
-export function yamlQuote(text: string): string {
+function yamlQuote(text: string): string {
   let out = '"';
   // for…of yields a surrogate pair as one string of length 2, and a lone surrogate as length 1.
   for (const char of text) {
@@ -229,7 +187,7 @@ export function attributesWithRawWhitespace(xml: string): string[] {
   return [...xml.matchAll(/\s[\w:-]+="([^"]*)"/g)].map((match) => match[1]!).filter((value) => /[\t\n\r]/.test(value));
 }
 
-/** A strict, non-trimming XML reader (fast-xml-parser), for exact text values. */
+/** A non-trimming XML reader (fast-xml-parser), for exact text values. */
 export const exactXmlParser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',

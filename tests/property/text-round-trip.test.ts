@@ -44,7 +44,7 @@ import {
 const atMostOneCdataEnd = (text: string) => text.split(']]>').length <= 2;
 const cdataSafeText = (maxLength?: number) => anyText(maxLength).filter(atMostOneCdataEnd);
 
-/** Reads back the first item of every format of `models.en` and checks well-formedness on the way. */
+/** Serializes a model in every format, checks well-formedness and the JSON Feed schema, and reads each back. */
 function readBack(model: Parameters<typeof serializeAll>[0]) {
   const { atom, rss, json } = serializeAll(model);
   for (const xml of [atom, rss]) {
