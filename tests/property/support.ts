@@ -156,14 +156,9 @@ export function articleFile(frontMatter: Record<string, unknown>, body = 'Hello 
 // ---------------------------------------------------------------------------------------------
 // Reading outputs back.
 
-/** XML 1.0 §2.11: a parser hands CR LF and a lone CR to the application as LF. */
-export function xmlLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
-}
-
-/** What feedsmith gives for a text field that held `text`: XML line ends, trimmed, empty as undefined. */
+/** What feedsmith gives for a text field that held `text`: trimmed, empty as undefined. */
 export function feedsmithView(text: string): string | undefined {
-  return xmlLineEnds(text).trim() || undefined;
+  return text.trim() || undefined;
 }
 
 /**
