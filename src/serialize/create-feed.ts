@@ -10,7 +10,20 @@ function toFeedAuthor(author: { name: string; url?: string | undefined; email?: 
  * `updated` is always given (without it `feed` writes the clock time), categories carry both
  * `name` and `term` (Atom requires `term`), and author lists are never empty.
  */
-export function createFeed(model: FeedModel): Feed {
+/**
+ * What `feed` is given for a text it writes as CDATA. It splits only the first "]]>" of a text, so
+ * a second one would end the section early; the XML serializers rewrite every text from the model
+ * afterwards, so for them the text only has to survive, not to be exact.
+ */
+export type PrepareCdataText = (text: string) => string;
+
+/** For JSON Feed: texts as they are. */
+export const keepText: PrepareCdataText = (text) => text;
+
+/** For RSS and Atom: no "]]>" left for `feed` to mishandle. */
+export const defuseCdata: PrepareCdataText = (text) => text.replaceAll(']]>', ']] >');
+
+export function createFeed(model: FeedModel, prepare: PrepareCdataText = keepText): Feed {
   const feed = new Feed({
     id: model.homeUrl,
     link: model.homeUrl,
@@ -32,9 +45,9 @@ export function createFeed(model: FeedModel): Feed {
     feed.addItem({
       id: item.id,
       link: item.url,
-      title: item.title,
-      description: item.summary,
-      content: item.contentHtml,
+      title: prepare(item.title),
+      description: item.summary === undefined ? undefined : prepare(item.summary),
+      content: prepare(item.contentHtml),
       date: item.updated,
       published: item.published,
       author: item.authors.map(toFeedAuthor),

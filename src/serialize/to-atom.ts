@@ -1,6 +1,6 @@
 // Pure: FeedModel → Atom 1.0 text: `feed`'s output, corrected where RFC 4287 or readers need more.
 import type { FeedModel } from './feed-model.js';
-import { createFeed } from './create-feed.js';
+import { createFeed, defuseCdata } from './create-feed.js';
 import { childElements, makeElement, parseXmlTree, setStylesheet, setText, writeXmlTree, type Element } from './xml-tree.js';
 
 const XHTML_TYPE = 'text/html';
@@ -49,8 +49,19 @@ function fixFeedHead(feed: Element, model: FeedModel): void {
 
 function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
   replaceAuthors(entry, item.authors);
+  // Every text is set again from the model: ids as written (feed runs them through new URL()),
+  // HTML content whole (feed mishandles a second "]]>"), categories with term and label.
+  const id = childElements(entry, 'id')[0];
+  if (id) setText(id, item.id);
   setTextConstruct(childElements(entry, 'title')[0], item.title);
   setTextConstruct(childElements(entry, 'summary')[0], item.summary ?? '');
+  const content = childElements(entry, 'content')[0];
+  if (content) setText(content, item.contentHtml);
+  const categories = item.tags.map((tag) => makeElement('category', { term: tag, label: tag }));
+  const withoutCategories = (entry.elements ?? []).filter((child) => child.name !== 'category');
+  const contentIndex = withoutCategories.findIndex((child) => child.name === 'content');
+  withoutCategories.splice(contentIndex === -1 ? withoutCategories.length : contentIndex, 0, ...categories);
+  entry.elements = withoutCategories;
   const links: Element[] = [makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: item.lang, href: item.url })];
   // One alternate per other language version (RFC 4287 §4.2.7.4 hreflang).
   for (const translation of item.translations) {
@@ -64,7 +75,7 @@ function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
 }
 
 export function toAtom(model: FeedModel): string {
-  const tree = parseXmlTree(createFeed(model).atom1());
+  const tree = parseXmlTree(createFeed(model, defuseCdata).atom1());
   setStylesheet(tree, model.stylesheet);
   const feed = childElements(tree, 'feed')[0]!;
   fixFeedHead(feed, model);

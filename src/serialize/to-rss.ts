@@ -1,6 +1,6 @@
 // Pure: FeedModel → RSS 2.0 text: `feed`'s output, corrected where the RSS 2.0 spec or readers need more.
 import type { FeedModel } from './feed-model.js';
-import { createFeed } from './create-feed.js';
+import { createFeed, defuseCdata } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
 import { childElements, makeElement, parseXmlTree, setStylesheet, setText, type Element, writeXmlTree } from './xml-tree.js';
 
@@ -14,6 +14,7 @@ function fixItem(element: Element, item: FeedModel['items'][number]): void {
   setChildText(element, 'title', item.title);
   setChildText(element, 'link', item.url);
   setChildText(element, 'guid', item.id);
+  setChildText(element, 'content:encoded', item.contentHtml);
   // RSS readers treat description as HTML: the plain-text summary is escaped once for that.
   setChildText(element, 'description', item.summary === undefined ? '' : escapeHtmlText(item.summary));
   const guid = childElements(element, 'guid')[0];
@@ -50,7 +51,7 @@ function addUpdatePeriod(rss: Element, channel: Element, ttlMinutes: number): vo
 }
 
 export function toRss(model: FeedModel): string {
-  const tree = parseXmlTree(createFeed(model).rss2());
+  const tree = parseXmlTree(createFeed(model, defuseCdata).rss2());
   setStylesheet(tree, model.stylesheet);
   const rss = childElements(tree, 'rss')[0]!;
   rss.attributes = { ...rss.attributes, 'xmlns:dc': 'http://purl.org/dc/elements/1.1/', 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/', 'xmlns:atom': 'http://www.w3.org/2005/Atom' };

@@ -54,7 +54,10 @@ export const FrontMatterSchema = z.strictObject({
   video: VideoSchema.optional().describe('Video embed: `provider` (`brightcove`, `youtube`, `vimeo`) and `id`; Brightcove also `account`, `player`.'),
   id: z
     .string()
-    .regex(/^[a-z][a-z0-9+.-]*:\S+$/i, { error: 'An id is an absolute URI, e.g. tag:example.org,2025:flood or urn:uuid:….' })
+    .refine((id) => /^[a-z][a-z0-9+.-]*:[^\s\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]+$/i.test(id) && URL.canParse(id), {
+      error: 'An id is an absolute URI without spaces or control characters, e.g. tag:example.org,2025:flood or urn:uuid:….',
+      params: { polyfeedCode: 'INVALID_URL' },
+    })
     .optional()
     .describe('Explicit item id (an absolute URI). Pins the id when the folder is renamed or the site moves.'),
   draft: z.boolean().optional().describe('`true` keeps this version out of every feed.'),
