@@ -8,6 +8,7 @@ import { compileTemplates, type CompiledTemplates } from './render/compile-templ
 import { articleUrl, resolveTranslations, type PublishedArticle } from './translate/resolve-translations.js';
 import { checkArticleImages } from './validate/check-article-images.js';
 import { findControlCharacters } from './validate/find-control-characters.js';
+import { createFieldLocator, type FieldLocator } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
 import { parseArticlePath } from './validate/parse-article-path.js';
@@ -97,6 +98,15 @@ function checkArticleFolders(sources: SiteSources, config: SiteConfig): BuildErr
   return errors;
 }
 
+/** Problems about a front-matter field found after parsing get the field's line and column. */
+function locateFields(errors: readonly BuildError[], locate: FieldLocator): BuildError[] {
+  return errors.map((error) => {
+    if (error.file === undefined || error.line !== undefined || error.path.length === 0 || !error.file.endsWith('.md')) return error;
+    const position = locate(error.file, error.path);
+    return position ? { ...error, ...position } : error;
+  });
+}
+
 export function validateSite(sources: SiteSources): ValidateSiteResult {
   if (!sources.configFile) {
     const error = makeError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE_NAME} in the site folder.`, { file: CONFIG_FILE_NAME });
@@ -123,10 +133,15 @@ export function validateSite(sources: SiteSources): ValidateSiteResult {
   const published = resolveTranslations(articles, config.value);
   errors.push(...published.errors);
 
-  if (hasFatalErrors(errors) || !templates.value || !locales.value) return { site: undefined, configErrors: [], errors };
+  const articleBytes = new Map(sources.articleFiles.map((file) => [file.path, file]));
+  const located = locateFields(errors, createFieldLocator((path) => {
+    const file = articleBytes.get(path);
+    return file === undefined ? undefined : decodeText(file).value;
+  }));
+  if (hasFatalErrors(located) || !templates.value || !locales.value) return { site: undefined, configErrors: [], errors: located };
   return {
     site: { config: config.value, templates: templates.value, locales: locales.value, articles, published: published.value, staticFiles: sources.staticFiles },
     configErrors: [],
-    errors,
+    errors: located,
   };
 }

@@ -1,4 +1,5 @@
 // Pure: file bytes → text, refusing bytes that are not UTF-8 instead of guessing.
+import { isUtf8 } from 'node:buffer';
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
 import type { SourceFile } from './read-sources.js';
@@ -8,23 +9,23 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes UTF-8, drops a byte order mark and turns CRLF into LF (neither changes a position). */
 export function decodeText(file: SourceFile): { value?: string; errors: BuildError[] } {
-  try {
-    return { value: normalizeNewlines(decoder.decode(file.bytes)), errors: [] };
-  } catch (error) {
-    const offset = firstInvalidByte(file.bytes);
-    const before = new TextDecoder().decode(file.bytes.subarray(0, offset));
-    const lines = before.split('\n');
-    return {
-      errors: [
-        makeError('NOT_UTF8', `The file is not valid UTF-8 (byte 0x${file.bytes[offset]?.toString(16).padStart(2, '0')} at offset ${offset}).`, {
-          file: file.path,
-          line: lines.length,
-          column: lines.at(-1)!.length + 1,
-          cause: error,
-        }),
-      ],
-    };
+  // isUtf8 (simdutf) validates far faster than a fatal TextDecoder decodes.
+  if (isUtf8(file.bytes)) {
+    const text = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('utf8');
+    return { value: normalizeNewlines(text), errors: [] };
   }
+  const offset = firstInvalidByte(file.bytes);
+  const lines = new TextDecoder().decode(file.bytes.subarray(0, offset)).split('\n');
+  const byte = file.bytes[offset]?.toString(16).padStart(2, '0');
+  return {
+    errors: [
+      makeError('NOT_UTF8', `The file is not valid UTF-8 (byte 0x${byte} at offset ${offset}).`, {
+        file: file.path,
+        line: lines.length,
+        column: lines.at(-1)!.length + 1,
+      }),
+    ],
+  };
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */

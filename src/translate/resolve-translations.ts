@@ -51,7 +51,7 @@ export function resolveTranslations(articles: readonly Article[], config: SiteCo
     const earlier = firstFileById.get(id);
     if (earlier !== undefined) {
       errors.push(
-        makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: article.file, path: ['id'], ...article.positions.id }),
+        makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: article.file, path: ['id'] }),
       );
     } else {
       firstFileById.set(id, article.file);

@@ -21,7 +21,8 @@ export function checkArticleImages({ article, bases, staticFiles }: CheckArticle
     }
   };
   const image = article.frontMatter.image;
-  if (image) check(image.src, article.positions.imageSrc ?? {}, ['image', 'src']);
+  // The field's line is filled in by the caller, which can parse the file again for it.
+  if (image) check(image.src, {}, ['image', 'src']);
   for (const reference of findBodyImages(article.body)) {
     check(reference.src, { line: article.bodyStartLine + reference.lineOffset }, []);
   }

@@ -26,7 +26,24 @@ function collect(tokens: readonly Token[], lineOffset: number, into: ImageRefere
   }
 }
 
+const INLINE_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]*)/g;
+const ABSOLUTE = /^(https?:)?\/\//i;
+
+/**
+ * Parsing Markdown is the costly part of checking an article, so a body whose every image is
+ * an inline image with an absolute URL (or that has none) is answered without parsing: it has
+ * no local image to check. Anything else (reference images, raw <img>, odd brackets) is parsed.
+ */
+function mayHaveLocalImages(body: string): boolean {
+  if (!body.includes('![') && !/<img/i.test(body)) return false;
+  if (/<img/i.test(body)) return true;
+  const starts = body.split('![').length - 1;
+  const inline = [...body.matchAll(INLINE_IMAGE)];
+  return inline.length !== starts || inline.some((match) => !ABSOLUTE.test(match[1] ?? ''));
+}
+
 export function findBodyImages(body: string): ImageReference[] {
+  if (!mayHaveLocalImages(body)) return [];
   const references: ImageReference[] = [];
   collect(markdown.parse(body, {}), 0, references);
   return references;

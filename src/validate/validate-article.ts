@@ -1,7 +1,8 @@
 // Pure: one article file's text → Article (validated front matter and body), or every problem in it.
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
-import { parseYamlWithPositions, type SourcePosition } from '../load/parse-yaml-with-positions.js';
+import { parseYamlFast } from '../load/parse-yaml-fast.js';
+import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
 import { FrontMatterSchema, type FrontMatter } from './article-schema.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
@@ -19,8 +20,6 @@ export interface Article {
   readonly body: string;
   /** File line of the body's first line, for positions in body problems. */
   readonly bodyStartLine: number;
-  /** Where the explicit `id` and `image` fields stand, for problems found across files. */
-  readonly positions: { readonly id?: SourcePosition; readonly imageSrc?: SourcePosition };
 }
 
 export interface ArticleInput {
@@ -36,6 +35,15 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
   const split = splitFrontMatter(input.text, file);
   if (!split.value) return { errors: split.errors };
   const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
+
+  // The fast path: most files are valid, and a valid file needs no positions.
+  const fast = parseYamlFast(yamlText);
+  if (fast !== undefined && fast.data !== null && typeof fast.data === 'object' && body.trim() !== '') {
+    const quick = FrontMatterSchema.safeParse(fast.data);
+    if (quick.success && !(quick.data.updated && quick.data.updated.epochMs < quick.data.date.epochMs)) {
+      return { value: { key: input.key, lang: input.lang, file, frontMatter: quick.data, body, bodyStartLine }, errors: [] };
+    }
+  }
 
   const parsed = parseYamlWithPositions(yamlText, { file, firstLine: yamlStartLine });
   if (!parsed.value) return { errors: parsed.errors };
@@ -66,9 +74,5 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
     }
   }
   if (errors.length > 0 || !result.success) return { errors };
-  const positions = {
-    ...(result.data.id === undefined ? {} : { id: positionOf(['id']) }),
-    ...(result.data.image === undefined ? {} : { imageSrc: positionOf(['image', 'src']) }),
-  };
-  return { value: { key: input.key, lang: input.lang, file, frontMatter: result.data, body, bodyStartLine, positions }, errors };
+  return { value: { key: input.key, lang: input.lang, file, frontMatter: result.data, body, bodyStartLine }, errors };
 }

@@ -91,7 +91,7 @@ function toArticle(spec: ArticleSpec): Article {
     ...(spec.authors ? { authors: spec.authors.map((name) => ({ name })) } : {}),
     ...(spec.id === undefined ? {} : { id: spec.id }),
   } as FrontMatter;
-  return { key: spec.key, lang: spec.lang, file: `articles/${spec.key}/${spec.lang}.md`, frontMatter, body: spec.body ?? 'Hello.', bodyStartLine: 4, positions: {} };
+  return { key: spec.key, lang: spec.lang, file: `articles/${spec.key}/${spec.lang}.md`, frontMatter, body: spec.body ?? 'Hello.', bodyStartLine: 4 };
 }
 
 const renderMarkdown = createMarkdownRenderer();
