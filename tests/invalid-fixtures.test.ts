@@ -1,0 +1,77 @@
+// Every folder under tests/fixtures/invalid/ is a broken site and the exact problems it must produce.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { build } from '../src/build.js';
+import { sortErrors } from '../src/errors/sort-errors.js';
+import { readSources } from '../src/load/read-sources.js';
+import { repoRoot, siteFiles, writeSite } from './helpers/site-fixture.js';
+
+interface ExpectedProblem {
+  code: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: (string | number)[];
+  severity?: 'error' | 'warning';
+}
+
+interface FixtureCase {
+  /** What the case shows, in one sentence. */
+  description: string;
+  /** Files of the base site to delete. */
+  remove?: string[];
+  /** true when the problems are in the config (exit code 2). */
+  configInvalid?: boolean;
+  expected: ExpectedProblem[];
+}
+
+const fixturesRoot = join(repoRoot, 'tests/fixtures/invalid');
+const caseNames = readdirSync(fixturesRoot).filter((name) => statSync(join(fixturesRoot, name)).isDirectory()).sort();
+
+function overlayFiles(folder: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else files[relative(folder, path).split('\\').join('/')] = readFileSync(path);
+    }
+  };
+  visit(folder);
+  return files;
+}
+
+test('there are at least 40 cases', () => {
+  expect(caseNames.length).toBeGreaterThanOrEqual(40);
+});
+
+describe.each(caseNames)('%s', (name) => {
+  test('gives exactly the expected problems', () => {
+    const folder = join(fixturesRoot, name);
+    const fixture = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as FixtureCase;
+    const base: Record<string, string | Uint8Array | undefined> = siteFiles();
+    for (const path of fixture.remove ?? []) delete base[path];
+    const files = { ...(base as Record<string, string | Uint8Array>), ...overlayFiles(join(folder, 'site')) };
+    const result = build(readSources(writeSite(files)), { version: 'test' });
+    const actual = sortErrors(result.errors).map((error) => ({
+      code: error.code,
+      file: error.file,
+      line: error.line,
+      column: error.column,
+      path: [...error.path],
+      severity: error.severity,
+    }));
+    const expected = fixture.expected.map((problem) => ({
+      code: problem.code,
+      file: problem.file,
+      line: problem.line,
+      column: problem.column,
+      path: problem.path ?? [],
+      severity: problem.severity ?? 'error',
+    }));
+    expect(actual).toEqual(expected);
+    expect(result.configInvalid).toBe(fixture.configInvalid ?? false);
+    if (expected.some((problem) => problem.severity === 'error')) expect(result.files).toEqual([]);
+  });
+});
