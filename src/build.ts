@@ -2,11 +2,12 @@
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import type { SiteSources } from './load/read-sources.js';
+import { TemplateRenderError } from './render/compile-templates.js';
 import { renderItem } from './render/render-item.js';
-import { createMarkdownRenderer } from './render/render-markdown.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from './render/render-markdown.js';
 import { buildFeedModel, type ItemSource } from './serialize/build-feed-model.js';
 import { feedFormats } from './serialize/feed-formats.js';
-import { createTranslator, MissingLabelError } from './translate/create-translator.js';
+import { createTranslator, MissingLabelError, type Translate } from './translate/create-translator.js';
 import type { PublishedArticle } from './translate/resolve-translations.js';
 import { validateSite, type ValidSite } from './validate-site.js';
 
@@ -35,6 +36,25 @@ function compareEntries(a: PublishedArticle, b: PublishedArticle): number {
   return b.article.frontMatter.date.epochMs - a.article.frontMatter.date.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Renders items of one language; a template or label problem becomes a BuildError, a bug is rethrown. */
+function renderEntries(site: ValidSite, entries: readonly PublishedArticle[], t: Translate, renderMarkdown: MarkdownRenderer) {
+  const items: ItemSource[] = [];
+  const errors: BuildError[] = [];
+  for (const entry of entries) {
+    try {
+      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, renderMarkdown, t }) });
+    } catch (error) {
+      errors.push(renderError(error, entry));
+    }
+  }
+  return { items, errors };
+}
+
+/** Each language's published versions, newest first. */
+function entriesOf(site: ValidSite, lang: string): PublishedArticle[] {
+  return site.published.filter((entry) => entry.article.lang === lang).sort(compareEntries);
+}
+
 function renderFeeds(site: ValidSite, options: BuildOptions): { files: OutputFile[]; errors: BuildError[] } {
   const { config } = site;
   const translatorFor = createTranslator(site.locales, config.languages);
@@ -43,31 +63,45 @@ function renderFeeds(site: ValidSite, options: BuildOptions): { files: OutputFil
   const errors: BuildError[] = [];
   for (const lang of config.languages) {
     const t = translatorFor(lang);
-    const entries = site.published.filter((entry) => entry.article.lang === lang).sort(compareEntries);
+    const entries = entriesOf(site, lang);
     // Only the items that go into the feed are rendered.
     const selected = config.maxItems > 0 ? entries.slice(0, config.maxItems) : entries;
-    const items: ItemSource[] = [];
-    for (const entry of selected) {
-      try {
-        const rendered = renderItem({ entry, siteUrl: config.baseUrl, template: site.templates.item, renderMarkdown, t });
-        items.push({ entry, ...rendered });
-      } catch (error) {
-        errors.push(renderError(error, entry));
-      }
-    }
+    const { items, errors: renderErrors } = renderEntries(site, selected, t, renderMarkdown);
+    errors.push(...renderErrors);
     const model = buildFeedModel({ lang, items, config, t, version: options.version, staticFiles: site.staticFiles });
     for (const format of config.formats) {
       files.push({ path: `${lang}/${feedFormats[format].fileName}`, contents: feedFormats[format].serialize(model) });
     }
   }
-  return { files, errors };
+  return { files, errors: withoutRepeats(errors) };
 }
 
 function renderError(error: unknown, entry: PublishedArticle): BuildError {
   if (error instanceof MissingLabelError) {
     return makeError('LOCALE_MISSING_KEY', error.message, { file: `locales/${error.lang}/feed.json`, path: error.key.split('.'), cause: error });
   }
-  return makeError('TEMPLATE_RENDER', `Rendering the item failed: ${(error as Error).message}`, { file: entry.article.file, cause: error });
+  if (error instanceof TemplateRenderError) {
+    return makeError('TEMPLATE_RENDER', `${error.reason} (while rendering ${entry.article.file})`, {
+      file: error.template,
+      line: error.line,
+      column: error.column,
+      hint: 'Templates receive the fields listed in README.md ("Templates"); correct the name, or guard an optional part with {{#if …}}.',
+      cause: error,
+    });
+  }
+  throw error;
+}
+
+/** The same template problem hits every item: report it once. */
+function withoutRepeats(errors: readonly BuildError[]): BuildError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = error.code === 'TEMPLATE_RENDER' ? `${error.file}:${error.line}:${error.column}` : undefined;
+    if (key === undefined) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
@@ -83,8 +117,16 @@ export function build(sources: SiteSources, options: BuildOptions): BuildResult 
   return { files: failed ? [] : rendered.files, errors, configInvalid: false, outDir };
 }
 
-/** Validates every source and renders nothing: what `polyfeed check` runs. */
+/**
+ * Validates every source and renders one item per language, the newest: template fields and
+ * labels that only fail at render time are found without rendering every feed.
+ */
 export function check(sources: SiteSources): Omit<BuildResult, 'files'> {
   const validated = validateSite(sources);
-  return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: validated.site?.config.outDir };
+  const { site } = validated;
+  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined };
+  const translatorFor = createTranslator(site.locales, site.config.languages);
+  const renderMarkdown = createMarkdownRenderer();
+  const renderErrors = site.config.languages.flatMap((lang) => renderEntries(site, entriesOf(site, lang).slice(0, 1), translatorFor(lang), renderMarkdown).errors);
+  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir };
 }

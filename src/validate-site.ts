@@ -7,7 +7,6 @@ import { CONFIG_FILE_NAME, type SiteSources } from './load/read-sources.js';
 import { compileTemplates, type CompiledTemplates } from './render/compile-templates.js';
 import { articleUrl, resolveTranslations, type PublishedArticle } from './translate/resolve-translations.js';
 import { checkArticleImages } from './validate/check-article-images.js';
-import { findControlCharacters } from './validate/find-control-characters.js';
 import { createFieldLocator, type FieldLocator } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
@@ -45,6 +44,12 @@ function decodeAll<T extends { path: string }>(files: readonly (T & { bytes: Uin
   });
 }
 
+/** Files that exist but did not decode (their NOT_UTF8 is reported; they must not also count as missing). */
+function unreadablePaths(files: readonly { path: string }[], decoded: readonly { path: string }[]): Set<string> {
+  const ok = new Set(decoded.map((file) => file.path));
+  return new Set(files.map((file) => file.path).filter((path) => !ok.has(path)));
+}
+
 function validateArticles(sources: SiteSources, config: SiteConfig, errors: BuildError[]): Article[] {
   const articles: Article[] = [];
   const maxBytes = config.maxFileSizeKb * 1024;
@@ -64,7 +69,6 @@ function validateArticles(sources: SiteSources, config: SiteConfig, errors: Buil
     const decoded = decodeText(file);
     errors.push(...decoded.errors);
     if (decoded.value === undefined) continue;
-    errors.push(...findControlCharacters(decoded.value, file.path));
     const article = validateArticle({ file: file.path, key, lang, text: decoded.value });
     errors.push(...article.errors);
     if (!article.value) continue;
@@ -91,6 +95,10 @@ function checkArticleFolders(sources: SiteSources, config: SiteConfig): BuildErr
         makeError('MISSING_DEFAULT_LANGUAGE', `The article has no version in the default language "${config.defaultLanguage}" (it has ${languages.join(', ')}).`, {
           file: `${folder}/`,
           severity: config.missingDefaultLanguage,
+          hint:
+            config.missingDefaultLanguage === 'warning'
+              ? `Add ${folder}/${config.defaultLanguage}.md, or set missingDefaultLanguage: allow in polyfeed.config.yaml if such articles are expected.`
+              : `Add ${folder}/${config.defaultLanguage}.md, or set missingDefaultLanguage to "warning" or "allow" in polyfeed.config.yaml.`,
         }),
       );
     }
@@ -119,10 +127,13 @@ export function validateSite(sources: SiteSources): ValidateSiteResult {
   if (!config?.value) return { site: undefined, configErrors, errors: configErrors };
 
   const errors: BuildError[] = [];
-  const templates = compileTemplates(decodeAll(sources.templateFiles, errors));
+  const templateTexts = decodeAll(sources.templateFiles, errors);
+  const templates = compileTemplates(templateTexts, unreadablePaths(sources.templateFiles, templateTexts));
   errors.push(...templates.errors);
+  const localeTexts = decodeAll(sources.localeFiles, errors);
   const locales = validateLocales({
-    files: decodeAll(sources.localeFiles, errors),
+    files: localeTexts,
+    unreadable: unreadablePaths(sources.localeFiles, localeTexts),
     languages: config.value.languages,
     defaultLanguage: config.value.defaultLanguage,
     requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],

@@ -23,12 +23,16 @@ export interface CompiledTemplates {
 const ITEM_TEMPLATE = 'templates/item.hbs';
 const PARTIALS_FOLDER = 'templates/partials/';
 
-export function compileTemplates(files: readonly TemplateFileText[]): { value?: CompiledTemplates; errors: BuildError[] } {
+/** `unreadable`: template files that exist but could not be read as text (already reported). */
+export function compileTemplates(
+  files: readonly TemplateFileText[],
+  unreadable: ReadonlySet<string> = new Set(),
+): { value?: CompiledTemplates; errors: BuildError[] } {
   const environment = Handlebars.create();
   const errors: BuildError[] = [];
   const labelKeys = new Set<string>();
   const partialNames = new Set(
-    files.filter((file) => file.path.startsWith(PARTIALS_FOLDER)).map((file) => file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length)),
+    [...files.map((file) => file.path), ...unreadable].filter((path) => path.startsWith(PARTIALS_FOLDER)).map((path) => path.slice(PARTIALS_FOLDER.length, -'.hbs'.length)),
   );
   const knownHelpers = Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true]));
   let item: Handlebars.TemplateDelegate | undefined;
@@ -42,18 +46,51 @@ export function compileTemplates(files: readonly TemplateFileText[]): { value?: 
       continue;
     }
     errors.push(...checkReferences(program, file.path, partialNames, labelKeys));
-    const compile = () => environment.compile(program, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false });
+    const compile = () => tagErrors(environment.compile(program, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false }), file.path);
     if (file.path === ITEM_TEMPLATE) {
       item = compile();
     } else if (file.path.startsWith(PARTIALS_FOLDER)) {
       environment.registerPartial(file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length), compile());
     }
   }
-  if (!files.some((file) => file.path === ITEM_TEMPLATE)) {
+  if (!files.some((file) => file.path === ITEM_TEMPLATE) && !unreadable.has(ITEM_TEMPLATE)) {
     errors.push(makeError('TEMPLATE_MISSING', `The item template ${ITEM_TEMPLATE} does not exist.`, { file: ITEM_TEMPLATE }));
   }
   if (errors.length > 0 || !item) return { errors };
   return { value: { item, labelKeys: [...labelKeys].sort() }, errors };
+}
+
+/** A render failure inside a template, with the template that failed (the innermost one). */
+export class TemplateRenderError extends Error {
+  constructor(
+    readonly template: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    readonly reason: string,
+    options: { cause: unknown },
+  ) {
+    super(`${template}: ${reason}`, options);
+    this.name = 'TemplateRenderError';
+  }
+}
+
+/**
+ * Handlebars says where in a template a strict-mode lookup failed ("… - 4:10") but not in which
+ * template; each compiled template and partial names itself on the errors that pass through it.
+ */
+function tagErrors(template: Handlebars.TemplateDelegate, path: string): Handlebars.TemplateDelegate {
+  return (context, options) => {
+    try {
+      return template(context, options);
+    } catch (error) {
+      if (error instanceof TemplateRenderError) throw error;
+      const message = String((error as Error).message);
+      const place = / - (\d+):(\d+)$/.exec(message);
+      const missing = /^"([^"]+)" not defined in/.exec(message);
+      const reason = missing ? `The template reads "${missing[1]}", which does not exist here.` : message.replace(/ - \d+:\d+$/, '');
+      throw new TemplateRenderError(path, place ? Number(place[1]) : undefined, place ? Number(place[2]) + 1 : undefined, reason, { cause: error });
+    }
+  };
 }
 
 function templateSyntaxError(file: string, error: unknown): BuildError {

@@ -22,6 +22,28 @@ export interface ValidateLocalesInput {
   readonly defaultLanguage: string;
   /** Keys the code and the templates use; each must exist in every language. */
   readonly requiredKeys: readonly string[];
+  /** Label files that exist but could not be read as text (already reported). */
+  readonly unreadable?: ReadonlySet<string>;
+}
+
+/** Where JSON.parse stopped, from its message ("at position 103" on Node 20, "line 5 column 3" later). */
+function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const offset = /position (\d+)/.exec(message);
+  if (!offset) return { line: 1, column: 1 };
+  const before = text.slice(0, Number(offset[1])).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1 };
+}
+
+/** Every label is text; a number or a list where text belongs is reported at its place. */
+function findNonTextLabels(node: unknown, path: string[], report: (path: string[], value: unknown) => void): void {
+  if (typeof node === 'string') return;
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+    for (const [name, value] of Object.entries(node)) findNonTextLabels(value, [...path, name], report);
+    return;
+  }
+  report(path, node);
 }
 
 export function validateLocales(input: ValidateLocalesInput): { value?: LocaleResources; errors: BuildError[] } {
@@ -34,17 +56,38 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
   for (const lang of input.languages) {
     const file = byPath.get(pathOf(lang));
     if (!file) {
-      errors.push(makeError('LOCALE_MISSING', `Language "${lang}" is configured but has no labels file ${pathOf(lang)}.`, { file: 'polyfeed.config.yaml' }));
+      if (!input.unreadable?.has(pathOf(lang))) {
+        errors.push(makeError('LOCALE_MISSING', `Language "${lang}" is configured but has no labels file ${pathOf(lang)}.`, { file: 'polyfeed.config.yaml' }));
+      }
       continue;
     }
+    let data: unknown;
     try {
-      const data: unknown = JSON.parse(file.text);
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SyntaxError('the top level must be an object');
-      resources[lang] = { [LABEL_NAMESPACE]: data };
-      positions.set(lang, parseYamlWithPositions(file.text, { file: file.path, firstLine: 1 }).value);
+      data = JSON.parse(file.text);
     } catch (error) {
-      errors.push(makeError('JSON_SYNTAX', `The labels file is not valid JSON: ${(error as Error).message}.`, { file: file.path, line: 1, column: 1, cause: error }));
+      const message = (error as Error).message;
+      errors.push(makeError('JSON_SYNTAX', `The labels file is not valid JSON: ${message}.`, { file: file.path, ...jsonErrorPosition(file.text, message), cause: error }));
+      continue;
     }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      errors.push(makeError('JSON_SYNTAX', 'The labels file must hold a JSON object ({ "feed": {…}, "item": {…} }).', { file: file.path, line: 1, column: 1 }));
+      continue;
+    }
+    const located = parseYamlWithPositions(file.text, { file: file.path, firstLine: 1 }).value;
+    const before = errors.length;
+    findNonTextLabels(data, [], (path, value) => {
+      errors.push(
+        makeError('INVALID_TYPE', `The label "${path.join('.')}" must be text, got ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}.`, {
+          file: file.path,
+          path,
+          ...(located?.positionOf(path) ?? { line: 1, column: 1 }),
+          hint: 'Write the label as a JSON string in quotes.',
+        }),
+      );
+    });
+    if (errors.length > before) continue;
+    resources[lang] = { [LABEL_NAMESPACE]: data };
+    positions.set(lang, located);
   }
 
   const reference = resources[input.defaultLanguage];

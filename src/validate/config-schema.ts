@@ -6,9 +6,17 @@ import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-sc
 export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   const canonical = canonicalLanguageTag(tag);
   if (canonical === undefined) {
-    context.addIssue({ code: 'custom', message: `"${tag}" is not a BCP 47 language tag.`, params: { polyfeedCode: 'INVALID_LANGUAGE_TAG' } });
+    context.addIssue({
+      code: 'custom',
+      message: `"${tag}" is not a BCP 47 language tag.`,
+      params: { polyfeedCode: 'INVALID_LANGUAGE_TAG', polyfeedHint: 'Use a BCP 47 language tag such as en, ar, ja or pt-BR.' },
+    });
   } else if (canonical !== tag) {
-    context.addIssue({ code: 'custom', message: `"${tag}" is spelt "${canonical}" in BCP 47.`, params: { polyfeedCode: 'INVALID_LANGUAGE_TAG' } });
+    context.addIssue({
+      code: 'custom',
+      message: `"${tag}" is spelt "${canonical}" in BCP 47.`,
+      params: { polyfeedCode: 'INVALID_LANGUAGE_TAG', polyfeedHint: `Write "${canonical}".` },
+    });
   }
 });
 
@@ -19,7 +27,10 @@ export type FeedFormat = z.infer<typeof FeedFormatSchema>;
 
 export const ConfigSchema = z
   .strictObject({
-    baseUrl: AbsoluteUrlSchema.transform((url) => (url.endsWith('/') ? url : `${url}/`)).describe(
+    baseUrl: AbsoluteUrlSchema.refine((url) => !url.includes('?') && !url.includes('#'), {
+      error: 'The base URL cannot have a query (?…) or a fragment (#…): article paths are appended to it.',
+      params: { polyfeedCode: 'INVALID_URL' },
+    }).transform((url) => (url.endsWith('/') ? url : `${url}/`)).describe(
       'Absolute URL the site is published at, e.g. `https://news.example.org/`.',
     ),
     languages: z.array(LanguageTagSchema).min(1).describe('Languages of the site (BCP 47 tags).'),
@@ -30,8 +41,14 @@ export const ConfigSchema = z
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     permalink: z
       .string()
-      .regex(/\{key\}/, { error: 'The permalink pattern must contain {key}.' })
-      .regex(/\{lang\}/, { error: 'The permalink pattern must contain {lang}.' })
+      .refine((pattern) => pattern.includes('{key}'), {
+        error: 'The permalink pattern must contain {key}.',
+        params: { polyfeedCode: 'INVALID_VALUE', polyfeedHint: 'Write a pattern such as "{lang}/{key}/".' },
+      })
+      .refine((pattern) => pattern.includes('{lang}'), {
+        error: 'The permalink pattern must contain {lang}.',
+        params: { polyfeedCode: 'INVALID_VALUE', polyfeedHint: 'Write a pattern such as "{lang}/{key}/".' },
+      })
       .default('{lang}/{key}/')
       .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
     missingDefaultLanguage: z
@@ -46,6 +63,11 @@ export const ConfigSchema = z
     stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
   })
   .superRefine((config, context) => {
+    config.languages.forEach((lang, index) => {
+      if (config.languages.indexOf(lang) !== index) {
+        context.addIssue({ code: 'custom', path: ['languages', index], message: `"${lang}" is listed twice in "languages".`, params: { polyfeedCode: 'INVALID_VALUE', polyfeedHint: 'List each language once.' } });
+      }
+    });
     if (!config.languages.includes(config.defaultLanguage)) {
       context.addIssue({
         code: 'custom',

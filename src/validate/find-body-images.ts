@@ -11,18 +11,42 @@ export interface ImageReference {
 const markdown = new MarkdownIt({ html: true });
 const HTML_IMAGE_SOURCE = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
-function collect(tokens: readonly Token[], lineOffset: number, into: ImageReference[]): void {
+/**
+ * markdown-it gives lines to blocks, not to inline tokens: an image inside a paragraph is placed
+ * on the first line of its block that holds its address, searching on from the previous image.
+ */
+function collect(tokens: readonly Token[], lines: readonly string[], into: ImageReference[]): void {
   for (const token of tokens) {
-    const line = token.map?.[0] ?? lineOffset;
-    if (token.type === 'image') {
-      const src = token.attrGet('src');
-      if (src) into.push({ src, lineOffset: line });
-    } else if (token.type === 'html_block' || token.type === 'html_inline') {
+    const [start, end] = token.map ?? [0, lines.length];
+    let cursor = start;
+    const place = (src: string): number => {
+      for (let line = cursor; line < end; line++) {
+        if (lines[line]?.includes(src)) {
+          cursor = line;
+          return line;
+        }
+      }
+      return start;
+    };
+    if (token.type === 'html_block') {
       for (const match of token.content.matchAll(HTML_IMAGE_SOURCE)) {
-        into.push({ src: match[1] ?? match[2] ?? match[3] ?? '', lineOffset: line });
+        const src = match[1] ?? match[2] ?? match[3] ?? '';
+        into.push({ src, lineOffset: place(src) });
       }
     }
-    if (token.children) collect(token.children, line, into);
+    if (token.type === 'inline') {
+      for (const child of token.children ?? []) {
+        if (child.type === 'image') {
+          const src = child.attrGet('src') ?? '';
+          if (src) into.push({ src, lineOffset: place(src) });
+        } else if (child.type === 'html_inline') {
+          for (const match of child.content.matchAll(HTML_IMAGE_SOURCE)) {
+            const src = match[1] ?? match[2] ?? match[3] ?? '';
+            into.push({ src, lineOffset: place(src) });
+          }
+        }
+      }
+    }
   }
 }
 
@@ -45,6 +69,6 @@ function mayHaveLocalImages(body: string): boolean {
 export function findBodyImages(body: string): ImageReference[] {
   if (!mayHaveLocalImages(body)) return [];
   const references: ImageReference[] = [];
-  collect(markdown.parse(body, {}), 0, references);
+  collect(markdown.parse(body, {}), body.split('\n'), references);
   return references;
 }

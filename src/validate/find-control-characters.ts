@@ -9,13 +9,16 @@ function codePointName(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** One error per line that holds such characters, at the first one. */
-export function findControlCharacters(text: string, file: string): BuildError[] {
+/**
+ * One error per line that holds such characters, at the first one. `firstLine` is the file line
+ * the text starts on (the body's; front-matter fields are checked by the schema, escapes included).
+ */
+export function findControlCharacters(text: string, file: string, firstLine = 1): BuildError[] {
   const errors: BuildError[] = [];
   let lastLine = 0;
   for (const match of text.matchAll(CONTROL)) {
     const before = text.slice(0, match.index);
-    const line = before.split('\n').length;
+    const line = before.split('\n').length + firstLine - 1;
     if (line === lastLine) continue;
     lastLine = line;
     const column = match.index - before.lastIndexOf('\n');

@@ -5,6 +5,7 @@ import { parseYamlFast } from '../load/parse-yaml-fast.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
 import { FrontMatterSchema, type FrontMatter } from './article-schema.js';
+import { findControlCharacters } from './find-control-characters.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 
 /** One language version of an article, as validated. */
@@ -36,9 +37,11 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
   if (!split.value) return { errors: split.errors };
   const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
 
+  const bodyErrors = findControlCharacters(body, file, bodyStartLine);
+
   // The fast path: most files are valid, and a valid file needs no positions.
   const fast = parseYamlFast(yamlText);
-  if (fast !== undefined && fast.data !== null && typeof fast.data === 'object' && body.trim() !== '') {
+  if (fast !== undefined && fast.data !== null && typeof fast.data === 'object' && body.trim() !== '' && bodyErrors.length === 0) {
     const quick = FrontMatterSchema.safeParse(fast.data);
     if (quick.success && !(quick.data.updated && quick.data.updated.epochMs < quick.data.date.epochMs)) {
       return { value: { key: input.key, lang: input.lang, file, frontMatter: quick.data, body, bodyStartLine }, errors: [] };
@@ -46,17 +49,23 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
   }
 
   const parsed = parseYamlWithPositions(yamlText, { file, firstLine: yamlStartLine });
-  if (!parsed.value) return { errors: parsed.errors };
+  if (!parsed.value) return { errors: [...parsed.errors, ...bodyErrors] };
   const { data, positionOf } = parsed.value;
 
   if (data === null || data === undefined) {
-    return { errors: [makeError('FRONT_MATTER_MISSING', 'The front-matter block is empty.', { file, line: 1, column: 1, hint: 'Add at least "title:" and "date:".' })] };
+    return {
+      errors: [
+        makeError('FRONT_MATTER_MISSING', 'The front-matter block is empty.', { file, line: 1, column: 1, hint: 'Add at least "title:" and "date:".' }),
+        ...bodyErrors,
+      ],
+    };
   }
   const result = FrontMatterSchema.safeParse(data);
   const errors: BuildError[] = result.success
     ? []
     : zodIssuesToErrors(result.error.issues, { file, positionOf, schema: FrontMatterSchema, subject: 'front matter' }, data);
 
+  errors.push(...bodyErrors);
   if (body.trim() === '') {
     errors.push(makeError('EMPTY_BODY', 'The article has no text after its front matter.', { file, line: bodyStartLine, column: 1 }));
   }

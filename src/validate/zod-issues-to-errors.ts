@@ -35,8 +35,9 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
 
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = knownKeysAt(context.schema, path);
       return issue.keys.map((key) => {
+        // A key of another variant (a Brightcove "player" on a YouTube video) is not suggested back.
+        const known = knownKeysAt(context.schema, path).filter((candidate) => candidate !== key);
         const suggestion = closestMatch(key, known);
         const hint = suggestion
           ? `Did you mean "${suggestion}"?`
@@ -45,6 +46,7 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
       });
     }
     case 'invalid_type': {
+      if (value === null && issue.expected === 'string') return [at('EMPTY_VALUE', `${capitalize(field)} is empty.`)];
       if (value === undefined) {
         const parent = path.slice(0, -1);
         // The field is not there to point at, so the position is its parent's key.
@@ -53,12 +55,16 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
       return [at('INVALID_TYPE', `${capitalize(field)} must be ${article(issue.expected)}, got ${describeValue(value)}.`)];
     }
     case 'too_small':
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        const bound = issue.inclusive ? `at least ${String(issue.minimum)}` : `more than ${String(issue.minimum)}`;
+        return [at('INVALID_VALUE', `${capitalize(field)} is ${describeValue(value)}; it must be ${bound}.`, `Change it to a number that is ${bound}.`)];
+      }
       if (issue.origin === 'array') return [at('EMPTY_VALUE', `${capitalize(field)} is an empty list.`)];
       return [at('EMPTY_VALUE', `${capitalize(field)} is empty.`)];
     case 'invalid_format':
       if (issue.format === 'url') return [at('INVALID_URL', `${capitalize(field)} is not an absolute http(s) URL: ${describeValue(value)}.`)];
       if (issue.format === 'email') return [at('INVALID_VALUE', `${capitalize(field)} is not an e-mail address: ${describeValue(value)}.`, 'Write an address like name@example.org.')];
-      return [at('INVALID_VALUE', `${capitalize(field)}: ${issue.message}`, undefined)];
+      return [at('INVALID_VALUE', `${capitalize(field)}: ${issue.message}`, 'Write it in the form the field table in README.md gives.')];
     case 'invalid_value':
       return [
         at(
@@ -69,13 +75,28 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
       ];
     case 'invalid_union': {
       if ('note' in issue && issue.note === 'No matching discriminator') {
-        return [at('INVALID_VALUE', `${capitalize(field)} has no valid "${String(issue.discriminator)}".`, undefined, [...path, String(issue.discriminator)])];
+        // zod's path already ends in the discriminator ("video.provider").
+        const options = ((issue as { options?: unknown[] }).options ?? []).map((option) => JSON.stringify(option)).join(', ');
+        if (value === undefined) {
+          const parent = path.slice(0, -1);
+          return [at('REQUIRED_FIELD', `Required field "${String(path.at(-1))}" is missing from ${describeField(parent, context.subject)}.`, `Add it: one of ${options}.`, path, true, parent)];
+        }
+        return [at('INVALID_VALUE', `${capitalize(field)} is ${describeValue(value)}, which is not one of the allowed values.`, `Use one of: ${options}.`)];
+      }
+      // An object that fits no variant: report the problems of the variant meant for objects,
+      // so "authors: [{ nmae: Jane }]" says "unknown nmae, did you mean name" rather than "wrong shape".
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        const objectBranch = issue.errors.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+        if (objectBranch) {
+          const nested = objectBranch.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as Issue);
+          return zodIssuesToErrors(nested, context, input);
+        }
       }
       return [at('INVALID_TYPE', `${capitalize(field)} has the wrong shape: ${describeValue(value)}.`)];
     }
     case 'custom': {
       const code = (issue.params?.polyfeedCode as ErrorCode | undefined) ?? 'INVALID_VALUE';
-      return [at(code, issue.message)];
+      return [at(code, issue.message, issue.params?.polyfeedHint as string | undefined)];
     }
     default:
       return [at('INVALID_VALUE', `${capitalize(field)}: ${issue.message}`)];
@@ -106,7 +127,14 @@ function describeValue(value: unknown): string {
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { string: 'text', object: 'an object (key: value lines)', array: 'a list', boolean: 'true or false', number: 'a number' };
+  const names: Record<string, string> = {
+    string: 'text',
+    object: 'an object (key: value lines)',
+    array: 'a list',
+    boolean: 'true or false',
+    number: 'a number',
+    int: 'a whole number',
+  };
   return names[expected] ?? `a ${expected}`;
 }
 

@@ -66,3 +66,14 @@ describe('--strict', () => {
     expect(run.stderr).toContain('Nothing was written');
   });
 });
+
+describe('check renders a sample item', () => {
+  test('a template field that does not exist is found by check, reported once, in the template', () => {
+    const item = siteFiles()['templates/item.hbs']!.replace('{{body}}', '{{body}}\n{{subtitle}}');
+    const root = writeSite(siteFiles({ 'templates/item.hbs': item, 'articles/first/ar.md': '---\ntitle: أول\ndate: 2025-03-14T09:30:00+03:00\n---\nنص\n' }));
+    const run = runCli(['check', '--root', root]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.match(/TEMPLATE_RENDER/g)).toHaveLength(1);
+    expect(run.stderr).toMatch(/templates\/item\.hbs:\d+:3 TEMPLATE_RENDER/);
+  });
+});

@@ -235,7 +235,11 @@ export const articleKey = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}$
 export const articleDate = fc.constantFrom('2025-03-14T09:30:00+01:00', '2025-03-14T08:30:00Z', '2025-03-14T08:30:00.000+00:00', '2024-12-31T23:59:59-05:00', '2025-01-01T04:59:59Z', '2019-02-28T16:30:00+07:00');
 
 /** Front-matter text: validation needs something besides white space; at most one "]]>" (see text-round-trip). */
-export const frontMatterText = (maxLength = 20) => anyText(maxLength).filter((text) => text.trim() !== '' && text.split(']]>').length <= 2);
+/** Control characters polyfeed refuses in front-matter text (CONTROL_CHARACTER), raw or escaped. */
+export const REFUSED_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+
+/** Text validation accepts: not blank, no refused control character. */
+export const frontMatterText = (maxLength = 20) => anyText(maxLength).filter((text) => text.trim() !== '' && !REFUSED_CONTROL.test(text));
 
 const siteVersion = (lang: 'en' | 'ar', key: string, withIds: boolean): fc.Arbitrary<Omit<SiteVersion, 'draft'>> =>
   fc.record({

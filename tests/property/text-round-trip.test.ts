@@ -16,6 +16,7 @@ import {
   exactText,
   exactXmlParser,
   fatalErrors,
+  REFUSED_CONTROL,
   feedModelsOf,
   feedsmithView,
   forbiddenXmlCharacters,
@@ -181,8 +182,19 @@ describe('serializer level: validated articles → buildFeedModel → toAtom / t
 });
 
 describe('whole build: article files on disk → build()', () => {
-  /** Front-matter text fields must hold something besides white space, or validation refuses them. */
-  const fieldText = cdataSafeText(30).filter((text) => text.trim() !== '');
+  /** Front-matter text fields must hold something besides white space and no control character, or validation refuses them. */
+  const fieldText = cdataSafeText(30).filter((text) => text.trim() !== '' && !REFUSED_CONTROL.test(text));
+
+  test.prop([cdataSafeText(20), fc.constantFrom('\u0000', '\u0007', '\u000B', '\u001F', '\u007F', '\u0085', '\uFFFE')], { numRuns: 30 })(
+    'a title holding a control character (written as a YAML escape) is refused with CONTROL_CHARACTER at the title',
+    (text, control) => {
+      // In the middle: at the edges, trimming removes the whitespace controls (tab-like U+000B, U+000C, U+0085).
+      const title = `x${control}y${text}`;
+      const result = build(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title, date: '2025-03-14T09:30:00+01:00' }) })), { version: 'test' });
+      expect(fatalErrors(result.errors).map((error) => [error.code, error.path])).toContainEqual(['CONTROL_CHARACTER', ['title']]);
+      expect(result.files).toEqual([]);
+    },
+  );
 
   test.prop([fieldText, fc.option(fieldText, { nil: undefined }), fieldText], { numRuns: 30 })(
     'a title, summary and translation title written in YAML read back as the trimmed, cleaned text in every format',

@@ -92,7 +92,8 @@ describe('validateLocales', () => {
   test('invalid JSON is JSON_SYNTAX in that file', () => {
     const result = validate([file('en', labels()), file('ar', '{\n  "feed": { "title": "x", },\n}\n')]);
     expect(result.value).toBeUndefined();
-    expect(result.errors).toMatchObject([{ code: 'JSON_SYNTAX', file: 'locales/ar/feed.json', line: 1, column: 1 }]);
+    // The trailing comma stands on line 2; JSON.parse stops at the "}" after it.
+    expect(result.errors).toMatchObject([{ code: 'JSON_SYNTAX', file: 'locales/ar/feed.json', line: 2, column: 27 }]);
   });
 
   test.each([
