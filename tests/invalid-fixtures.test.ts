@@ -1,11 +1,11 @@
 // Every folder under tests/fixtures/invalid/ is a broken site and the exact problems it must produce.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build } from '../src/build.js';
 import { sortErrors } from '../src/errors/sort-errors.js';
 import { readSources } from '../src/load/read-sources.js';
-import { repoRoot, siteFiles, writeSite } from './helpers/site-fixture.js';
+import { readTree, repoRoot, siteFiles, writeSite } from './helpers/site-fixture.js';
 
 interface ExpectedProblem {
   code: string;
@@ -29,19 +29,6 @@ interface FixtureCase {
 const fixturesRoot = join(repoRoot, 'tests/fixtures/invalid');
 const caseNames = readdirSync(fixturesRoot).filter((name) => statSync(join(fixturesRoot, name)).isDirectory()).sort();
 
-function overlayFiles(folder: string): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else files[relative(folder, path).split('\\').join('/')] = readFileSync(path);
-    }
-  };
-  visit(folder);
-  return files;
-}
-
 test('there are at least 40 cases', () => {
   expect(caseNames.length).toBeGreaterThanOrEqual(40);
 });
@@ -52,7 +39,7 @@ describe.each(caseNames)('%s', (name) => {
     const fixture = JSON.parse(readFileSync(join(folder, 'case.json'), 'utf8')) as FixtureCase;
     const base: Record<string, string | Uint8Array | undefined> = siteFiles();
     for (const path of fixture.remove ?? []) delete base[path];
-    const files = { ...(base as Record<string, string | Uint8Array>), ...overlayFiles(join(folder, 'site')) };
+    const files = { ...(base as Record<string, string | Uint8Array>), ...readTree(join(folder, 'site')) };
     const result = build(readSources(writeSite(files)), { version: 'test' });
     const actual = sortErrors(result.errors).map((error) => ({
       code: error.code,
