@@ -97,7 +97,7 @@ for (const articles of sizes) {
   const newest = `articles/story-${String(articles - 1).padStart(6, '0')}/en.md`;
   const article = appendToFile(join(root, newest), (text, run) => `${text}\nEdited ${run}.\n`);
   const label = appendToFile(join(root, 'locales/en/feed.json'), (text, run) => text.replace('"Read more"', `"Read more ${run}"`));
-  const template = appendToFile(join(root, 'templates/item.hbs'), (text, run) => `${text}{{!-- edit ${run} --}}\n`);
+  const template = appendToFile(join(root, 'templates/item.hbs'), (text, run) => `${text}<!-- edit ${run} -->\n`);
   const results = [
     { ...scenario('cold build', { prepare: () => rmSync(out, { recursive: true, force: true }), args: build }), floor: 'read' },
     { ...scenario('no-op rebuild', { args: build }), floor: 'stat' },
