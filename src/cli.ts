@@ -1,5 +1,6 @@
 // I/O: argv → options → build or check → write → report → exit code. The only module that exits.
 import { createRequire } from 'node:module';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -73,8 +74,22 @@ function report(format: ReportFormat, errors: readonly BuildError[], sources: Si
   if (errors.length > 0) process.stderr.write(formatErrorReport(errors, humanOptions(sources)));
 }
 
+/** A folder the user named that is missing or is a file is a usage error, not a crash. */
+function usageProblem(root: string, out: string | undefined): string | undefined {
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return `--root ${root} is not a folder.`;
+  if (out !== undefined && statSync(out, { throwIfNoEntry: false })?.isFile()) return `--out ${out} is a file, not a folder.`;
+  return undefined;
+}
+
+function reportUsageProblem(problem: string): number {
+  process.stderr.write(`polyfeed: ${problem}\nRun "polyfeed --help" for the commands and their options.\n`);
+  return ExitCode.usage;
+}
+
 function runBuild(options: BuildCommandOptions): number {
   const root = resolve(options.root);
+  const problem = usageProblem(root, options.out === undefined ? undefined : resolve(options.out));
+  if (problem) return reportUsageProblem(problem);
   const sources = readSources(root);
   const result = build(sources, { version });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
@@ -107,7 +122,10 @@ function runBuild(options: BuildCommandOptions): number {
 }
 
 function runCheck(options: CommonOptions): number {
-  const sources = readSources(resolve(options.root));
+  const root = resolve(options.root);
+  const problem = usageProblem(root, undefined);
+  if (problem) return reportUsageProblem(problem);
+  const sources = readSources(root);
   const result = check(sources);
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   report(options.format, result.errors, sources, code === ExitCode.ok);

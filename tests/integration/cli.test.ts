@@ -77,6 +77,15 @@ describe('polyfeed build', () => {
     expect(run.stderr).toContain('polyfeed.config.yaml:3:18 INVALID_VALUE defaultLanguage');
   });
 
+  test('a --root that does not exist or is a file, or an --out that is a file, is a usage error', () => {
+    const root = writeSite(siteFiles());
+    for (const args of [['build', '--root', join(root, 'nowhere')], ['check', '--root', join(root, 'polyfeed.config.yaml')], ['build', '--root', root, '--out', join(root, 'polyfeed.config.yaml')]]) {
+      const run = runCli(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/^polyfeed: --(root|out) .* (is not a folder|is a file, not a folder)\./);
+    }
+  });
+
   test('a folder without a config is a usage error', () => {
     const run = runCli(['build', '--root', mkdtempSync(join(tmpdir(), 'polyfeed-empty-'))]);
     expect(run.status).toBe(2);
