@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 import { runCli } from '../dist/cli.js';
 
-runCli(process.argv.slice(2));
+await runCli(process.argv.slice(2));

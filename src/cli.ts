@@ -4,7 +4,6 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { styleText } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { build, check } from './build.js';
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { formatErrorReport, formatSummary, type HumanReportOptions } from './errors/format-error.js';
@@ -12,6 +11,9 @@ import { formatGithubAnnotations } from './errors/format-github-annotations.js';
 import { formatJsonReport, type JsonReport } from './errors/format-json-report.js';
 import { decodeText } from './load/decode-text.js';
 import { readSources, type SiteSources } from './load/read-sources.js';
+import { isUpToDate, type BuildManifest } from './cache/build-manifest.js';
+import { snapshotInputs, type InputSnapshot } from './cache/input-snapshot.js';
+import { readManifest, statOutputs, writeManifest } from './cache/manifest-store.js';
 import { acquireOutputLock } from './write/output-lock.js';
 import { writeOutputs } from './write/write-outputs.js';
 
@@ -31,6 +33,8 @@ interface CommonOptions {
 interface BuildCommandOptions extends CommonOptions {
   out?: string;
   wait: number;
+  /** Commander turns --no-cache into cache: false. */
+  cache: boolean;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -86,10 +90,35 @@ function reportUsageProblem(problem: string): number {
   return ExitCode.usage;
 }
 
-function runBuild(options: BuildCommandOptions): number {
+/**
+ * The no-op check: when no input file and no output file changed since the last successful build
+ * (sizes and modification times, see cache/), the build would write the same bytes, so it is
+ * skipped without loading the pipeline at all.
+ */
+function skipIfUnchanged(root: string, outOption: string | null, options: BuildCommandOptions): { skipped: boolean; inputs: InputSnapshot } {
+  const manifest = options.cache ? readManifest(root) : undefined;
+  const inputs = snapshotInputs(root, manifest?.inputs);
+  if (!manifest || (options.strict && manifest.warnings.length > 0)) return { skipped: false, inputs };
+  const outputs = statOutputs(manifest.outDir, Object.keys(manifest.outputs));
+  if (!isUpToDate(manifest, { version, outOption, inputs, outputs })) return { skipped: false, inputs };
+  report(options.format, manifest.warnings, undefined, true, { dir: manifest.outDir, written: [], unchanged: Object.keys(manifest.outputs) });
+  if (options.format !== 'json') {
+    const count = Object.keys(manifest.outputs).length;
+    process.stdout.write(`Nothing changed since the last build: ${count} feeds in ${manifest.outDir}, 0 written, ${count} unchanged.\n`);
+  }
+  return { skipped: true, inputs };
+}
+
+async function runBuild(options: BuildCommandOptions): Promise<number> {
   const root = resolve(options.root);
-  const problem = usageProblem(root, options.out === undefined ? undefined : resolve(options.out));
+  const outOption = options.out === undefined ? null : resolve(options.out);
+  const problem = usageProblem(root, outOption ?? undefined);
   if (problem) return reportUsageProblem(problem);
+  // Taken before any source is read: a file changed during the build differs from it next time.
+  const { skipped, inputs } = skipIfUnchanged(root, outOption, options);
+  if (skipped) return ExitCode.ok;
+
+  const { build } = await import('./build.js');
   const sources = readSources(root);
   const result = build(sources, { version });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
@@ -98,7 +127,7 @@ function runBuild(options: BuildCommandOptions): number {
     if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
     return code;
   }
-  const outDir = options.out !== undefined ? resolve(options.out) : resolve(root, result.outDir ?? 'public');
+  const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
   const acquired = acquireOutputLock(outDir, options.wait * 1000, (pid) => {
     process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);
   });
@@ -111,6 +140,15 @@ function runBuild(options: BuildCommandOptions): number {
   }
   try {
     const summary = writeOutputs(outDir, result.files);
+    const manifest: BuildManifest = {
+      polyfeedVersion: version,
+      outDir,
+      outOption,
+      inputs,
+      outputs: statOutputs(outDir, result.files.map((file) => file.path)),
+      warnings: result.errors.map(({ cause: _cause, ...error }) => error),
+    };
+    writeManifest(root, manifest);
     report(options.format, result.errors, sources, true, { dir: outDir, written: summary.written, unchanged: summary.unchanged });
     if (options.format !== 'json') {
       process.stdout.write(`Built ${result.files.length} feeds into ${outDir}: ${summary.written.length} written, ${summary.unchanged.length} unchanged.\n`);
@@ -121,10 +159,11 @@ function runBuild(options: BuildCommandOptions): number {
   return code;
 }
 
-function runCheck(options: CommonOptions): number {
+async function runCheck(options: CommonOptions): Promise<number> {
   const root = resolve(options.root);
   const problem = usageProblem(root, undefined);
   if (problem) return reportUsageProblem(problem);
+  const { check } = await import('./build.js');
   const sources = readSources(root);
   const result = check(sources);
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
@@ -158,19 +197,20 @@ function createProgram(setExitCode: (code: number) => void): Command {
   )
     .option('--out <dir>', 'output folder (default: outDir from the config, "public")')
     .addOption(new Option('--wait <seconds>', 'how long to wait for another build writing the same output folder').argParser(parseSeconds).default(60))
-    .action((options: BuildCommandOptions) => setExitCode(runBuild(options)));
+    .option('--no-cache', 'ignore .polyfeed-cache/ and rebuild everything (it is written afresh)')
+    .action(async (options: BuildCommandOptions) => setExitCode(await runBuild(options)));
   addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing')).action(
-    (options: CommonOptions) => setExitCode(runCheck(options)),
+    async (options: CommonOptions) => setExitCode(await runCheck(options)),
   );
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;
 }
 
 /** Runs the CLI and exits the process with its exit code. */
-export function runCli(argv: readonly string[]): void {
+export async function runCli(argv: readonly string[]): Promise<void> {
   let exitCode: number = ExitCode.ok;
   try {
-    createProgram((code) => (exitCode = code)).parse([...argv], { from: 'user' });
+    await createProgram((code) => (exitCode = code)).parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;

@@ -1,0 +1,105 @@
+// The no-op rebuild: skipped when nothing changed, never skipped when something did, and a
+// cached build always gives the bytes a cold build gives.
+import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+
+const article = (title: string, date = '2025-03-14T09:30:00+01:00') => `---\ntitle: ${title}\ndate: ${date}\n---\nText of ${title}.\n`;
+
+describe('a rebuild with nothing changed', () => {
+  test('is skipped: exit 0, nothing written, modification times kept', () => {
+    const root = writeSite(siteFiles());
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const mtime = statSync(join(root, 'public/en/atom.xml')).mtimeMs;
+    const again = runCli(['build', '--root', root]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('Nothing changed since the last build');
+    expect(again.stdout).toContain('0 written, 6 unchanged');
+    expect(statSync(join(root, 'public/en/atom.xml')).mtimeMs).toBe(mtime);
+  });
+
+  test('shows the previous build\'s warnings again, and --strict still fails on them', () => {
+    const root = writeSite(siteFiles({ 'articles/solo/ar.md': article('وحيد') }));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const again = runCli(['build', '--root', root]);
+    expect(again.stdout).toContain('Nothing changed');
+    expect(again.stderr).toContain('MISSING_DEFAULT_LANGUAGE');
+    expect(runCli(['build', '--root', root, '--strict']).status).toBe(1);
+  });
+});
+
+describe('a rebuild after a change is not skipped', () => {
+  const changes: Record<string, (root: string) => void> = {
+    'an article edited': (root) => writeFileSync(join(root, 'articles/first/en.md'), article('First, edited')),
+    'an article touched (same size, new mtime)': (root) => utimesSync(join(root, 'articles/first/en.md'), new Date(), new Date(Date.now() + 5_000)),
+    'an article added to an existing folder': (root) => writeFileSync(join(root, 'articles/first/ar.md'), article('الأول')),
+    'a new article folder': (root) => {
+      const folder = join(root, 'articles/second');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'en.md'), article('Second', '2025-04-01T10:00:00Z'));
+    },
+    'an article deleted': (root) => rmSync(join(root, 'articles/first'), { recursive: true }),
+    'a label changed': (root) => writeFileSync(join(root, 'locales/en/feed.json'), siteFiles()['locales/en/feed.json']!.replace('Read more', 'Continue')),
+    'a template changed': (root) => writeFileSync(join(root, 'templates/item.hbs'), `${siteFiles()['templates/item.hbs']}<!-- changed -->\n`),
+    'the config changed': (root) => writeFileSync(join(root, 'polyfeed.config.yaml'), `${siteFiles()['polyfeed.config.yaml']}maxItems: 10\n`),
+    'an output deleted': (root) => rmSync(join(root, 'public/en/rss.xml')),
+    'an output edited by hand': (root) => writeFileSync(join(root, 'public/en/rss.xml'), 'oops'),
+  };
+
+  test.each(Object.keys(changes))('%s', (name) => {
+    const root = writeSite(siteFiles());
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    changes[name]!(root);
+    const again = runCli(['build', '--root', root]);
+    expect(again.stdout).not.toContain('Nothing changed');
+    expect(again.stdout).toContain('Built');
+  });
+
+  test('--no-cache always rebuilds', () => {
+    const root = writeSite(siteFiles());
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect(runCli(['build', '--root', root, '--no-cache']).stdout).toContain('Built 6 feeds');
+  });
+
+  test('the cache folder is safe to delete', () => {
+    const root = writeSite(siteFiles());
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    expect(existsSync(join(root, '.polyfeed-cache/manifest.json'))).toBe(true);
+    rmSync(join(root, '.polyfeed-cache'), { recursive: true });
+    expect(runCli(['build', '--root', root]).stdout).toContain('Built 6 feeds');
+  });
+});
+
+describe('over random edit sequences', () => {
+  test('a cached rebuild gives byte-identical output to a cold build', () => {
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('write' as const), key: fc.constantFrom('a', 'b', 'c'), lang: fc.constantFrom('en', 'ar'), title: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,12}$/), day: fc.integer({ min: 1, max: 28 }) }),
+      fc.record({ kind: fc.constant('delete' as const), key: fc.constantFrom('a', 'b', 'c'), lang: fc.constantFrom('en', 'ar') }),
+      fc.record({ kind: fc.constant('label' as const), text: fc.stringMatching(/^[A-Za-z]{1,10}$/) }),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+        const root = writeSite(siteFiles({ 'articles/first/en.md': undefined, 'articles/a/en.md': article('Alpha') }));
+        expect(runCli(['build', '--root', root]).status).toBe(0);
+        for (const change of edits) {
+          if (change.kind === 'write') {
+            mkdirSync(join(root, 'articles', change.key), { recursive: true });
+            writeFileSync(join(root, 'articles', change.key, `${change.lang}.md`), article(change.title, `2025-03-${String(change.day).padStart(2, '0')}T09:30:00Z`));
+          } else if (change.kind === 'delete') {
+            rmSync(join(root, 'articles', change.key, `${change.lang}.md`), { force: true });
+          } else {
+            writeFileSync(join(root, 'locales/en/feed.json'), siteFiles()['locales/en/feed.json']!.replace('Read more', change.text));
+          }
+          const cached = runCli(['build', '--root', root]);
+          const cold = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'cold')]);
+          expect(cached.status).toBe(cold.status);
+          if (cold.status === 0) expect(readTree(join(root, 'public'))).toEqual(readTree(join(root, 'cold')));
+        }
+      }),
+      { numRuns: 4 },
+    );
+  }, 120_000);
+});
