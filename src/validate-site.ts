@@ -6,6 +6,7 @@ import { decodeText } from './load/decode-text.js';
 import { CONFIG_FILE_NAME, type SiteSources } from './load/read-sources.js';
 import { compileTemplates, type CompiledTemplates } from './render/compile-templates.js';
 import { articleUrl, resolveTranslations, type PublishedArticle } from './translate/resolve-translations.js';
+import { withBodyFromSource } from './validate/body-from-source.js';
 import { checkArticleImages } from './validate/check-article-images.js';
 import { createFieldLocator, type FieldLocator } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
@@ -62,19 +63,21 @@ function validateArticles(sources: SiteSources, config: SiteConfig, errors: Buil
       errors.push(makeError('LANGUAGE_NOT_CONFIGURED', `The language "${lang}" is not one of the configured languages (${config.languages.join(', ')}).`, { file: file.path }));
       continue;
     }
-    if (file.bytes.length > maxBytes) {
-      errors.push(makeError('FILE_TOO_LARGE', `The file has ${Math.ceil(file.bytes.length / 1024)} KiB; the limit is ${config.maxFileSizeKb} KiB.`, { file: file.path }));
+    // Read once here; the article keeps only a way to read its body again (withBodyFromSource).
+    const loaded = { path: file.path, bytes: file.bytes };
+    if (loaded.bytes.length > maxBytes) {
+      errors.push(makeError('FILE_TOO_LARGE', `The file has ${Math.ceil(loaded.bytes.length / 1024)} KiB; the limit is ${config.maxFileSizeKb} KiB.`, { file: file.path }));
       continue;
     }
-    const decoded = decodeText(file);
+    const decoded = decodeText(loaded);
     errors.push(...decoded.errors);
     if (decoded.value === undefined) continue;
     const article = validateArticle({ file: file.path, key, lang, text: decoded.value });
     errors.push(...article.errors);
     if (!article.value) continue;
-    articles.push(article.value);
     const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };
     errors.push(...checkArticleImages({ article: article.value, bases, staticFiles: sources.staticFiles }));
+    articles.push(withBodyFromSource(article.value, file));
   }
   return articles;
 }

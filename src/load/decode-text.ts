@@ -9,14 +9,15 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes UTF-8, drops a byte order mark and turns CRLF into LF (neither changes a position). */
 export function decodeText(file: SourceFile): { value?: string; errors: BuildError[] } {
+  const { bytes } = file; // once: an article's bytes are read from disk on each access
   // isUtf8 (simdutf) validates far faster than a fatal TextDecoder decodes.
-  if (isUtf8(file.bytes)) {
-    const text = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength).toString('utf8');
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     return { value: normalizeNewlines(text), errors: [] };
   }
-  const offset = firstInvalidByte(file.bytes);
-  const lines = new TextDecoder().decode(file.bytes.subarray(0, offset)).split('\n');
-  const byte = file.bytes[offset]?.toString(16).padStart(2, '0');
+  const offset = firstInvalidByte(bytes);
+  const lines = new TextDecoder().decode(bytes.subarray(0, offset)).split('\n');
+  const byte = bytes[offset]?.toString(16).padStart(2, '0');
   return {
     errors: [
       makeError('NOT_UTF8', `The file is not valid UTF-8 (byte 0x${byte} at offset ${offset}).`, {

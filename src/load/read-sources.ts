@@ -5,6 +5,7 @@ import { join } from 'node:path';
 /** A file's bytes and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
   readonly path: string;
+  /** For article files, read from disk each time it is asked for and not held (see readSources). */
   readonly bytes: Uint8Array;
 }
 
@@ -56,13 +57,27 @@ function readSource(root: string, path: string): SourceFile {
   return { path, bytes: readFileSync(join(root, path)) };
 }
 
+/**
+ * Article files are the archive: tens of thousands of files, hundreds of MB. Their bytes are read
+ * when a stage asks for them (validation once; rendering and error reports again for the few that
+ * need it) and are never all held at once, so memory is bounded by what is being written.
+ */
+function lazySource(root: string, path: string): SourceFile {
+  return {
+    path,
+    get bytes() {
+      return readFileSync(join(root, path));
+    },
+  };
+}
+
 /** Reads the site folder `root`. Missing folders read as empty: the validate stages report them. */
 export function readSources(root: string): SiteSources {
   const configPath = join(root, CONFIG_FILE_NAME);
   const hasConfig = statSync(configPath, { throwIfNoEntry: false })?.isFile() ?? false;
   return {
     configFile: hasConfig ? readSource(root, CONFIG_FILE_NAME) : undefined,
-    articleFiles: listFiles(root, 'articles', (name) => name.endsWith('.md')).map((path) => readSource(root, path)),
+    articleFiles: listFiles(root, 'articles', (name) => name.endsWith('.md')).map((path) => lazySource(root, path)),
     articleFolders: listFolders(root, 'articles'),
     localeFiles: listFiles(root, 'locales', (name) => name.endsWith('.json')).map((path) => readSource(root, path)),
     templateFiles: listFiles(root, 'templates', (name) => name.endsWith('.hbs')).map((path) => readSource(root, path)),
