@@ -1,19 +1,15 @@
 // I/O: argv → options → build or check → write → report → exit code. The only module that exits.
-import { createRequire } from 'node:module';
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { styleText } from 'node:util';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
-import { formatErrorReport, formatSummary, type HumanReportOptions } from './errors/format-error.js';
-import { formatGithubAnnotations } from './errors/format-github-annotations.js';
-import { formatJsonReport, type JsonReport } from './errors/format-json-report.js';
-import { decodeText } from './load/decode-text.js';
-import { readSources, type SiteSources } from './load/read-sources.js';
 import { isUpToDate, type BuildManifest } from './cache/build-manifest.js';
 import { snapshotInputs, type InputSnapshot } from './cache/input-snapshot.js';
 import { readManifest, statOutputs, writeManifest } from './cache/manifest-store.js';
+import { readSources } from './load/read-sources.js';
+import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
 import { writeOutputs } from './write/write-outputs.js';
 
@@ -21,8 +17,6 @@ import { writeOutputs } from './write/write-outputs.js';
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
-type ReportFormat = 'human' | 'json' | 'github';
 
 interface CommonOptions {
   root: string;
@@ -37,24 +31,6 @@ interface BuildCommandOptions extends CommonOptions {
   cache: boolean;
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-function humanOptions(sources: SiteSources | undefined): HumanReportOptions {
-  const colour = process.stderr.isTTY === true && !process.env.NO_COLOR;
-  const byPath = new Map<string, Uint8Array>();
-  if (sources) {
-    for (const file of [...sources.articleFiles, ...sources.localeFiles, ...sources.templateFiles, ...(sources.configFile ? [sources.configFile] : [])]) {
-      byPath.set(file.path, file.bytes);
-    }
-  }
-  return {
-    sourceText: (file) => {
-      const bytes = byPath.get(file);
-      return bytes === undefined ? undefined : decodeText({ path: file, bytes }).value;
-    },
-    paint: colour ? (style, text) => styleText(style, text) : (_style, text) => text,
-  };
-}
-
 function failsRun(errors: readonly BuildError[], strict: boolean): boolean {
   return errors.some((error) => error.severity === 'error' || strict);
 }
@@ -62,20 +38,6 @@ function failsRun(errors: readonly BuildError[], strict: boolean): boolean {
 function exitCodeFor(errors: readonly BuildError[], configInvalid: boolean, strict: boolean): number {
   if (configInvalid) return ExitCode.usage;
   return failsRun(errors, strict) ? ExitCode.invalidInput : ExitCode.ok;
-}
-
-/** Prints problems in the chosen format; human and GitHub reports go to stderr and stdout as readers expect. */
-function report(format: ReportFormat, errors: readonly BuildError[], sources: SiteSources | undefined, ok: boolean, output?: JsonReport['output']): void {
-  if (format === 'json') {
-    process.stdout.write(formatJsonReport(errors, ok, output));
-    return;
-  }
-  if (format === 'github') {
-    process.stdout.write(formatGithubAnnotations(errors));
-    if (errors.length > 0) process.stderr.write(`${formatSummary(errors)}\n`);
-    return;
-  }
-  if (errors.length > 0) process.stderr.write(formatErrorReport(errors, humanOptions(sources)));
 }
 
 /** A folder the user named that is missing or is a file is a usage error, not a crash. */
@@ -101,7 +63,7 @@ function skipIfUnchanged(root: string, outOption: string | null, options: BuildC
   if (!manifest || (options.strict && manifest.warnings.length > 0)) return { skipped: false, inputs };
   const outputs = statOutputs(manifest.outDir, Object.keys(manifest.outputs));
   if (!isUpToDate(manifest, { version, outOption, inputs, outputs })) return { skipped: false, inputs };
-  report(options.format, manifest.warnings, undefined, true, { dir: manifest.outDir, written: [], unchanged: Object.keys(manifest.outputs) });
+  printReport(options.format, manifest.warnings, undefined, true, { dir: manifest.outDir, written: [], unchanged: Object.keys(manifest.outputs) });
   if (options.format !== 'json') {
     const count = Object.keys(manifest.outputs).length;
     process.stdout.write(`Nothing changed since the last build: ${count} feeds in ${manifest.outDir}, 0 written, ${count} unchanged.\n`);
@@ -123,7 +85,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   const result = build(sources, { version });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {
-    report(options.format, result.errors, sources, false);
+    printReport(options.format, result.errors, sources, false);
     if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
     return code;
   }
@@ -135,7 +97,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
     const locked = makeError('OUTPUT_LOCKED', `Another build (process ${acquired.heldBy}) is still writing ${outDir} after ${options.wait} s.`, {
       hint: `Wait for it, or delete ${acquired.path} if no build is running.`,
     });
-    report(options.format, [...result.errors, locked], sources, false);
+    printReport(options.format, [...result.errors, locked], sources, false);
     return ExitCode.invalidInput;
   }
   try {
@@ -149,7 +111,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
       warnings: result.errors.map(({ cause: _cause, ...error }) => error),
     };
     writeManifest(root, manifest);
-    report(options.format, result.errors, sources, true, { dir: outDir, written: summary.written, unchanged: summary.unchanged });
+    printReport(options.format, result.errors, sources, true, { dir: outDir, written: summary.written, unchanged: summary.unchanged });
     if (options.format !== 'json') {
       process.stdout.write(`Built ${result.files.length} feeds into ${outDir}: ${summary.written.length} written, ${summary.unchanged.length} unchanged.\n`);
     }
@@ -167,7 +129,7 @@ async function runCheck(options: CommonOptions): Promise<number> {
   const sources = readSources(root);
   const result = check(sources);
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
-  report(options.format, result.errors, sources, code === ExitCode.ok);
+  printReport(options.format, result.errors, sources, code === ExitCode.ok);
   if (code === ExitCode.ok && options.format !== 'json') process.stdout.write('All sources are valid.\n');
   return code;
 }
