@@ -9,7 +9,8 @@ import { buildFeedModel, type ItemSource } from './serialize/build-feed-model.js
 import { feedFormats } from './serialize/feed-formats.js';
 import { createTranslator, MissingLabelError, type Translate } from './translate/create-translator.js';
 import type { PublishedArticle } from './translate/resolve-translations.js';
-import { validateSite, type ValidSite } from './validate-site.js';
+import type { Article } from './validate/validate-article.js';
+import { validateSite, type CachedArticleLookup, type ValidSite } from './validate-site.js';
 
 /** A file the build would write, relative to the output folder. */
 export interface OutputFile {
@@ -24,11 +25,15 @@ export interface BuildResult {
   readonly configInvalid: boolean;
   /** The output folder from the config, relative to the site folder. */
   readonly outDir: string | undefined;
+  /** Every valid article (for the cache of the next build); empty when the config is invalid. */
+  readonly articles: readonly Article[];
 }
 
 export interface BuildOptions {
   /** polyfeed's version, written into each feed's generator element. */
   readonly version: string;
+  /** Articles validated by an earlier build whose files have not changed; they are not parsed again. */
+  readonly cached?: CachedArticleLookup;
 }
 
 /** Newest first, then by id: the order of items in every feed. */
@@ -106,27 +111,27 @@ function withoutRepeats(errors: readonly BuildError[]): BuildError[] {
 
 /** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
 export function build(sources: SiteSources, options: BuildOptions): BuildResult {
-  const validated = validateSite(sources);
+  const validated = validateSite(sources, options.cached);
   const outDir = validated.site?.config.outDir;
   if (!validated.site) {
-    return { files: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir };
+    return { files: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articles: [] };
   }
   const rendered = renderFeeds(validated.site, options);
   const errors = [...validated.errors, ...rendered.errors];
   const failed = errors.some((error) => error.severity === 'error');
-  return { files: failed ? [] : rendered.files, errors, configInvalid: false, outDir };
+  return { files: failed ? [] : rendered.files, errors, configInvalid: false, outDir, articles: validated.site.articles };
 }
 
 /**
  * Validates every source and renders one item per language, the newest: template fields and
  * labels that only fail at render time are found without rendering every feed.
  */
-export function check(sources: SiteSources): Omit<BuildResult, 'files'> {
-  const validated = validateSite(sources);
+export function check(sources: SiteSources, cached?: CachedArticleLookup): Omit<BuildResult, 'files'> {
+  const validated = validateSite(sources, cached);
   const { site } = validated;
-  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined };
+  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, articles: [] };
   const translatorFor = createTranslator(site.locales, site.config.languages);
   const renderMarkdown = createMarkdownRenderer();
   const renderErrors = site.config.languages.flatMap((lang) => renderEntries(site, entriesOf(site, lang).slice(0, 1), translatorFor(lang), renderMarkdown).errors);
-  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir };
+  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, articles: site.articles };
 }

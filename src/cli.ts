@@ -7,7 +7,8 @@ import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { isUpToDate, type BuildManifest } from './cache/build-manifest.js';
 import { snapshotInputs, type InputSnapshot } from './cache/input-snapshot.js';
-import { readManifest, statOutputs, writeManifest } from './cache/manifest-store.js';
+import { articleCacheKey, lookupCachedArticles, toArticleCache } from './cache/article-cache.js';
+import { readArticleCache, readManifest, statOutputs, writeArticleCache, writeManifest } from './cache/manifest-store.js';
 import { readSources } from './load/read-sources.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
@@ -82,7 +83,9 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
 
   const { build } = await import('./build.js');
   const sources = readSources(root);
-  const result = build(sources, { version });
+  const cacheKey = articleCacheKey(version, inputs);
+  const cached = lookupCachedArticles(options.cache ? readArticleCache(root) : undefined, cacheKey, inputs);
+  const result = build(sources, { version, cached });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {
     printReport(options.format, result.errors, sources, false);
@@ -111,6 +114,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
       warnings: result.errors.map(({ cause: _cause, ...error }) => error),
     };
     writeManifest(root, manifest);
+    writeArticleCache(root, toArticleCache(cacheKey, result.articles, inputs));
     printReport(options.format, result.errors, sources, true, { dir: outDir, written: summary.written, unchanged: summary.unchanged });
     if (options.format !== 'json') {
       process.stdout.write(`Built ${result.files.length} feeds into ${outDir}: ${summary.written.length} written, ${summary.unchanged.length} unchanged.\n`);
@@ -127,7 +131,9 @@ async function runCheck(options: CommonOptions): Promise<number> {
   if (problem) return reportUsageProblem(problem);
   const { check } = await import('./build.js');
   const sources = readSources(root);
-  const result = check(sources);
+  // check reads the cache of the last build but writes nothing, not even the cache.
+  const inputs = snapshotInputs(root, readManifest(root)?.inputs);
+  const result = check(sources, lookupCachedArticles(readArticleCache(root), articleCacheKey(version, inputs), inputs));
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   printReport(options.format, result.errors, sources, code === ExitCode.ok);
   if (code === ExitCode.ok && options.format !== 'json') process.stdout.write('All sources are valid.\n');

@@ -51,10 +51,16 @@ function unreadablePaths(files: readonly { path: string }[], decoded: readonly {
   return new Set(files.map((file) => file.path).filter((path) => !ok.has(path)));
 }
 
-function validateArticles(sources: SiteSources, config: SiteConfig, errors: BuildError[]): Article[] {
+function validateArticles(sources: SiteSources, config: SiteConfig, errors: BuildError[], cached: CachedArticleLookup): Article[] {
   const articles: Article[] = [];
   const maxBytes = config.maxFileSizeKb * 1024;
   for (const file of sources.articleFiles) {
+    // Valid when last read, unchanged since, under the same config and static files: not read again.
+    const known = cached(file.path);
+    if (known) {
+      articles.push(withBodyFromSource({ ...known, body: '' }, file));
+      continue;
+    }
     const location = parseArticlePath(file.path);
     errors.push(...location.errors);
     if (!location.value) continue;
@@ -118,7 +124,10 @@ function locateFields(errors: readonly BuildError[], locate: FieldLocator): Buil
   });
 }
 
-export function validateSite(sources: SiteSources): ValidateSiteResult {
+/** Articles a previous build validated and whose file has not changed since (see cache/). */
+export type CachedArticleLookup = (path: string) => Omit<Article, 'body'> | undefined;
+
+export function validateSite(sources: SiteSources, cached: CachedArticleLookup = () => undefined): ValidateSiteResult {
   if (!sources.configFile) {
     const error = makeError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE_NAME} in the site folder.`, { file: CONFIG_FILE_NAME });
     return { site: undefined, configErrors: [error], errors: [error] };
@@ -142,7 +151,7 @@ export function validateSite(sources: SiteSources): ValidateSiteResult {
     requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],
   });
   errors.push(...locales.errors);
-  const articles = validateArticles(sources, config.value, errors);
+  const articles = validateArticles(sources, config.value, errors, cached);
   errors.push(...checkArticleFolders(sources, config.value));
   const published = resolveTranslations(articles, config.value);
   errors.push(...published.errors);

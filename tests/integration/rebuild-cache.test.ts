@@ -73,6 +73,35 @@ describe('a rebuild after a change is not skipped', () => {
   });
 });
 
+describe('cached article metadata', () => {
+  test('is not trusted after a config change that makes an unchanged article invalid', () => {
+    const root = writeSite(siteFiles({ 'articles/first/en.md': article(`Long ${'x'.repeat(1500)}`) }));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    writeFileSync(join(root, 'polyfeed.config.yaml'), `${siteFiles()['polyfeed.config.yaml']}maxFileSizeKb: 1\n`);
+    const run = runCli(['build', '--root', root]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('articles/first/en.md FILE_TOO_LARGE');
+  });
+
+  test('is not trusted after a static file it refers to is deleted', () => {
+    const withImage = `---\ntitle: Photo\ndate: 2025-03-14T09:30:00+01:00\nimage: { src: /media/a.jpg, alt: A picture }\n---\nText.\n`;
+    const root = writeSite(siteFiles({ 'articles/first/en.md': withImage, 'static/media/a.jpg': 'jpeg bytes' }));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    rmSync(join(root, 'static/media/a.jpg'));
+    const run = runCli(['build', '--root', root]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('IMAGE_NOT_FOUND image.src');
+  });
+
+  test('is read by check, which writes nothing', () => {
+    const root = writeSite(siteFiles());
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const before = readTree(join(root, '.polyfeed-cache'));
+    expect(runCli(['check', '--root', root]).status).toBe(0);
+    expect(readTree(join(root, '.polyfeed-cache'))).toEqual(before);
+  });
+});
+
 describe('over random edit sequences', () => {
   test('a cached rebuild gives byte-identical output to a cold build', () => {
     const edit = fc.oneof(
