@@ -114,7 +114,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
       warnings: result.errors.map(({ cause: _cause, ...error }) => error),
     };
     writeManifest(root, manifest);
-    writeArticleCache(root, toArticleCache(cacheKey, result.articles, inputs));
+    writeArticleCache(root, toArticleCache(cacheKey, result.articles, result.errors, inputs));
     printReport(options.format, result.errors, sources, true, { dir: outDir, written: summary.written, unchanged: summary.unchanged });
     if (options.format !== 'json') {
       process.stdout.write(`Built ${result.files.length} feeds into ${outDir}: ${summary.written.length} written, ${summary.unchanged.length} unchanged.\n`);

@@ -58,7 +58,8 @@ function validateArticles(sources: SiteSources, config: SiteConfig, errors: Buil
     // Valid when last read, unchanged since, under the same config and static files: not read again.
     const known = cached(file.path);
     if (known) {
-      articles.push(withBodyFromSource({ ...known, body: '' }, file));
+      articles.push(withBodyFromSource({ ...known.article, body: '' }, file));
+      errors.push(...known.warnings);
       continue;
     }
     const location = parseArticlePath(file.path);
@@ -125,7 +126,7 @@ function locateFields(errors: readonly BuildError[], locate: FieldLocator): Buil
 }
 
 /** Articles a previous build validated and whose file has not changed since (see cache/). */
-export type CachedArticleLookup = (path: string) => Omit<Article, 'body'> | undefined;
+export type CachedArticleLookup = (path: string) => { readonly article: Omit<Article, 'body'>; readonly warnings: readonly BuildError[] } | undefined;
 
 export function validateSite(sources: SiteSources, cached: CachedArticleLookup = () => undefined): ValidateSiteResult {
   if (!sources.configFile) {

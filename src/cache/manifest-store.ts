@@ -41,7 +41,7 @@ export function writeArticleCache(root: string, cache: ArticleCache): void {
   try {
     let chunk = `${JSON.stringify({ key: cache.key })}\n`;
     for (const [path, entry] of Object.entries(cache.entries)) {
-      chunk += `${JSON.stringify([path, entry.stat, entry.article])}\n`;
+      chunk += `${JSON.stringify([path, entry.stat, entry.article, entry.warnings])}\n`;
       if (chunk.length > 1 << 20) {
         writeSync(descriptor, chunk);
         chunk = '';
@@ -82,8 +82,8 @@ export function readArticleCache(root: string): ArticleCache | undefined {
         key = (JSON.parse(line) as { key: string }).key;
         return;
       }
-      const [path, stat, article] = JSON.parse(line) as [string, [number, number], ArticleCache['entries'][string]['article']];
-      entries[path] = { stat, article };
+      const [path, stat, article, warnings] = JSON.parse(line) as [string, [number, number], ArticleCache['entries'][string]['article'], ArticleCache['entries'][string]['warnings']];
+      entries[path] = { stat, article, warnings };
     });
   } catch {
     return undefined; // missing or damaged: a cold build

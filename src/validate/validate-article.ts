@@ -6,6 +6,7 @@ import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
 import { FrontMatterSchema, type FrontMatter } from './article-schema.js';
 import { findControlCharacters } from './find-control-characters.js';
+import { findUnsafeHtml } from './find-unsafe-html.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 
 /** One language version of an article, as validated. */
@@ -38,13 +39,14 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
   const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
 
   const bodyErrors = findControlCharacters(body, file, bodyStartLine);
+  const bodyWarnings = findUnsafeHtml(body, file, bodyStartLine);
 
   // The fast path: most files are valid, and a valid file needs no positions.
   const fast = parseYamlFast(yamlText);
   if (fast !== undefined && fast.data !== null && typeof fast.data === 'object' && body.trim() !== '' && bodyErrors.length === 0) {
     const quick = FrontMatterSchema.safeParse(fast.data);
     if (quick.success && !(quick.data.updated && quick.data.updated.epochMs < quick.data.date.epochMs)) {
-      return { value: { key: input.key, lang: input.lang, file, frontMatter: quick.data, body, bodyStartLine }, errors: [] };
+      return { value: { key: input.key, lang: input.lang, file, frontMatter: quick.data, body, bodyStartLine }, errors: bodyWarnings };
     }
   }
 
@@ -65,7 +67,7 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
     ? []
     : zodIssuesToErrors(result.error.issues, { file, positionOf, schema: FrontMatterSchema, subject: 'front matter' }, data);
 
-  errors.push(...bodyErrors);
+  errors.push(...bodyErrors, ...bodyWarnings);
   if (body.trim() === '') {
     errors.push(makeError('EMPTY_BODY', 'The article has no text after its front matter.', { file, line: bodyStartLine, column: 1 }));
   }
@@ -82,6 +84,6 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
       );
     }
   }
-  if (errors.length > 0 || !result.success) return { errors };
+  if (errors.some((error) => error.severity === 'error') || !result.success) return { errors };
   return { value: { key: input.key, lang: input.lang, file, frontMatter: result.data, body, bodyStartLine }, errors };
 }

@@ -37,7 +37,7 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
     case 'unrecognized_keys': {
       return issue.keys.map((key) => {
         // A key of another variant (a Brightcove "player" on a YouTube video) is not suggested back.
-        const known = knownKeysAt(context.schema, path).filter((candidate) => candidate !== key);
+        const known = knownKeysAt(context.schema, path, input).filter((candidate) => candidate !== key);
         const suggestion = closestMatch(key, known);
         const hint = suggestion
           ? `Did you mean "${suggestion}"?`
@@ -142,37 +142,55 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The keys an object schema accepts at a path, for "did you mean" suggestions. */
-export function knownKeysAt(schema: AnySchema, path: FieldPath): string[] {
+/** Whether a discriminated-union option accepts `value` (its discriminator literal matches). */
+function optionMatches(option: AnySchema, discriminator: string, value: unknown): boolean {
+  const shape = (option._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
+  const literal = shape?.[discriminator]?._zod.def as unknown as { type: string; values?: unknown[] } | undefined;
+  return literal?.type !== 'literal' || (literal.values ?? []).includes(value);
+}
+
+/**
+ * The keys an object schema accepts at a path, for "did you mean" suggestions. `input` picks the
+ * variant of a discriminated union (a YouTube video's fields, not a Brightcove one's).
+ */
+export function knownKeysAt(schema: AnySchema, path: FieldPath, input?: unknown): string[] {
   const keys = new Set<string>();
-  const visit = (node: AnySchema | undefined, remaining: FieldPath): void => {
+  const visit = (node: AnySchema | undefined, remaining: FieldPath, value: unknown): void => {
     if (!node) return;
     const def = node._zod.def as unknown as Record<string, unknown> & { type: string };
+    const child = (segment: string | number) =>
+      value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
     switch (def.type) {
       case 'optional':
       case 'nullable':
       case 'default':
       case 'readonly':
-        return visit(def.innerType as AnySchema, remaining);
+        return visit(def.innerType as AnySchema, remaining, value);
       case 'pipe':
-        return visit(def.in as AnySchema, remaining);
-      case 'union':
-        for (const option of def.options as AnySchema[]) visit(option, remaining);
+        return visit(def.in as AnySchema, remaining, value);
+      case 'union': {
+        const discriminator = def.discriminator as string | undefined;
+        const chosen = discriminator === undefined || remaining.length > 0 ? undefined : child(discriminator);
+        const options = (def.options as AnySchema[]).filter(
+          (option) => chosen === undefined || optionMatches(option, discriminator!, chosen),
+        );
+        for (const option of options) visit(option, remaining, value);
         return;
+      }
       case 'array':
-        return visit(def.element as AnySchema, remaining.slice(1));
+        return visit(def.element as AnySchema, remaining.slice(1), child(remaining[0]!));
       case 'object': {
         const shape = def.shape as Record<string, AnySchema>;
         if (remaining.length === 0) {
           for (const key of Object.keys(shape)) keys.add(key);
           return;
         }
-        return visit(shape[String(remaining[0])], remaining.slice(1));
+        return visit(shape[String(remaining[0])], remaining.slice(1), child(remaining[0]!));
       }
       default:
         return;
     }
   };
-  visit(schema, path);
+  visit(schema, path, input);
   return [...keys];
 }

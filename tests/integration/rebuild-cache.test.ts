@@ -93,6 +93,15 @@ describe('cached article metadata', () => {
     expect(run.stderr).toContain('IMAGE_NOT_FOUND image.src');
   });
 
+  test('keeps an unchanged article\'s warnings: they are shown again when another article changed', () => {
+    const root = writeSite(siteFiles({ 'articles/noisy/en.md': `---\ntitle: Noisy\ndate: 2025-03-10T09:30:00Z\n---\n<script>x()</script>\n` }));
+    expect(runCli(['build', '--root', root]).stderr).toContain('UNSAFE_HTML_REMOVED');
+    writeFileSync(join(root, 'articles/first/en.md'), article('First, edited'));
+    const again = runCli(['build', '--root', root]);
+    expect(again.stdout).toContain('Built');
+    expect(again.stderr).toContain('articles/noisy/en.md:5 warning UNSAFE_HTML_REMOVED');
+  });
+
   test('is read by check, which writes nothing', () => {
     const root = writeSite(siteFiles());
     expect(runCli(['build', '--root', root]).status).toBe(0);

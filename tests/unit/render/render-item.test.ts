@@ -15,7 +15,8 @@ const config = () => ConfigSchema.parse({ baseUrl: 'https://example.org/news/', 
 function article(key: string, lang: string, frontMatter: string, body = 'Body text.\n'): Article {
   const file = `articles/${key}/${lang}.md`;
   const result = validateArticle({ file, key, lang, text: `---\n${frontMatter}\n---\n${body}` });
-  expect(result.errors).toEqual([]);
+  // Warnings (raw <script> that will be removed) are expected in some bodies here.
+  expect(result.errors.filter((error) => error.severity === 'error')).toEqual([]);
   return result.value!;
 }
 

@@ -1,0 +1,48 @@
+// Pure: Markdown body → warnings for raw HTML elements the sanitizer removes together with their content.
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+
+// Elements whose content goes with them (an unclosed <style> takes the rest of the article along).
+const REMOVED_WITH_CONTENT = /<(script|style|iframe|frame|frameset|object|embed|svg|math|form|noscript|textarea|template|xmp|plaintext|select)\b/gi;
+const MAY_HOLD_REMOVED = new RegExp(REMOVED_WITH_CONTENT.source, 'i');
+
+const markdown = new MarkdownIt({ html: true });
+
+function htmlTokens(tokens: readonly Token[], into: Token[] = []): Token[] {
+  for (const token of tokens) {
+    if (token.type === 'html_block' || token.type === 'html_inline') into.push(token);
+    if (token.children) htmlTokens(token.children, into);
+  }
+  return into;
+}
+
+/**
+ * Such HTML is never published, so an author deserves to know it went missing. Only raw HTML
+ * counts: the same text in a code span or block is shown as text and is fine.
+ */
+export function findUnsafeHtml(body: string, file: string, bodyStartLine: number): BuildError[] {
+  if (!MAY_HOLD_REMOVED.test(body)) return [];
+  const lines = body.split('\n');
+  const warnings: BuildError[] = [];
+  const seen = new Set<string>();
+  for (const token of htmlTokens(markdown.parse(body, {}))) {
+    for (const match of token.content.matchAll(REMOVED_WITH_CONTENT)) {
+      const [start, end] = token.map ?? [0, lines.length];
+      const lineOffset = lines.slice(start, end).findIndex((line) => line.includes(match[0]));
+      const line = bodyStartLine + start + Math.max(0, lineOffset);
+      const tag = match[1]!.toLowerCase();
+      if (seen.has(`${line}:${tag}`)) continue;
+      seen.add(`${line}:${tag}`);
+      warnings.push(
+        makeError('UNSAFE_HTML_REMOVED', `The raw HTML element <${tag}> is removed from the feeds, with everything inside it.`, {
+          file,
+          line,
+          severity: 'warning',
+        }),
+      );
+    }
+  }
+  return warnings;
+}
