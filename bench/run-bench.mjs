@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE]
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item]
 // Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000' },
     runs: { type: 'string', default: '3' },
     json: { type: 'string' },
+    'every-item': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -107,6 +108,11 @@ for (const articles of sizes) {
     { ...scenario('one template changed', { prepare: template.change, restore: template.restore, args: build }), floor: 'read' },
     { ...scenario('check', { args: () => ['check', '--root', root] }), floor: 'read' },
   ];
+  if (values['every-item']) {
+    // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).
+    const everyItem = appendToFile(join(root, 'polyfeed.config.yaml'), (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
+    results.push({ ...scenario('cold build, every item', { prepare: (run) => { everyItem.change(run); rmSync(out, { recursive: true, force: true }); }, restore: everyItem.restore, args: coldBuild }), floor: 'read' });
+  }
   rmSync(out, { recursive: true, force: true });
   for (const result of results) {
     const floorMs = result.floor === 'read' ? readFloor : statFloor;

@@ -5,7 +5,8 @@ import type { SiteSources } from './load/read-sources.js';
 import { TemplateRenderError } from './render/compile-templates.js';
 import { renderItem } from './render/render-item.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from './render/render-markdown.js';
-import { buildFeedModel, type ItemSource } from './serialize/build-feed-model.js';
+import { buildFeedHead, buildFeedModel, toItemModel, type ItemSource } from './serialize/build-feed-model.js';
+import { createFeedStream } from './serialize/stream-feed.js';
 import { feedFormats } from './serialize/feed-formats.js';
 import { createTranslator, MissingLabelError, type Translate } from './translate/create-translator.js';
 import type { PublishedArticle } from './translate/resolve-translations.js';
@@ -18,8 +19,20 @@ export interface OutputFile {
   readonly contents: string;
 }
 
+/**
+ * Output files written together, a chunk for each at every step: a feed of every item is never
+ * one string. The generator returns the problems met while rendering; if there are any, nothing
+ * of the run may be published.
+ */
+export interface OutputStream {
+  readonly paths: readonly string[];
+  readonly chunks: () => Generator<readonly string[], readonly BuildError[]>;
+}
+
 export interface BuildResult {
   readonly files: readonly OutputFile[];
+  /** Feeds written incrementally (with `maxItems: 0`, or when asked for); their files are not in `files`. */
+  readonly streams: readonly OutputStream[];
   readonly errors: readonly BuildError[];
   /** True when the problems are in polyfeed.config.yaml (a usage error, exit code 2). */
   readonly configInvalid: boolean;
@@ -34,6 +47,36 @@ export interface BuildOptions {
   readonly version: string;
   /** Articles validated by an earlier build whose files have not changed; they are not parsed again. */
   readonly cached?: CachedArticleLookup;
+  /** Stream the feeds instead of returning them whole; the default streams when `maxItems` is 0. */
+  readonly stream?: boolean;
+}
+
+/** Items rendered and serialized together when streaming: few enough to hold, enough to amortize. */
+const STREAM_BATCH_SIZE = 100;
+
+function streamLanguage(site: ValidSite, lang: string, options: BuildOptions): OutputStream {
+  const { config } = site;
+  return {
+    paths: config.formats.map((format) => `${lang}/${feedFormats[format].fileName}`),
+    *chunks() {
+      const t = createTranslator(site.locales, config.languages)(lang);
+      const renderMarkdown = createMarkdownRenderer();
+      const all = entriesOf(site, lang);
+      const entries = config.maxItems > 0 ? all.slice(0, config.maxItems) : all;
+      const newestUpdateMs = entries.reduce((newest, entry) => Math.max(newest, (entry.article.frontMatter.updated ?? entry.article.frontMatter.date).epochMs), 0);
+      const streams = config.formats.map((format) => createFeedStream(format, buildFeedHead({ lang, newestUpdateMs, config, t, version: options.version })));
+      const errors: BuildError[] = [];
+      yield streams.map((stream) => stream.head);
+      for (let start = 0; start < entries.length; start += STREAM_BATCH_SIZE) {
+        const rendered = renderEntries(site, entries.slice(start, start + STREAM_BATCH_SIZE), t, renderMarkdown);
+        errors.push(...rendered.errors);
+        const items = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
+        yield streams.map((stream) => stream.items(items));
+      }
+      yield streams.map((stream) => stream.tail());
+      return withoutRepeats(errors);
+    },
+  };
 }
 
 /** Newest first, then by id: the order of items in every feed. */
@@ -114,19 +157,25 @@ export function build(sources: SiteSources, options: BuildOptions): BuildResult 
   const validated = validateSite(sources, options.cached);
   const outDir = validated.site?.config.outDir;
   if (!validated.site) {
-    return { files: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articles: [] };
+    return { files: [], streams: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articles: [] };
   }
-  const rendered = renderFeeds(validated.site, options);
+  const { site } = validated;
+  const failedValidation = validated.errors.some((error) => error.severity === 'error');
+  if (options.stream ?? site.config.maxItems === 0) {
+    const streams = failedValidation ? [] : site.config.languages.map((lang) => streamLanguage(site, lang, options));
+    return { files: [], streams, errors: validated.errors, configInvalid: false, outDir, articles: site.articles };
+  }
+  const rendered = renderFeeds(site, options);
   const errors = [...validated.errors, ...rendered.errors];
   const failed = errors.some((error) => error.severity === 'error');
-  return { files: failed ? [] : rendered.files, errors, configInvalid: false, outDir, articles: validated.site.articles };
+  return { files: failed ? [] : rendered.files, streams: [], errors, configInvalid: false, outDir, articles: site.articles };
 }
 
 /**
  * Validates every source and renders one item per language, the newest: template fields and
  * labels that only fail at render time are found without rendering every feed.
  */
-export function check(sources: SiteSources, cached?: CachedArticleLookup): Omit<BuildResult, 'files'> {
+export function check(sources: SiteSources, cached?: CachedArticleLookup): Omit<BuildResult, 'files' | 'streams'> {
   const validated = validateSite(sources, cached);
   const { site } = validated;
   if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, articles: [] };

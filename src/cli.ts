@@ -12,7 +12,7 @@ import { readArticleCache, readManifest, statOutputs, writeArticleCache, writeMa
 import { readSources } from './load/read-sources.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
-import { writeOutputs } from './write/write-outputs.js';
+import { writeOutputs, writeOutputStreams } from './write/write-outputs.js';
 
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
@@ -104,20 +104,32 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
     return ExitCode.invalidInput;
   }
   try {
-    const summary = writeOutputs(outDir, result.files);
+    // Streamed feeds first: a problem met while rendering them must leave everything unpublished.
+    const streamed = writeOutputStreams(outDir, result.streams);
+    const problems = [...result.errors, ...streamed.errors];
+    const streamCode = exitCodeFor(problems, false, options.strict);
+    if (streamCode !== ExitCode.ok) {
+      printReport(options.format, problems, sources, false);
+      if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
+      return streamCode;
+    }
+    const whole = writeOutputs(outDir, result.files);
+    const written = [...streamed.written, ...whole.written];
+    const unchanged = [...streamed.unchanged, ...whole.unchanged];
+    const paths = [...result.streams.flatMap((stream) => stream.paths), ...result.files.map((file) => file.path)];
     const manifest: BuildManifest = {
       polyfeedVersion: version,
       outDir,
       outOption,
       inputs,
-      outputs: statOutputs(outDir, result.files.map((file) => file.path)),
-      warnings: result.errors.map(({ cause: _cause, ...error }) => error),
+      outputs: statOutputs(outDir, paths),
+      warnings: problems.map(({ cause: _cause, ...error }) => error),
     };
     writeManifest(root, manifest);
-    writeArticleCache(root, toArticleCache(cacheKey, result.articles, result.errors, inputs));
-    printReport(options.format, result.errors, sources, true, { dir: outDir, written: summary.written, unchanged: summary.unchanged });
+    writeArticleCache(root, toArticleCache(cacheKey, result.articles, problems, inputs));
+    printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
     if (options.format !== 'json') {
-      process.stdout.write(`Built ${result.files.length} feeds into ${outDir}: ${summary.written.length} written, ${summary.unchanged.length} unchanged.\n`);
+      process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged.\n`);
     }
   } finally {
     acquired.lock.release();

@@ -37,7 +37,8 @@ export function feedUrl(config: SiteConfig, lang: string, format: FeedFormat): s
   return new URL(`${encodeURIComponent(lang)}/${feedFormats[format].fileName}`, config.baseUrl).href;
 }
 
-function toItemModel(source: ItemSource, config: SiteConfig, staticFiles: ReadonlyMap<string, number>): FeedItemModel {
+/** One rendered item as every format carries it. */
+export function toItemModel(source: ItemSource, config: SiteConfig, staticFiles: ReadonlyMap<string, number>): FeedItemModel {
   const { entry } = source;
   const fm = entry.article.frontMatter;
   return {
@@ -65,10 +66,24 @@ function imageLength(url: string, config: SiteConfig, staticFiles: ReadonlyMap<s
   return local === undefined ? undefined : staticFiles.get(local);
 }
 
+export interface BuildFeedHeadInput {
+  readonly lang: string;
+  /** The newest update among the feed's items (0 for none): the feed's own date, never the clock. */
+  readonly newestUpdateMs: number;
+  readonly config: SiteConfig;
+  readonly t: Translate;
+  readonly version: string;
+}
+
 export function buildFeedModel({ lang, items, config, t, version, staticFiles }: BuildFeedModelInput): FeedModel {
   const sorted = items.map((item) => toItemModel(item, config, staticFiles)).sort(compareItems);
   const limited = config.maxItems > 0 ? sorted.slice(0, config.maxItems) : sorted;
-  const newest = Math.max(0, ...limited.map((item) => item.updated.getTime()));
+  const newestUpdateMs = limited.reduce((newest, item) => Math.max(newest, item.updated.getTime()), 0);
+  return { ...buildFeedHead({ lang, newestUpdateMs, config, t, version }), items: limited };
+}
+
+/** A feed's model without items: what is written before and after them when items are streamed. */
+export function buildFeedHead({ lang, newestUpdateMs: newest, config, t, version }: BuildFeedHeadInput): FeedModel {
   return {
     lang,
     title: clean(t('feed.title')),
@@ -86,6 +101,6 @@ export function buildFeedModel({ lang, items, config, t, version, staticFiles }:
     stylesheet: config.stylesheet
       ? { href: siteReference(config.stylesheet, config)!, type: /\.css$/i.test(config.stylesheet) ? 'text/css' : 'text/xsl' }
       : undefined,
-    items: limited,
+    items: [],
   };
 }

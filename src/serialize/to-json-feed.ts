@@ -36,7 +36,11 @@ export function toJsonFeed11(feed1: JsonObject, model: FeedModel): JsonObject {
   };
 }
 
+/** The JSON Feed 1.1 document as an object. */
+export function toJsonFeedObject(model: FeedModel): JsonObject {
+  return toJsonFeed11(JSON.parse(createFeed(model).json1()) as JsonObject, model);
+}
+
 export function toJsonFeed(model: FeedModel): string {
-  const feed1 = JSON.parse(createFeed(model).json1()) as JsonObject;
-  return `${JSON.stringify(toJsonFeed11(feed1, model), null, 2)}\n`;
+  return `${JSON.stringify(toJsonFeedObject(model), null, 2)}\n`;
 }

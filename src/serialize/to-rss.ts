@@ -54,7 +54,14 @@ export function toRss(model: FeedModel): string {
   const tree = parseXmlTree(createFeed(model, defuseCdata).rss2());
   setStylesheet(tree, model.stylesheet);
   const rss = childElements(tree, 'rss')[0]!;
-  rss.attributes = { ...rss.attributes, 'xmlns:dc': 'http://purl.org/dc/elements/1.1/', 'xmlns:content': 'http://purl.org/rss/1.0/modules/content/', 'xmlns:atom': 'http://www.w3.org/2005/Atom' };
+  // A fixed order: `feed` declares dc and content only when some item has content, which would
+  // make the root of a feed with no items differ from the head of one with items.
+  rss.attributes = {
+    version: '2.0',
+    'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+    'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+    'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  };
   const channel = childElements(rss, 'channel')[0]!;
   setChildText(channel, 'title', model.title);
   setChildText(channel, 'description', model.description);

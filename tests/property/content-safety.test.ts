@@ -4,9 +4,9 @@ import { fc, test } from '@fast-check/vitest';
 import { decodeHTML } from 'entities';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect } from 'vitest';
-import { build } from '../../src/build.js';
 import { siteFiles, sourcesOf } from '../helpers/site-fixture.js';
 import { fatalErrors, feedModelsOf, serializeAll } from './support.js';
+import { buildAll } from './support.js';
 
 const ATTACKS = [
   '<script>alert(1)</script>',
@@ -135,7 +135,7 @@ describe('content safety', () => {
   const fileBody = markdownBody.map((body) => body.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, ''));
 
   test.prop([fileBody], { numRuns: 40 })('whole build through the item template: any body gives safe content HTML in every format', (body) => {
-    const result = build(
+    const result = buildAll(
       sourcesOf(
         siteFiles({
           'articles/first/en.md': `---\ntitle: First\ndate: 2025-03-14T09:30:00+01:00\n---\nIntro.\n\n${body}\n`,

@@ -2,11 +2,11 @@
 // give byte-identical files.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { build } from '../../src/build.js';
 import { sourcesOf } from '../helpers/site-fixture.js';
 import { fatalErrors, feedModelsOf, seededShuffle, serializeAll, siteArbitrary, siteConfig, siteFilesOf, type ArticleSpec } from './support.js';
+import { buildAll } from './support.js';
 
-const buildFiles = (files: Record<string, string>) => build(sourcesOf(files), { version: 'test' });
+const buildFiles = (files: Record<string, string>) => buildAll(sourcesOf(files), { version: 'test' });
 
 describe('determinism', () => {
   test.prop([siteArbitrary()], { numRuns: 25 })('building the same site twice gives byte-identical files', (site) => {
@@ -28,12 +28,12 @@ describe('determinism', () => {
     },
   );
 
-  // readSources sorts what it lists, so the shuffles above never reach build(); this one hands build()
-  // the article files and folders in any order, to check build() itself does not depend on it.
-  test.prop([siteArbitrary(), fc.integer()], { numRuns: 25 })('build() gives byte-identical files whatever order its sources list the articles in', (site, seed) => {
+  // readSources sorts what it lists, so the shuffles above never reach buildAll(); this one hands buildAll()
+  // the article files and folders in any order, to check buildAll() itself does not depend on it.
+  test.prop([siteArbitrary(), fc.integer()], { numRuns: 25 })('buildAll() gives byte-identical files whatever order its sources list the articles in', (site, seed) => {
     const sources = sourcesOf(siteFilesOf(site));
     const shuffled = { ...sources, articleFiles: seededShuffle(sources.articleFiles, seed), articleFolders: seededShuffle(sources.articleFolders, seed + 1) };
-    expect(build(shuffled, { version: 'test' }).files).toEqual(build(sources, { version: 'test' }).files);
+    expect(buildAll(shuffled, { version: 'test' }).files).toEqual(buildAll(sources, { version: 'test' }).files);
   });
 
   test.prop([siteArbitrary({ maxArticles: 8 }), fc.integer()], { numRuns: 150 })(

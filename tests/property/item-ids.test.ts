@@ -2,7 +2,6 @@
 // item's id depends on nothing but its article key, language and explicit `id`.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { build } from '../../src/build.js';
 import { FrontMatterSchema } from '../../src/validate/article-schema.js';
 import { siteFiles, sourcesOf } from '../helpers/site-fixture.js';
 import {
@@ -22,6 +21,7 @@ import {
   xmlClean,
   type ArticleSpec,
 } from './support.js';
+import { buildAll } from './support.js';
 
 const LANGUAGES = ['en', 'ar'] as const;
 
@@ -42,10 +42,10 @@ const explicitId = fc
 
 /** Builds the fixture site with its one article pinned to an explicit id. */
 const buildWithId = (id: string) =>
-  build(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title: 'First', date: '2025-03-14T09:30:00+01:00', id }) })), { version: 'test' });
+  buildAll(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title: 'First', date: '2025-03-14T09:30:00+01:00', id }) })), { version: 'test' });
 
 /** The English feeds of a build, by format. */
-function feedsOf(result: ReturnType<typeof build>) {
+function feedsOf(result: ReturnType<typeof buildAll>) {
   expect(fatalErrors(result.errors)).toEqual([]);
   const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
   return { atom: file('en/atom.xml'), rss: file('en/rss.xml'), json: file('en/feed.json') };
@@ -70,7 +70,7 @@ describe('every format of a language carries the same item ids in the same order
   });
 
   test.prop([siteArbitrary()], { numRuns: 30 })('whole build, with drafts and maxItems', (site) => {
-    const result = build(sourcesOf(siteFilesOf(site)), { version: 'test' });
+    const result = buildAll(sourcesOf(siteFilesOf(site)), { version: 'test' });
     expect(fatalErrors(result.errors)).toEqual([]);
     const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
     for (const lang of LANGUAGES) {
@@ -99,7 +99,7 @@ describe('every format of a language carries the same item ids in the same order
     expect(ids).toEqual({ atom: ['https://example.org'], rss: ['https://example.org'], json: ['https://example.org'] });
   });
 
-  // Regression (was a bug): `id: "http://[x"` passes the schema (scheme, ":", no white space), then build() throws
+  // Regression (was a bug): `id: "http://[x"` passes the schema (scheme, ":", no white space), then buildAll() throws
   // "Invalid URL" from `feed`'s sanitizeUrl in toAtom: `polyfeed build` crashes instead of reporting it.
   test('whole build: an id the schema accepts but URL parsing refuses is reported, not thrown', () => {
     expect(() => buildWithId('http://[x')).not.toThrow();
@@ -148,7 +148,7 @@ describe("an item's id does not change when its title, body, date or translation
       const id = pinned ? plainId(key, 'en') : undefined;
       /** Ids of this article's English item in every format, found by its link among the site's other items. */
       const idsOf = (version: typeof before) => {
-        const result = build(
+        const result = buildAll(
           sourcesOf(
             siteFiles({
               [`articles/${key}/en.md`]: articleFile({ title: version.title, summary: version.summary, date: version.date, id }, `${version.body}\n`),

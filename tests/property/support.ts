@@ -1,3 +1,6 @@
+import type { SiteSources } from '../../src/load/read-sources.js';
+import { collectOutputFiles } from '../../src/collect-output-files.js';
+import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
 // Shared factories, arbitraries and readers for the property tests (not a test file itself).
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -331,4 +334,12 @@ export function idsByFormat(files: { atom: string; rss: string; json: string }):
 /** Problems that fail a build (warnings, e.g. an article without an English version, do not). */
 export function fatalErrors(errors: readonly BuildError[]): BuildError[] {
   return errors.filter((error) => error.severity === 'error');
+}
+
+/** build() with streamed feeds gathered into `files`, so properties see every output either way. */
+export function buildAll(sources: SiteSources, options: BuildOptions): BuildResult {
+  const result = build(sources, options);
+  const collected = collectOutputFiles(result);
+  const failed = collected.errors.some((error) => error.severity === 'error');
+  return { ...result, files: failed ? [] : collected.files, streams: [], errors: [...result.errors, ...collected.errors] };
 }

@@ -5,7 +5,6 @@ import { decodeHTML } from 'entities';
 import { XMLValidator } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect } from 'vitest';
-import { build } from '../../src/build.js';
 import { toAtom } from '../../src/serialize/to-atom.js';
 import { toRss } from '../../src/serialize/to-rss.js';
 import { siteFiles, sourcesOf } from '../helpers/site-fixture.js';
@@ -24,6 +23,7 @@ import {
   serializeAll,
   xmlClean,
 } from './support.js';
+import { buildAll } from './support.js';
 
 /*
  * Expected transform, from the text an author wrote to what a reader gets:
@@ -181,7 +181,7 @@ describe('serializer level: validated articles → buildFeedModel → toAtom / t
   );
 });
 
-describe('whole build: article files on disk → build()', () => {
+describe('whole build: article files on disk → buildAll()', () => {
   /** Front-matter text fields must hold something besides white space and no control character, or validation refuses them. */
   const fieldText = cdataSafeText(30).filter((text) => text.trim() !== '' && !REFUSED_CONTROL.test(text));
 
@@ -190,7 +190,7 @@ describe('whole build: article files on disk → build()', () => {
     (text, control) => {
       // In the middle: at the edges, trimming removes the whitespace controls (tab-like U+000B, U+000C, U+0085).
       const title = `x${control}y${text}`;
-      const result = build(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title, date: '2025-03-14T09:30:00+01:00' }) })), { version: 'test' });
+      const result = buildAll(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title, date: '2025-03-14T09:30:00+01:00' }) })), { version: 'test' });
       expect(fatalErrors(result.errors).map((error) => [error.code, error.path])).toContainEqual(['CONTROL_CHARACTER', ['title']]);
       expect(result.files).toEqual([]);
     },
@@ -199,7 +199,7 @@ describe('whole build: article files on disk → build()', () => {
   test.prop([fieldText, fc.option(fieldText, { nil: undefined }), fieldText], { numRuns: 30 })(
     'a title, summary and translation title written in YAML read back as the trimmed, cleaned text in every format',
     (title, summary, translationTitle) => {
-      const result = build(
+      const result = buildAll(
         sourcesOf(
           siteFiles({
             'articles/first/en.md': undefined,
@@ -234,10 +234,10 @@ describe('whole build: article files on disk → build()', () => {
     },
   );
 
-  // Regression (was a bug): an article titled "]]>]]><" makes build() throw "Unencoded <" instead of writing the feeds
+  // Regression (was a bug): an article titled "]]>]]><" makes buildAll() throw "Unencoded <" instead of writing the feeds
   // (the CDATA bug above, reached from a file); `polyfeed build` crashes.
   test('an article titled "]]>]]><" builds', () => {
-    const result = build(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title: ']]>]]><', date: '2025-03-14T09:30:00+01:00' }) })), { version: 'test' });
+    const result = buildAll(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title: ']]>]]><', date: '2025-03-14T09:30:00+01:00' }) })), { version: 'test' });
     expect(result.errors).toEqual([]);
   });
 });
