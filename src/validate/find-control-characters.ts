@@ -5,7 +5,16 @@ import { makeError } from '../errors/error-catalogue.js';
 // C0 controls except tab, LF and CR; DEL; C1 controls; the non-characters U+FFFE and U+FFFF.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
-function codePointName(character: string): string {
+/** The first control character in `text`, if any (the same set the body scan reports). */
+export function firstControlCharacter(text: string): string | undefined {
+  CONTROL.lastIndex = 0;
+  const match = CONTROL.exec(text);
+  CONTROL.lastIndex = 0;
+  return match?.[0];
+}
+
+/** `\u000B` → `U+000B`. */
+export function codePointName(character: string): string {
   return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 

@@ -1,19 +1,14 @@
 // Pure: zod schemas shared by the article and the config schemas.
 import { z } from 'zod';
-
-// C0 controls but tab, LF and CR; DEL and C1 controls; the non-characters U+FFFE and U+FFFF.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
+import { codePointName, firstControlCharacter } from './find-control-characters.js';
 
 /** Text that must hold something other than white space, and no control character (written raw or as a YAML escape). */
 export const NonEmptyTextSchema = z
   .string()
   .trim()
   .min(1)
-  .refine((text) => !CONTROL_CHARACTER.test(text), {
-    error: (issue) => {
-      const character = CONTROL_CHARACTER.exec(String(issue.input))?.[0] ?? '';
-      return `The text holds the control character U+${character.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}, which no feed can carry.`;
-    },
+  .refine((text) => firstControlCharacter(text) === undefined, {
+    error: (issue) => `The text holds the control character ${codePointName(firstControlCharacter(String(issue.input)) ?? '')}, which no feed can carry.`,
     params: { polyfeedCode: 'CONTROL_CHARACTER' },
   });
 
