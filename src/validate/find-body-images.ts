@@ -1,6 +1,5 @@
 // Pure: Markdown text → the image references in it (Markdown images and raw <img> tags), with their lines.
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import { parseMarkdownTokens, type Token } from './parse-markdown-tokens.js';
 
 export interface ImageReference {
   readonly src: string;
@@ -8,7 +7,6 @@ export interface ImageReference {
   readonly lineOffset: number;
 }
 
-const markdown = new MarkdownIt({ html: true });
 const HTML_IMAGE_SOURCE = /<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 
 /**
@@ -69,6 +67,6 @@ function mayHaveLocalImages(body: string): boolean {
 export function findBodyImages(body: string): ImageReference[] {
   if (!mayHaveLocalImages(body)) return [];
   const references: ImageReference[] = [];
-  collect(markdown.parse(body, {}), body.split('\n'), references);
+  collect(parseMarkdownTokens(body), body.split('\n'), references);
   return references;
 }

@@ -1,6 +1,5 @@
 // Pure: Markdown body → warnings for raw HTML elements the sanitizer removes together with their content.
-import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import { parseMarkdownTokens, type Token } from './parse-markdown-tokens.js';
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
 
@@ -8,7 +7,6 @@ import { makeError } from '../errors/error-catalogue.js';
 const REMOVED_WITH_CONTENT = /<(script|style|iframe|frame|frameset|object|embed|svg|math|form|noscript|textarea|template|xmp|plaintext|select)\b/gi;
 const MAY_HOLD_REMOVED = new RegExp(REMOVED_WITH_CONTENT.source, 'i');
 
-const markdown = new MarkdownIt({ html: true });
 
 function htmlTokens(tokens: readonly Token[], into: Token[] = []): Token[] {
   for (const token of tokens) {
@@ -27,7 +25,7 @@ export function findUnsafeHtml(body: string, file: string, bodyStartLine: number
   const lines = body.split('\n');
   const warnings: BuildError[] = [];
   const seen = new Set<string>();
-  for (const token of htmlTokens(markdown.parse(body, {}))) {
+  for (const token of htmlTokens(parseMarkdownTokens(body))) {
     for (const match of token.content.matchAll(REMOVED_WITH_CONTENT)) {
       const [start, end] = token.map ?? [0, lines.length];
       const lineOffset = lines.slice(start, end).findIndex((line) => line.includes(match[0]));
