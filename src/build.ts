@@ -1,11 +1,13 @@
 // Pure: the whole build in memory — sources in, output files and problems out; writes nothing.
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
+import { withoutRepeats } from './errors/without-repeats.js';
 import type { SiteSources } from './load/read-sources.js';
 import { TemplateRenderError } from './render/compile-templates.js';
 import { renderItem } from './render/render-item.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from './render/render-markdown.js';
-import { buildFeedHead, buildFeedModel, toItemModel, type ItemSource } from './serialize/build-feed-model.js';
+import { collectOutputFiles } from './collect-output-files.js';
+import { buildFeedHead, toItemModel, type ItemSource } from './serialize/build-feed-model.js';
 import { createFeedStream } from './serialize/stream-feed.js';
 import { feedFormats } from './serialize/feed-formats.js';
 import { createTranslator, MissingLabelError, type Translate } from './translate/create-translator.js';
@@ -54,13 +56,23 @@ export interface BuildOptions {
 /** Items rendered and serialized together when streaming: few enough to hold, enough to amortize. */
 const STREAM_BATCH_SIZE = 100;
 
-function streamLanguage(site: ValidSite, lang: string, options: BuildOptions): OutputStream {
+interface RenderTools {
+  /** The build's one i18next instance, fixed to a language. */
+  readonly translatorFor: (lang: string) => Translate;
+  readonly renderMarkdown: MarkdownRenderer;
+}
+
+/**
+ * One language's feeds as a stream: a head, then items rendered and serialized a batch at a time,
+ * then a tail. Only the items that go into the feed are rendered.
+ */
+function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, tools: RenderTools): OutputStream {
   const { config } = site;
   return {
     paths: config.formats.map((format) => `${lang}/${feedFormats[format].fileName}`),
     *chunks() {
-      const t = createTranslator(site.locales, config.languages)(lang);
-      const renderMarkdown = createMarkdownRenderer();
+      const t = tools.translatorFor(lang);
+      const { renderMarkdown } = tools;
       const all = entriesOf(site, lang);
       const entries = config.maxItems > 0 ? all.slice(0, config.maxItems) : all;
       const newestUpdateMs = entries.reduce((newest, entry) => Math.max(newest, (entry.article.frontMatter.updated ?? entry.article.frontMatter.date).epochMs), 0);
@@ -103,27 +115,6 @@ function entriesOf(site: ValidSite, lang: string): PublishedArticle[] {
   return site.published.filter((entry) => entry.article.lang === lang).sort(compareEntries);
 }
 
-function renderFeeds(site: ValidSite, options: BuildOptions): { files: OutputFile[]; errors: BuildError[] } {
-  const { config } = site;
-  const translatorFor = createTranslator(site.locales, config.languages);
-  const renderMarkdown = createMarkdownRenderer();
-  const files: OutputFile[] = [];
-  const errors: BuildError[] = [];
-  for (const lang of config.languages) {
-    const t = translatorFor(lang);
-    const entries = entriesOf(site, lang);
-    // Only the items that go into the feed are rendered.
-    const selected = config.maxItems > 0 ? entries.slice(0, config.maxItems) : entries;
-    const { items, errors: renderErrors } = renderEntries(site, selected, t, renderMarkdown);
-    errors.push(...renderErrors);
-    const model = buildFeedModel({ lang, items, config, t, version: options.version, staticFiles: site.staticFiles });
-    for (const format of config.formats) {
-      files.push({ path: `${lang}/${feedFormats[format].fileName}`, contents: feedFormats[format].serialize(model) });
-    }
-  }
-  return { files, errors: withoutRepeats(errors) };
-}
-
 function renderError(error: unknown, entry: PublishedArticle): BuildError {
   if (error instanceof MissingLabelError) {
     return makeError('LOCALE_MISSING_KEY', error.message, { file: `locales/${error.lang}/feed.json`, path: error.key.split('.'), cause: error });
@@ -140,18 +131,6 @@ function renderError(error: unknown, entry: PublishedArticle): BuildError {
   throw error;
 }
 
-/** The same template problem hits every item: report it once. */
-function withoutRepeats(errors: readonly BuildError[]): BuildError[] {
-  const seen = new Set<string>();
-  return errors.filter((error) => {
-    const key = error.code === 'TEMPLATE_RENDER' ? `${error.file}:${error.line}:${error.column}` : undefined;
-    if (key === undefined) return true;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
 export function build(sources: SiteSources, options: BuildOptions): BuildResult {
   const validated = validateSite(sources, options.cached);
@@ -161,14 +140,16 @@ export function build(sources: SiteSources, options: BuildOptions): BuildResult 
   }
   const { site } = validated;
   const failedValidation = validated.errors.some((error) => error.severity === 'error');
+  const tools = { translatorFor: createTranslator(site.locales, site.config.languages), renderMarkdown: createMarkdownRenderer() };
+  const streams = failedValidation ? [] : site.config.languages.map((lang) => streamLanguage(site, lang, options, tools));
   if (options.stream ?? site.config.maxItems === 0) {
-    const streams = failedValidation ? [] : site.config.languages.map((lang) => streamLanguage(site, lang, options));
     return { files: [], streams, errors: validated.errors, configInvalid: false, outDir, articles: site.articles };
   }
-  const rendered = renderFeeds(site, options);
-  const errors = [...validated.errors, ...rendered.errors];
+  // Feeds of a few items are gathered whole: one code path writes both kinds.
+  const collected = collectOutputFiles({ files: [], streams });
+  const errors = [...validated.errors, ...withoutRepeats(collected.errors)];
   const failed = errors.some((error) => error.severity === 'error');
-  return { files: failed ? [] : rendered.files, streams: [], errors, configInvalid: false, outDir, articles: site.articles };
+  return { files: failed ? [] : collected.files, streams: [], errors, configInvalid: false, outDir, articles: site.articles };
 }
 
 /**

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
+import { withoutRepeats } from './errors/without-repeats.js';
 import { isUpToDate, type BuildManifest } from './cache/build-manifest.js';
 import { snapshotInputs, type InputSnapshot } from './cache/input-snapshot.js';
 import { articleCacheKey, lookupCachedArticles, toArticleCache } from './cache/article-cache.js';
@@ -106,7 +107,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   try {
     // Streamed feeds first: a problem met while rendering them must leave everything unpublished.
     const streamed = writeOutputStreams(outDir, result.streams);
-    const problems = [...result.errors, ...streamed.errors];
+    const problems = [...result.errors, ...withoutRepeats(streamed.errors)];
     const streamCode = exitCodeFor(problems, false, options.strict);
     if (streamCode !== ExitCode.ok) {
       printReport(options.format, problems, sources, false);

@@ -32,7 +32,10 @@ function xmlStream(serialize: (model: FeedModel) => string, head: FeedModel, ite
   };
 }
 
-/** JSON.stringify(…, null, 2) puts each item of "items" on lines indented by four spaces. */
+/**
+ * JSON.stringify(…, null, 2) puts each item of "items" on lines indented by four spaces. Only "\n"
+ * starts a line: U+2028 and U+2029 stay raw inside strings, so a regex with /m must not be used.
+ */
 function jsonStream(head: FeedModel): FeedStream {
   const empty = `${JSON.stringify(toJsonFeedObject({ ...head, items: [] }), null, 2)}\n`;
   const emptyEnd = '[]\n}\n';
@@ -43,7 +46,7 @@ function jsonStream(head: FeedModel): FeedStream {
     items: (batch) => {
       const objects = (toJsonFeedObject({ ...head, items: batch }).items as unknown[]) ?? [];
       return objects
-        .map((item) => `${written++ === 0 ? '\n' : ',\n'}${JSON.stringify(item, null, 2).replace(/^/gm, '    ')}`)
+        .map((item) => `${written++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`)
         .join('');
     },
     tail: () => (written === 0 ? ']\n}\n' : '\n  ]\n}\n'),

@@ -18,7 +18,7 @@ function streamed(format: keyof typeof serializers, items: FeedItemModel[], batc
 
 const manyItems = (count: number) =>
   Array.from({ length: count }, (_, index) =>
-    makeItem({ id: `https://example.org/en/story-${index}/`, url: `https://example.org/en/story-${index}/`, title: `Story ${index} <&> ]]>` }),
+    makeItem({ id: `https://example.org/en/story-${index}/`, url: `https://example.org/en/story-${index}/`, title: `Story ${index} <&> ]]>`, summary: `Line\u2028separator\u2029and paragraph separator` }),
   );
 
 describe.each(Object.keys(serializers) as (keyof typeof serializers)[])('a streamed %s feed', (format) => {
