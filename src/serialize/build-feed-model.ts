@@ -1,4 +1,4 @@
-// Pure: one language's published articles and rendered items → the FeedModel all formats are written from.
+// Pure: a language's feed head and its rendered items → the FeedModel parts every format is written from.
 import type { Translate } from '../translate/create-translator.js';
 import type { PublishedArticle } from '../translate/resolve-translations.js';
 import type { FeedFormat, SiteConfig } from '../validate/config-schema.js';
@@ -13,23 +13,6 @@ export interface ItemSource {
   readonly entry: PublishedArticle;
   readonly html: string;
   readonly imageUrl: string | undefined;
-}
-
-export interface BuildFeedModelInput {
-  readonly lang: string;
-  readonly items: readonly ItemSource[];
-  readonly config: SiteConfig;
-  readonly t: Translate;
-  readonly version: string;
-  /** Sizes of the files under static/, keyed by path below it. */
-  readonly staticFiles: ReadonlyMap<string, number>;
-}
-
-/** Newest first, then by id, so equal dates never reorder between runs. */
-export function compareItems(a: FeedItemModel, b: FeedItemModel): number {
-  const byDate = b.published.getTime() - a.published.getTime();
-  if (byDate !== 0) return byDate;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Where a format of a language's feed is published: `<baseUrl><lang>/<file>`. */
@@ -73,13 +56,6 @@ export interface BuildFeedHeadInput {
   readonly config: SiteConfig;
   readonly t: Translate;
   readonly version: string;
-}
-
-export function buildFeedModel({ lang, items, config, t, version, staticFiles }: BuildFeedModelInput): FeedModel {
-  const sorted = items.map((item) => toItemModel(item, config, staticFiles)).sort(compareItems);
-  const limited = config.maxItems > 0 ? sorted.slice(0, config.maxItems) : sorted;
-  const newestUpdateMs = limited.reduce((newest, item) => Math.max(newest, item.updated.getTime()), 0);
-  return { ...buildFeedHead({ lang, newestUpdateMs, config, t, version }), items: limited };
 }
 
 /** A feed's model without items: what is written before and after them when items are streamed. */

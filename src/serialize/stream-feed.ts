@@ -2,9 +2,8 @@
 // whole-feed serializer writes, so a feed of every item never has to stand in memory at once.
 import type { FeedFormat } from '../validate/config-schema.js';
 import type { FeedItemModel, FeedModel } from './feed-model.js';
-import { toAtom } from './to-atom.js';
+import { feedFormats } from './feed-formats.js';
 import { toJsonFeedObject } from './to-json-feed.js';
-import { toRss } from './to-rss.js';
 
 /** Writes one feed incrementally: `head`, then `items(batch)` for each batch in order, then `tail()`. */
 export interface FeedStream {
@@ -56,9 +55,9 @@ function jsonStream(head: FeedModel): FeedStream {
 export function createFeedStream(format: FeedFormat, head: FeedModel): FeedStream {
   switch (format) {
     case 'atom':
-      return xmlStream(toAtom, head, '\n  <entry', '\n</feed>\n');
+      return xmlStream(feedFormats.atom.serialize, head, '\n  <entry', '\n</feed>\n');
     case 'rss':
-      return xmlStream(toRss, head, '\n    <item', '\n  </channel>\n</rss>\n');
+      return xmlStream(feedFormats.rss.serialize, head, '\n    <item', '\n  </channel>\n</rss>\n');
     case 'json':
       return jsonStream(head);
   }

@@ -10,7 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import type { BuildError } from '../../src/errors/build-error.js';
 import { createMarkdownRenderer } from '../../src/render/render-markdown.js';
-import { buildFeedModel, type BuildFeedModelInput } from '../../src/serialize/build-feed-model.js';
+import { buildFeedHead, toItemModel } from '../../src/serialize/build-feed-model.js';
 import type { FeedModel } from '../../src/serialize/feed-model.js';
 import { toAtom } from '../../src/serialize/to-atom.js';
 import { toJsonFeed } from '../../src/serialize/to-json-feed.js';
@@ -108,8 +108,14 @@ export function feedModelsOf(specs: readonly ArticleSpec[], config: SiteConfig =
     const items = published.value
       .filter((entry) => entry.article.lang === lang)
       .map((entry) => ({ entry, html: renderMarkdown(entry.article.body, { siteUrl: config.baseUrl, pageUrl: entry.url }), imageUrl: undefined }));
-    // staticFiles: sizes of static/ files, for image enclosures; these items have no images.
-    models[lang] = buildFeedModel({ lang, items, config, t, version: 'test', staticFiles: new Map() } as BuildFeedModelInput);
+    // The composition build() streams: items newest first (ties by id), cut to maxItems, under a head
+    // dated by the newest update. staticFiles is empty: these items have no images.
+    const itemModels = items
+      .map((item) => toItemModel(item, config, new Map()))
+      .sort((a, b) => b.published.getTime() - a.published.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const limited = config.maxItems > 0 ? itemModels.slice(0, config.maxItems) : itemModels;
+    const newestUpdateMs = limited.reduce((newest, item) => Math.max(newest, item.updated.getTime()), 0);
+    models[lang] = { ...buildFeedHead({ lang, newestUpdateMs, config, t, version: 'test' }), items: limited };
   }
   return models;
 }

@@ -65,7 +65,7 @@ function readBack(model: Parameters<typeof serializeAll>[0]) {
   };
 }
 
-describe('serializer level: validated articles → buildFeedModel → toAtom / toRss / toJsonFeed', () => {
+describe('serializer level: validated articles → feed model → toAtom / toRss / toJsonFeed', () => {
   test.prop([cdataSafeText(), fc.option(cdataSafeText(), { nil: undefined }), anyText(), cdataSafeText()], { numRuns: 300 })(
     'titles, summaries, translation titles and the feed title read back as the cleaned text in every format',
     (title, summary, translationTitle, feedTitle) => {
@@ -211,7 +211,7 @@ describe('whole build: article files on disk → buildAll()', () => {
       );
       expect(fatalErrors(result.errors)).toEqual([]);
       const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
-      // Validation trims the text; cleaning comes after, in buildFeedModel.
+      // Validation trims the text; cleaning comes after, in toItemModel.
       const [cleanTitle, cleanSummary, cleanTranslation] = [title, summary ?? '', translationTitle].map((text) => xmlClean(text.trim())) as [string, string, string];
       for (const xml of [file('en/atom.xml'), file('en/rss.xml')]) {
         expect(XMLValidator.validate(xml)).toBe(true);
