@@ -1,4 +1,5 @@
 // Pure: the whole build in memory — sources in, output files and problems out; writes nothing.
+import { createHash } from 'node:crypto';
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { withoutRepeats } from './errors/without-repeats.js';
@@ -11,9 +12,9 @@ import { buildFeedHead, toItemModel, type ItemSource } from './serialize/build-f
 import { createFeedStream } from './serialize/stream-feed.js';
 import { feedFormats } from './serialize/feed-formats.js';
 import { createTranslator, MissingLabelError, type Translate } from './translate/create-translator.js';
-import type { PublishedArticle } from './translate/resolve-translations.js';
-import type { Article } from './validate/validate-article.js';
-import { validateSite, type CachedArticleLookup, type ValidSite } from './validate-site.js';
+import type { PublishedArticle, PublishedEntry } from './translate/resolve-translations.js';
+import type { ScannedArticles } from './validate/scan-articles.js';
+import { validateSite, type ValidateSiteResult, type ValidSite } from './validate-site.js';
 
 /** A file the build would write, relative to the output folder. */
 export interface OutputFile {
@@ -28,6 +29,12 @@ export interface OutputFile {
  */
 export interface OutputStream {
   readonly paths: readonly string[];
+  /**
+   * A digest of everything these files are made from: polyfeed's version, the config, templates,
+   * labels, static file sizes and the bytes and translation links of every item. Equal digests
+   * give equal bytes, so a writer that kept the last one may skip the stream.
+   */
+  readonly fingerprint: string;
   readonly chunks: () => Generator<readonly string[], readonly BuildError[]>;
 }
 
@@ -40,15 +47,13 @@ export interface BuildResult {
   readonly configInvalid: boolean;
   /** The output folder from the config, relative to the site folder. */
   readonly outDir: string | undefined;
-  /** Every valid article (for the cache of the next build); empty when the config is invalid. */
-  readonly articles: readonly Article[];
+  /** Every article file as validated on its own (for the cache of the next build). */
+  readonly scanned: ScannedArticles | undefined;
 }
 
 export interface BuildOptions {
   /** polyfeed's version, written into each feed's generator element. */
   readonly version: string;
-  /** Articles validated by an earlier build whose files have not changed; they are not parsed again. */
-  readonly cached?: CachedArticleLookup;
   /** Stream the feeds instead of returning them whole; the default streams when `maxItems` is 0. */
   readonly stream?: boolean;
 }
@@ -62,25 +67,52 @@ interface RenderTools {
   readonly renderMarkdown: MarkdownRenderer;
 }
 
+/** Newest first, then by id: the order of items in every feed. */
+function compareEntries(a: PublishedEntry, b: PublishedEntry): number {
+  return b.summary.dateMs - a.summary.dateMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Each language's published versions, newest first. */
+function entriesOf(site: ValidSite, lang: string): PublishedEntry[] {
+  return site.published.filter((entry) => entry.summary.lang === lang).sort(compareEntries);
+}
+
+/** The entries a language's feeds hold: the newest `maxItems`, or all of them. */
+function feedEntriesOf(site: ValidSite, lang: string): PublishedEntry[] {
+  const all = entriesOf(site, lang);
+  return site.config.maxItems > 0 ? all.slice(0, site.config.maxItems) : all;
+}
+
+function feedFingerprint(site: ValidSite, lang: string, entries: readonly PublishedEntry[], version: string): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([version, site.digest, lang, site.locales[lang] ?? null]));
+  for (const entry of entries) {
+    hash.update(JSON.stringify([entry.summary.file, entry.translations]));
+    hash.update(site.articleBytes(entry.summary.file) ?? '');
+  }
+  return hash.digest('hex');
+}
+
 /**
- * One language's feeds as a stream: a head, then items rendered and serialized a batch at a time,
- * then a tail. Only the items that go into the feed are rendered.
+ * One language's feeds as a stream: a head, then items read, rendered and serialized a batch at
+ * a time, then a tail. Only the items that go into the feed are read again and rendered.
  */
 function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, tools: RenderTools): OutputStream {
   const { config } = site;
+  const entries = feedEntriesOf(site, lang);
   return {
     paths: config.formats.map((format) => `${lang}/${feedFormats[format].fileName}`),
+    fingerprint: feedFingerprint(site, lang, entries, options.version),
     *chunks() {
       const t = tools.translatorFor(lang);
-      const { renderMarkdown } = tools;
-      const all = entriesOf(site, lang);
-      const entries = config.maxItems > 0 ? all.slice(0, config.maxItems) : all;
-      const newestUpdateMs = entries.reduce((newest, entry) => Math.max(newest, (entry.article.frontMatter.updated ?? entry.article.frontMatter.date).epochMs), 0);
+      const newestUpdateMs = entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
       const streams = config.formats.map((format) => createFeedStream(format, buildFeedHead({ lang, newestUpdateMs, config, t, version: options.version })));
       const errors: BuildError[] = [];
       yield streams.map((stream) => stream.head);
       for (let start = 0; start < entries.length; start += STREAM_BATCH_SIZE) {
-        const rendered = renderEntries(site, entries.slice(start, start + STREAM_BATCH_SIZE), t, renderMarkdown);
+        const read = readEntries(site, entries.slice(start, start + STREAM_BATCH_SIZE));
+        errors.push(...read.errors);
+        const rendered = renderEntries(site, read.articles, t, tools.renderMarkdown);
         errors.push(...rendered.errors);
         const items = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
         yield streams.map((stream) => stream.items(items));
@@ -91,9 +123,23 @@ function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, to
   };
 }
 
-/** Newest first, then by id: the order of items in every feed. */
-function compareEntries(a: PublishedArticle, b: PublishedArticle): number {
-  return b.article.frontMatter.date.epochMs - a.article.frontMatter.date.epochMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Reads published versions again in full; a file that changed since it was validated is a problem. */
+function readEntries(site: ValidSite, entries: readonly PublishedEntry[]): { articles: PublishedArticle[]; errors: BuildError[] } {
+  const articles: PublishedArticle[] = [];
+  const errors: BuildError[] = [];
+  for (const entry of entries) {
+    const { article, problems } = site.readArticle(entry);
+    const fatal = problems.filter((problem) => problem.severity === 'error');
+    if (article && fatal.length === 0) {
+      articles.push({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article });
+    } else {
+      errors.push(
+        makeError('FILE_CHANGED_DURING_BUILD', 'The file changed while the build was running and is no longer valid.', { file: entry.summary.file }),
+        ...fatal,
+      );
+    }
+  }
+  return { articles, errors };
 }
 
 /** Renders items of one language; a template or label problem becomes a BuildError, a bug is rethrown. */
@@ -108,11 +154,6 @@ function renderEntries(site: ValidSite, entries: readonly PublishedArticle[], t:
     }
   }
   return { items, errors };
-}
-
-/** Each language's published versions, newest first. */
-function entriesOf(site: ValidSite, lang: string): PublishedArticle[] {
-  return site.published.filter((entry) => entry.article.lang === lang).sort(compareEntries);
 }
 
 function renderError(error: unknown, entry: PublishedArticle): BuildError {
@@ -131,37 +172,50 @@ function renderError(error: unknown, entry: PublishedArticle): BuildError {
   throw error;
 }
 
-/** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
-export function build(sources: SiteSources, options: BuildOptions): BuildResult {
-  const validated = validateSite(sources, options.cached);
-  const outDir = validated.site?.config.outDir;
-  if (!validated.site) {
-    return { files: [], streams: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articles: [] };
+function renderTools(site: ValidSite): RenderTools {
+  return { translatorFor: createTranslator(site.locales, site.config.languages), renderMarkdown: createMarkdownRenderer() };
+}
+
+/** Renders and serializes every feed of a validated site. Returns no files if anything is wrong. */
+export function buildSite(validated: ValidateSiteResult, options: BuildOptions): BuildResult {
+  const { site, scanned } = validated;
+  const outDir = site?.config.outDir;
+  if (!site) {
+    return { files: [], streams: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, scanned };
   }
-  const { site } = validated;
-  const failedValidation = validated.errors.some((error) => error.severity === 'error');
-  const tools = { translatorFor: createTranslator(site.locales, site.config.languages), renderMarkdown: createMarkdownRenderer() };
-  const streams = failedValidation ? [] : site.config.languages.map((lang) => streamLanguage(site, lang, options, tools));
+  const tools = renderTools(site);
+  const streams = site.config.languages.map((lang) => streamLanguage(site, lang, options, tools));
   if (options.stream ?? site.config.maxItems === 0) {
-    return { files: [], streams, errors: validated.errors, configInvalid: false, outDir, articles: site.articles };
+    return { files: [], streams, errors: validated.errors, configInvalid: false, outDir, scanned };
   }
   // Feeds of a few items are gathered whole: one code path writes both kinds.
   const collected = collectOutputFiles({ files: [], streams });
   const errors = [...validated.errors, ...withoutRepeats(collected.errors)];
   const failed = errors.some((error) => error.severity === 'error');
-  return { files: failed ? [] : collected.files, streams: [], errors, configInvalid: false, outDir, articles: site.articles };
+  return { files: failed ? [] : collected.files, streams: [], errors, configInvalid: false, outDir, scanned };
+}
+
+/** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
+export function build(sources: SiteSources, options: BuildOptions): BuildResult {
+  return buildSite(validateSite(sources), options);
 }
 
 /**
- * Validates every source and renders one item per language, the newest: template fields and
- * labels that only fail at render time are found without rendering every feed.
+ * Renders one item per language, the newest: template fields and labels that only fail at
+ * render time are found without rendering every feed.
  */
-export function check(sources: SiteSources, cached?: CachedArticleLookup): Omit<BuildResult, 'files' | 'streams'> {
-  const validated = validateSite(sources, cached);
-  const { site } = validated;
-  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, articles: [] };
-  const translatorFor = createTranslator(site.locales, site.config.languages);
-  const renderMarkdown = createMarkdownRenderer();
-  const renderErrors = site.config.languages.flatMap((lang) => renderEntries(site, entriesOf(site, lang).slice(0, 1), translatorFor(lang), renderMarkdown).errors);
-  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, articles: site.articles };
+export function checkSite(validated: ValidateSiteResult): Omit<BuildResult, 'files' | 'streams'> {
+  const { site, scanned } = validated;
+  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, scanned };
+  const tools = renderTools(site);
+  const renderErrors = site.config.languages.flatMap((lang) => {
+    const read = readEntries(site, entriesOf(site, lang).slice(0, 1));
+    return [...read.errors, ...renderEntries(site, read.articles, tools.translatorFor(lang), tools.renderMarkdown).errors];
+  });
+  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, scanned };
+}
+
+/** Validates every source and renders the newest item of each language; writes nothing. */
+export function check(sources: SiteSources): Omit<BuildResult, 'files' | 'streams'> {
+  return checkSite(validateSite(sources));
 }

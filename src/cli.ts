@@ -6,14 +6,16 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { withoutRepeats } from './errors/without-repeats.js';
-import { isUpToDate, type BuildManifest } from './cache/build-manifest.js';
-import { snapshotInputs, type InputSnapshot } from './cache/input-snapshot.js';
-import { articleCacheKey, lookupCachedArticles, toArticleCache } from './cache/article-cache.js';
-import { readArticleCache, readManifest, statOutputs, writeArticleCache, writeManifest } from './cache/manifest-store.js';
-import { readSources } from './load/read-sources.js';
+import type { OutputStream } from './build.js';
+import { sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
+import { readBuildIndex, statOutputs, writeBuildIndex } from './cache/manifest-store.js';
+import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
+import type { FileStamp } from './load/read-file-with-stat.js';
+import { defaultJobs, startScanPool, workersFor } from './load/scan-pool.js';
+import type { ReadSiteResult } from './read-site.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
-import { writeOutputs, writeOutputStreams } from './write/write-outputs.js';
+import { writeOutputStreams } from './write/write-outputs.js';
 
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
@@ -24,6 +26,7 @@ interface CommonOptions {
   root: string;
   format: ReportFormat;
   strict: boolean;
+  jobs: number;
 }
 
 interface BuildCommandOptions extends CommonOptions {
@@ -59,18 +62,51 @@ function reportUsageProblem(problem: string): number {
  * (sizes and modification times, see cache/), the build would write the same bytes, so it is
  * skipped without loading the pipeline at all.
  */
-function skipIfUnchanged(root: string, outOption: string | null, options: BuildCommandOptions): { skipped: boolean; inputs: InputSnapshot } {
-  const manifest = options.cache ? readManifest(root) : undefined;
-  const inputs = snapshotInputs(root, manifest?.inputs);
-  if (!manifest || (options.strict && manifest.warnings.length > 0)) return { skipped: false, inputs };
-  const outputs = statOutputs(manifest.outDir, Object.keys(manifest.outputs));
-  if (!isUpToDate(manifest, { version, outOption, inputs, outputs })) return { skipped: false, inputs };
-  printReport(options.format, manifest.warnings, undefined, true, { dir: manifest.outDir, written: [], unchanged: Object.keys(manifest.outputs) });
-  if (options.format !== 'json') {
-    const count = Object.keys(manifest.outputs).length;
-    process.stdout.write(`Nothing changed since the last build: ${count} feeds in ${manifest.outDir}, 0 written, ${count} unchanged.\n`);
+function isUnchanged(index: BuildIndex | undefined, snapshot: SiteSnapshot, outOption: string | null, strict: boolean): boolean {
+  if (!index || index.polyfeedVersion !== version || index.outOption !== outOption) return false;
+  if (strict && index.warnings.length > 0) return false;
+  const { changes } = snapshot;
+  if (changes.changed.length > 0 || changes.removed > 0 || index.articleKey !== snapshot.articleKey) return false;
+  if (!sameStamps(index.settingFiles, snapshot.settingFiles)) return false;
+  const recorded = Object.fromEntries(Object.entries(index.outputs).map(([path, output]) => [path, output.stamp]));
+  return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
+}
+
+function reportUnchanged(index: BuildIndex, format: ReportFormat): void {
+  const paths = Object.keys(index.outputs);
+  printReport(format, index.warnings, undefined, true, { dir: index.outDir, written: [], unchanged: paths });
+  if (format !== 'json') process.stdout.write(`Nothing changed since the last build: ${paths.length} feeds in ${index.outDir}, 0 written, ${paths.length} unchanged.\n`);
+}
+
+/** Streams whose fingerprint and files on disk are what the last build left: their bytes would be the same. */
+function isStreamUnchanged(stream: OutputStream, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
+  return stream.paths.every((path) => previous[path]?.fingerprint === stream.fingerprint && sameStamp(previous[path]?.stamp, onDisk[path]));
+}
+
+/** The index of this build's inputs and outputs, for the next one. */
+function toBuildIndex(input: { snapshot: SiteSnapshot; read: ReadSiteResult; outDir: string; outOption: string | null; outputs: BuildIndex['outputs']; problems: readonly BuildError[] }): BuildIndex {
+  const { snapshot, read } = input;
+  const warningsByFile = new Map<string, BuildError[]>();
+  for (const problem of input.problems) {
+    if (problem.severity !== 'warning' || problem.file === undefined) continue;
+    warningsByFile.set(problem.file, [...(warningsByFile.get(problem.file) ?? []), problem]);
   }
-  return { skipped: true, inputs };
+  const articles = new Map<string, CachedArticle>();
+  for (const file of read.validated.scanned?.files ?? []) {
+    const stamp = read.stamps.get(file.path);
+    if (file.summary && stamp) articles.set(file.path, { stamp, summary: file.summary, warnings: file.problems.filter((problem) => problem.severity === 'warning') });
+  }
+  return {
+    polyfeedVersion: version,
+    outDir: input.outDir,
+    outOption: input.outOption,
+    settingFiles: snapshot.settingFiles,
+    articleKey: snapshot.articleKey,
+    listing: snapshot.listing,
+    articles,
+    outputs: input.outputs,
+    warnings: input.problems.filter((problem) => problem.severity === 'warning'),
+  };
 }
 
 async function runBuild(options: BuildCommandOptions): Promise<number> {
@@ -78,15 +114,19 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   const outOption = options.out === undefined ? null : resolve(options.out);
   const problem = usageProblem(root, outOption ?? undefined);
   if (problem) return reportUsageProblem(problem);
+  const index = options.cache ? readBuildIndex(root) : undefined;
   // Taken before any source is read: a file changed during the build differs from it next time.
-  const { skipped, inputs } = skipIfUnchanged(root, outOption, options);
-  if (skipped) return ExitCode.ok;
-
-  const { build } = await import('./build.js');
-  const sources = readSources(root);
-  const cacheKey = articleCacheKey(version, inputs);
-  const cached = lookupCachedArticles(options.cache ? readArticleCache(root) : undefined, cacheKey, inputs);
-  const result = build(sources, { version, cached });
+  const snapshot = snapshotSite(root, version, index);
+  if (index && isUnchanged(index, snapshot, outOption, options.strict)) {
+    reportUnchanged(index, options.format);
+    return ExitCode.ok;
+  }
+  // Started before the pipeline loads here, so the workers load theirs at the same time.
+  const pool = startScanPool(workersFor(snapshot.changes.changed.length, options.jobs));
+  const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
+  const read = await readSite(root, snapshot, pool);
+  const { sources } = read;
+  const result = buildSite(read.validated, { version, stream: true });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {
     printReport(options.format, result.errors, sources, false);
@@ -105,8 +145,12 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
     return ExitCode.invalidInput;
   }
   try {
-    // Streamed feeds first: a problem met while rendering them must leave everything unpublished.
-    const streamed = writeOutputStreams(outDir, result.streams);
+    const paths = result.streams.flatMap((stream) => stream.paths);
+    const previous = index?.outDir === outDir ? index.outputs : {};
+    const before = statOutputs(outDir, paths);
+    const kept = result.streams.filter((stream) => isStreamUnchanged(stream, previous, before));
+    // Streamed feeds are staged first: a problem met while rendering them must leave everything unpublished.
+    const streamed = writeOutputStreams(outDir, result.streams.filter((stream) => !kept.includes(stream)));
     const problems = [...result.errors, ...withoutRepeats(streamed.errors)];
     const streamCode = exitCodeFor(problems, false, options.strict);
     if (streamCode !== ExitCode.ok) {
@@ -114,23 +158,17 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
       if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
       return streamCode;
     }
-    const whole = writeOutputs(outDir, result.files);
-    const written = [...streamed.written, ...whole.written];
-    const unchanged = [...streamed.unchanged, ...whole.unchanged];
-    const paths = [...result.streams.flatMap((stream) => stream.paths), ...result.files.map((file) => file.path)];
-    const manifest: BuildManifest = {
-      polyfeedVersion: version,
-      outDir,
-      outOption,
-      inputs,
-      outputs: statOutputs(outDir, paths),
-      warnings: problems.map(({ cause: _cause, ...error }) => error),
-    };
-    writeManifest(root, manifest);
-    writeArticleCache(root, toArticleCache(cacheKey, result.articles, problems, inputs));
+    const written = streamed.written;
+    const unchanged = [...kept.flatMap((stream) => stream.paths), ...streamed.unchanged];
+    const after = statOutputs(outDir, paths);
+    const outputs: Record<string, OutputRecord> = {};
+    for (const stream of result.streams) {
+      for (const path of stream.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: stream.fingerprint };
+    }
+    writeBuildIndex(root, toBuildIndex({ snapshot, read, outDir, outOption, outputs, problems }));
     printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
     if (options.format !== 'json') {
-      process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged.\n`);
+      process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged (${read.articlesRead} article files read).\n`);
     }
   } finally {
     acquired.lock.release();
@@ -142,15 +180,22 @@ async function runCheck(options: CommonOptions): Promise<number> {
   const root = resolve(options.root);
   const problem = usageProblem(root, undefined);
   if (problem) return reportUsageProblem(problem);
-  const { check } = await import('./build.js');
-  const sources = readSources(root);
-  // check reads the cache of the last build but writes nothing, not even the cache.
-  const inputs = snapshotInputs(root, readManifest(root)?.inputs);
-  const result = check(sources, lookupCachedArticles(readArticleCache(root), articleCacheKey(version, inputs), inputs));
+  // check reads the index of the last build but writes nothing, not even the cache.
+  const snapshot = snapshotSite(root, version, readBuildIndex(root));
+  const pool = startScanPool(workersFor(snapshot.changes.changed.length, options.jobs));
+  const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
+  const read = await readSite(root, snapshot, pool);
+  const result = checkSite(read.validated);
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
-  printReport(options.format, result.errors, sources, code === ExitCode.ok);
+  printReport(options.format, result.errors, read.sources, code === ExitCode.ok);
   if (code === ExitCode.ok && options.format !== 'json') process.stdout.write('All sources are valid.\n');
   return code;
+}
+
+function parseJobs(value: string): number {
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('Expected a whole number of threads (1 or more).');
+  return jobs;
 }
 
 function parseSeconds(value: string): number {
@@ -163,7 +208,12 @@ function addCommonOptions(command: Command): Command {
   return command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
     .addOption(new Option('--format <format>', 'how problems are reported').choices(['human', 'json', 'github']).default('human'))
-    .option('--strict', 'warnings fail the run too', false);
+    .option('--strict', 'warnings fail the run too', false)
+    .addOption(
+      new Option('--jobs <threads>', 'threads that read and validate articles (default: one per core; 1 keeps everything on one thread)')
+        .argParser(parseJobs)
+        .default(defaultJobs()),
+    );
 }
 
 function createProgram(setExitCode: (code: number) => void): Command {

@@ -1,40 +1,62 @@
 // Pure: everything read from a site folder → the validated site (config, articles, labels, templates), or every problem.
+import { createHash } from 'node:crypto';
 import type { BuildError } from './errors/build-error.js';
 import { hasFatalErrors } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { decodeText } from './load/decode-text.js';
-import { CONFIG_FILE_NAME, type SiteSources } from './load/read-sources.js';
+import { CONFIG_FILE_NAME, type SiteSources, type SourceFile } from './load/read-sources.js';
 import { compileTemplates, type CompiledTemplates } from './render/compile-templates.js';
-import { articleUrl, resolveTranslations, type PublishedArticle } from './translate/resolve-translations.js';
-import { withBodyFromSource } from './validate/body-from-source.js';
-import { checkArticleImages } from './validate/check-article-images.js';
-import { createFieldLocator, type FieldLocator } from './validate/locate-field.js';
+import { resolveTranslations, type PublishedEntry } from './translate/resolve-translations.js';
+import type { ArticleSummary } from './validate/article-summary.js';
+import { createFieldLocator, locateFields } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
-import { parseArticlePath } from './validate/parse-article-path.js';
-import { validateArticle, type Article } from './validate/validate-article.js';
+import { scanArticles, type ScannedArticles } from './validate/scan-articles.js';
+import type { Article } from './validate/validate-article.js';
+import { validateArticleFile } from './validate/validate-article-file.js';
 import { validateConfig } from './validate/validate-config.js';
 
 /** Labels the code itself uses, besides those the templates name. */
 export const CODE_LABEL_KEYS = ['feed.title', 'feed.description', 'feed.copyright'] as const;
 
-/** A site whose every source passed validation. */
-export interface ValidSite {
+/** The small inputs every article is validated and rendered with: config, templates, labels. */
+export interface SiteSettings {
   readonly config: SiteConfig;
   readonly templates: CompiledTemplates;
   readonly locales: LocaleResources;
-  readonly articles: readonly Article[];
-  /** Non-draft versions with URLs, ids and translation links. */
-  readonly published: readonly PublishedArticle[];
+  /** A digest of the config, template and static-file inputs, for the feeds' fingerprints. */
+  readonly digest: string;
+}
+
+export interface ValidateSettingsResult {
+  /** Undefined when the config is invalid; templates or labels may still have problems (in `errors`). */
+  readonly config: SiteConfig | undefined;
+  readonly settings: SiteSettings | undefined;
+  /** Problems in the config itself (exit code 2) are told apart from problems in sources (exit code 1). */
+  readonly configErrors: readonly BuildError[];
+  readonly errors: readonly BuildError[];
+}
+
+/** A site whose every source passed validation. */
+export interface ValidSite extends SiteSettings {
+  /** Every valid article version, published or draft, in path order. */
+  readonly summaries: readonly ArticleSummary[];
+  /** Non-draft versions with URLs and ids. */
+  readonly published: readonly PublishedEntry[];
   /** Sizes of the files under static/, for enclosure lengths. */
   readonly staticFiles: ReadonlyMap<string, number>;
+  /** A published version read again in full, to be rendered (its file may have changed since). */
+  readonly readArticle: (entry: PublishedEntry) => { article?: Article; problems: readonly BuildError[] };
+  /** An article file's bytes, read again. */
+  readonly articleBytes: (path: string) => Uint8Array | undefined;
 }
 
 export interface ValidateSiteResult {
   readonly site: ValidSite | undefined;
-  /** Problems in the config itself (exit code 2) are told apart from problems in sources (exit code 1). */
   readonly configErrors: readonly BuildError[];
   readonly errors: readonly BuildError[];
+  /** Every article file as validated on its own (for the cache of the next build). */
+  readonly scanned: ScannedArticles | undefined;
 }
 
 function decodeAll<T extends { path: string }>(files: readonly (T & { bytes: Uint8Array })[], errors: BuildError[]) {
@@ -51,51 +73,17 @@ function unreadablePaths(files: readonly { path: string }[], decoded: readonly {
   return new Set(files.map((file) => file.path).filter((path) => !ok.has(path)));
 }
 
-function validateArticles(sources: SiteSources, config: SiteConfig, errors: BuildError[], cached: CachedArticleLookup): Article[] {
-  const articles: Article[] = [];
-  const maxBytes = config.maxFileSizeKb * 1024;
-  for (const file of sources.articleFiles) {
-    // Valid when last read, unchanged since, under the same config and static files: not read again.
-    const known = cached(file.path);
-    if (known) {
-      articles.push(withBodyFromSource({ ...known.article, body: '' }, file));
-      errors.push(...known.warnings);
-      continue;
-    }
-    const location = parseArticlePath(file.path);
-    errors.push(...location.errors);
-    if (!location.value) continue;
-    const { key, lang } = location.value;
-    if (!config.languages.includes(lang)) {
-      errors.push(makeError('LANGUAGE_NOT_CONFIGURED', `The language "${lang}" is not one of the configured languages (${config.languages.join(', ')}).`, { file: file.path }));
-      continue;
-    }
-    // Read once here; the article keeps only a way to read its body again (withBodyFromSource).
-    const loaded = { path: file.path, bytes: file.bytes };
-    if (loaded.bytes.length > maxBytes) {
-      errors.push(makeError('FILE_TOO_LARGE', `The file has ${Math.ceil(loaded.bytes.length / 1024)} KiB; the limit is ${config.maxFileSizeKb} KiB.`, { file: file.path }));
-      continue;
-    }
-    const decoded = decodeText(loaded);
-    errors.push(...decoded.errors);
-    if (decoded.value === undefined) continue;
-    const article = validateArticle({ file: file.path, key, lang, text: decoded.value });
-    errors.push(...article.errors);
-    if (!article.value) continue;
-    const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };
-    errors.push(...checkArticleImages({ article: article.value, bases, staticFiles: sources.staticFiles }));
-    articles.push(withBodyFromSource(article.value, file));
-  }
-  return articles;
+function digestOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
 
 /** Folders without any language file, and articles without a version in the default language. */
-function checkArticleFolders(sources: SiteSources, config: SiteConfig): BuildError[] {
+function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): BuildError[] {
   const errors: BuildError[] = [];
-  const languagesByFolder = new Map<string, string[]>(sources.articleFolders.map((folder) => [folder, []]));
-  for (const file of sources.articleFiles) {
-    const folder = file.path.slice(0, file.path.lastIndexOf('/'));
-    languagesByFolder.get(folder)?.push(file.path.slice(folder.length + 1, -'.md'.length));
+  const languagesByFolder = new Map<string, string[]>(scanned.folders.map((folder) => [folder, []]));
+  for (const { path } of scanned.files) {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    languagesByFolder.get(folder)?.push(path.slice(folder.length + 1, -'.md'.length));
   }
   for (const [folder, languages] of languagesByFolder) {
     if (languages.length === 0) {
@@ -116,28 +104,17 @@ function checkArticleFolders(sources: SiteSources, config: SiteConfig): BuildErr
   return errors;
 }
 
-/** Problems about a front-matter field found after parsing get the field's line and column. */
-function locateFields(errors: readonly BuildError[], locate: FieldLocator): BuildError[] {
-  return errors.map((error) => {
-    if (error.file === undefined || error.line !== undefined || error.path.length === 0 || !error.file.endsWith('.md')) return error;
-    const position = locate(error.file, error.path);
-    return position ? { ...error, ...position } : error;
-  });
-}
-
-/** Articles a previous build validated and whose file has not changed since (see cache/). */
-export type CachedArticleLookup = (path: string) => { readonly article: Omit<Article, 'body'>; readonly warnings: readonly BuildError[] } | undefined;
-
-export function validateSite(sources: SiteSources, cached: CachedArticleLookup = () => undefined): ValidateSiteResult {
+/** The config, the templates and the labels: what every article is validated and rendered with. */
+export function validateSettings(sources: SiteSources): ValidateSettingsResult {
   if (!sources.configFile) {
     const error = makeError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE_NAME} in the site folder.`, { file: CONFIG_FILE_NAME });
-    return { site: undefined, configErrors: [error], errors: [error] };
+    return { config: undefined, settings: undefined, configErrors: [error], errors: [error] };
   }
   const configErrors: BuildError[] = [];
   const [configText] = decodeAll([sources.configFile], configErrors);
   const config = configText ? validateConfig(configText.text, CONFIG_FILE_NAME) : undefined;
   configErrors.push(...(config?.errors ?? []));
-  if (!config?.value) return { site: undefined, configErrors, errors: configErrors };
+  if (!config?.value) return { config: undefined, settings: undefined, configErrors, errors: configErrors };
 
   const errors: BuildError[] = [];
   const templateTexts = decodeAll(sources.templateFiles, errors);
@@ -152,20 +129,57 @@ export function validateSite(sources: SiteSources, cached: CachedArticleLookup =
     requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],
   });
   errors.push(...locales.errors);
-  const articles = validateArticles(sources, config.value, errors, cached);
-  errors.push(...checkArticleFolders(sources, config.value));
-  const published = resolveTranslations(articles, config.value);
-  errors.push(...published.errors);
+  const digest = digestOf([configText!.text, templateTexts.map((file) => [file.path, file.text]), [...sources.staticFiles].sort()]);
+  const settings = templates.value && locales.value ? { config: config.value, templates: templates.value, locales: locales.value, digest } : undefined;
+  return { config: config.value, settings, configErrors: [], errors };
+}
 
-  const articleBytes = new Map(sources.articleFiles.map((file) => [file.path, file]));
-  const located = locateFields(errors, createFieldLocator((path) => {
-    const file = articleBytes.get(path);
-    return file === undefined ? undefined : decodeText(file).value;
-  }));
-  if (hasFatalErrors(located) || !templates.value || !locales.value) return { site: undefined, configErrors: [], errors: located };
-  return {
-    site: { config: config.value, templates: templates.value, locales: locales.value, articles, published: published.value, staticFiles: sources.staticFiles },
-    configErrors: [],
-    errors: located,
+/** Joins the settings and the scanned articles: checks across articles, and the site if nothing is wrong. */
+export function assembleSite(sources: SiteSources, validated: ValidateSettingsResult, scanned: ScannedArticles): ValidateSiteResult {
+  const { config } = validated;
+  if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
+  const errors: BuildError[] = [...validated.errors];
+  const summaries: ArticleSummary[] = [];
+  for (const file of scanned.files) {
+    errors.push(...file.problems);
+    if (file.summary) summaries.push(file.summary);
+  }
+  errors.push(...checkArticleFolders(scanned, config));
+  const published = resolveTranslations(summaries, config);
+
+  const filesByPath = new Map<string, SourceFile>(sources.articleFiles.map((file) => [file.path, file]));
+  const articleBytes = (path: string) => filesByPath.get(path)?.bytes;
+  // Checks across files report a field without its position: their file is parsed again for it.
+  errors.push(
+    ...locateFields(
+      published.errors,
+      createFieldLocator((path) => {
+        const bytes = articleBytes(path);
+        return bytes === undefined ? undefined : decodeText({ path, bytes }).value;
+      }),
+    ),
+  );
+  if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
+  const context = { config, staticFiles: sources.staticFiles };
+  const readArticle = (entry: PublishedEntry) => {
+    const bytes = articleBytes(entry.summary.file);
+    if (bytes === undefined) {
+      return { problems: [makeError('FILE_CHANGED_DURING_BUILD', 'The file was removed while the build was running.', { file: entry.summary.file })] };
+    }
+    return validateArticleFile({ path: entry.summary.file, bytes, ...context });
   };
+  return {
+    site: { ...validated.settings, summaries, published: published.value, staticFiles: sources.staticFiles, readArticle, articleBytes },
+    configErrors: [],
+    errors,
+    scanned,
+  };
+}
+
+/** Validates every source held in `sources`: settings first, then each article, then across articles. */
+export function validateSite(sources: SiteSources): ValidateSiteResult {
+  const settings = validateSettings(sources);
+  if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined };
+  const scanned = scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles });
+  return assembleSite(sources, settings, scanned);
 }

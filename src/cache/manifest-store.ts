@@ -1,99 +1,131 @@
-// I/O: reads and writes the build manifest in the cache folder (safe to delete at any time).
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+// I/O: reads and writes the build index in the cache folder (safe to delete at any time).
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleCache } from './article-cache.js';
-import type { BuildManifest } from './build-manifest.js';
+import type { BuildError } from '../errors/build-error.js';
+import type { FileStamp } from '../load/read-file-with-stat.js';
+import type { BuildIndex, CachedArticle, OutputRecord } from './build-index.js';
 
 /** Beside the sources, git-ignored; deleting it only makes the next build a cold one. */
 export const CACHE_FOLDER = '.polyfeed-cache';
-const MANIFEST_FILE = 'manifest.json';
+const INDEX_FILE = 'index.json';
+/** Files of earlier polyfeed versions, removed when the index is written. */
+const OLD_FILES = ['manifest.json', 'articles.ndjson'];
+const FORMAT = 2;
 
-const ARTICLES_FILE = 'articles.ndjson';
-
-function readCacheFile<T>(root: string, name: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(join(root, CACHE_FOLDER, name), 'utf8')) as T;
-  } catch {
-    return undefined; // missing or damaged: a cold build
-  }
-}
-
-function writeCacheFile(root: string, name: string, value: unknown): void {
-  const folder = join(root, CACHE_FOLDER);
-  mkdirSync(folder, { recursive: true });
-  const temporary = join(folder, `${name}.${process.pid}.tmp`);
-  writeFileSync(temporary, JSON.stringify(value));
-  renameSync(temporary, join(folder, name));
-}
-
-export const readManifest = (root: string) => readCacheFile<BuildManifest>(root, MANIFEST_FILE);
-export const writeManifest = (root: string, manifest: BuildManifest) => writeCacheFile(root, MANIFEST_FILE, manifest);
 /**
- * One JSON line per article after a first line with the key: written in chunks and parsed line by
- * line, so tens of thousands of entries never stand in memory as one huge string or object graph.
+ * Articles are stored as columns (one array per field): tens of thousands of entries parse and
+ * serialize several times faster as arrays of plain values than as one object each.
  */
-export function writeArticleCache(root: string, cache: ArticleCache): void {
-  const folder = join(root, CACHE_FOLDER);
-  mkdirSync(folder, { recursive: true });
-  const temporary = join(folder, `${ARTICLES_FILE}.${process.pid}.tmp`);
-  const descriptor = openSync(temporary, 'w');
-  try {
-    let chunk = `${JSON.stringify({ key: cache.key })}\n`;
-    for (const [path, entry] of Object.entries(cache.entries)) {
-      chunk += `${JSON.stringify([path, entry.stat, entry.article, entry.warnings])}\n`;
-      if (chunk.length > 1 << 20) {
-        writeSync(descriptor, chunk);
-        chunk = '';
-      }
-    }
-    writeSync(descriptor, chunk);
-  } finally {
-    closeSync(descriptor);
-  }
-  renameSync(temporary, join(folder, ARTICLES_FILE));
+interface StoredIndex {
+  readonly format: typeof FORMAT;
+  readonly polyfeedVersion: string;
+  readonly outDir: string;
+  readonly outOption: string | null;
+  readonly settingFiles: Record<string, FileStamp>;
+  readonly articleKey: string;
+  readonly folderTimes: Record<string, number>;
+  readonly articles: {
+    readonly path: string[];
+    readonly size: number[];
+    readonly mtimeMs: number[];
+    readonly title: string[];
+    readonly dateMs: number[];
+    /** null when the same as dateMs. */
+    readonly updatedMs: (number | null)[];
+    readonly id: (string | null)[];
+    readonly draft: (0 | 1)[];
+    /** Only for articles that have warnings. */
+    readonly warnings: Record<string, BuildError[]>;
+  };
+  readonly outputs: Record<string, OutputRecord>;
+  readonly warnings: BuildError[];
 }
 
-/** Calls `onLine` for each line of a file, read 4 MiB at a time (the file is never one string). */
-function forEachLine(path: string, onLine: (line: string) => void): void {
-  const descriptor = openSync(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 22);
-    const decoder = new StringDecoder('utf8');
-    let pending = '';
-    for (let read = readSync(descriptor, buffer); read > 0; read = readSync(descriptor, buffer)) {
-      const lines = (pending + decoder.write(buffer.subarray(0, read))).split('\n');
-      pending = lines.pop()!;
-      lines.forEach(onLine);
-    }
-    pending += decoder.end();
-    if (pending) onLine(pending);
-  } finally {
-    closeSync(descriptor);
+function toStored(index: BuildIndex): StoredIndex {
+  const columns: StoredIndex['articles'] = { path: [], size: [], mtimeMs: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], warnings: {} };
+  for (const [path, { stamp, summary, warnings }] of index.articles) {
+    columns.path.push(path);
+    columns.size.push(stamp[0]);
+    columns.mtimeMs.push(stamp[1]);
+    columns.title.push(summary.title);
+    columns.dateMs.push(summary.dateMs);
+    columns.updatedMs.push(summary.updatedMs === summary.dateMs ? null : summary.updatedMs);
+    columns.id.push(summary.id ?? null);
+    columns.draft.push(summary.draft ? 1 : 0);
+    if (warnings.length > 0) columns.warnings[path] = warnings.map(({ cause: _cause, ...plain }) => plain);
   }
+  return {
+    format: FORMAT,
+    polyfeedVersion: index.polyfeedVersion,
+    outDir: index.outDir,
+    outOption: index.outOption,
+    settingFiles: { ...index.settingFiles },
+    articleKey: index.articleKey,
+    folderTimes: { ...index.listing.folderTimes },
+    articles: columns,
+    outputs: { ...index.outputs },
+    warnings: index.warnings.map(({ cause: _cause, ...plain }) => plain),
+  };
 }
 
-export function readArticleCache(root: string): ArticleCache | undefined {
-  let key: string | undefined;
-  const entries: Record<string, ArticleCache['entries'][string]> = {};
-  try {
-    forEachLine(join(root, CACHE_FOLDER, ARTICLES_FILE), (line) => {
-      if (key === undefined) {
-        key = (JSON.parse(line) as { key: string }).key;
-        return;
-      }
-      const [path, stat, article, warnings] = JSON.parse(line) as [string, [number, number], ArticleCache['entries'][string]['article'], ArticleCache['entries'][string]['warnings']];
-      entries[path] = { stat, article, warnings };
+function fromStored(stored: StoredIndex): BuildIndex {
+  const { articles: columns } = stored;
+  const articles = new Map<string, CachedArticle>();
+  for (let index = 0; index < columns.path.length; index++) {
+    const path = columns.path[index]!;
+    const [, key, name] = path.split('/');
+    const dateMs = columns.dateMs[index]!;
+    const updatedMs = columns.updatedMs[index] ?? null;
+    articles.set(path, {
+      stamp: [columns.size[index]!, columns.mtimeMs[index]!],
+      summary: {
+        file: path,
+        key: key!,
+        lang: name!.slice(0, -'.md'.length),
+        title: columns.title[index]!,
+        dateMs,
+        updatedMs: updatedMs ?? dateMs,
+        id: columns.id[index] ?? undefined,
+        draft: columns.draft[index] === 1,
+      },
+      warnings: columns.warnings[path] ?? [],
     });
+  }
+  return {
+    polyfeedVersion: stored.polyfeedVersion,
+    outDir: stored.outDir,
+    outOption: stored.outOption,
+    settingFiles: stored.settingFiles,
+    articleKey: stored.articleKey,
+    listing: { files: columns.path, folderTimes: stored.folderTimes },
+    articles,
+    outputs: stored.outputs,
+    warnings: stored.warnings,
+  };
+}
+
+/** The index of the last successful build, or undefined (none, damaged, or of another format). */
+export function readBuildIndex(root: string): BuildIndex | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(join(root, CACHE_FOLDER, INDEX_FILE), 'utf8')) as StoredIndex;
+    return stored.format === FORMAT ? fromStored(stored) : undefined;
   } catch {
     return undefined; // missing or damaged: a cold build
   }
-  return key === undefined ? undefined : { key, entries };
+}
+
+export function writeBuildIndex(root: string, index: BuildIndex): void {
+  const folder = join(root, CACHE_FOLDER);
+  mkdirSync(folder, { recursive: true });
+  const temporary = join(folder, `${INDEX_FILE}.${process.pid}.tmp`);
+  writeFileSync(temporary, JSON.stringify(toStored(index)));
+  renameSync(temporary, join(folder, INDEX_FILE));
+  for (const name of OLD_FILES) rmSync(join(folder, name), { force: true });
 }
 
 /** `[size, mtimeMs]` of each named output file that exists. */
-export function statOutputs(outDir: string, paths: readonly string[]): Record<string, readonly [number, number]> {
-  const outputs: Record<string, readonly [number, number]> = {};
+export function statOutputs(outDir: string, paths: readonly string[]): Record<string, FileStamp> {
+  const outputs: Record<string, FileStamp> = {};
   for (const path of paths) {
     const stats = statSync(join(outDir, path), { throwIfNoEntry: false });
     if (stats?.isFile()) outputs[path] = [stats.size, stats.mtimeMs];

@@ -62,7 +62,7 @@ function readSource(root: string, path: string): SourceFile {
  * when a stage asks for them (validation once; rendering and error reports again for the few that
  * need it) and are never all held at once, so memory is bounded by what is being written.
  */
-function lazySource(root: string, path: string): SourceFile {
+export function lazySource(root: string, path: string): SourceFile {
   return {
     path,
     get bytes() {
@@ -73,12 +73,21 @@ function lazySource(root: string, path: string): SourceFile {
 
 /** Reads the site folder `root`. Missing folders read as empty: the validate stages report them. */
 export function readSources(root: string): SiteSources {
+  return {
+    ...readSettingSources(root),
+    articleFiles: listFiles(root, 'articles', (name) => name.endsWith('.md')).map((path) => lazySource(root, path)),
+    articleFolders: listFolders(root, 'articles'),
+  };
+}
+
+/** Everything but the articles: the config, labels, templates and static file sizes (the CLI lists articles itself). */
+export function readSettingSources(root: string): SiteSources {
   const configPath = join(root, CONFIG_FILE_NAME);
   const hasConfig = statSync(configPath, { throwIfNoEntry: false })?.isFile() ?? false;
   return {
     configFile: hasConfig ? readSource(root, CONFIG_FILE_NAME) : undefined,
-    articleFiles: listFiles(root, 'articles', (name) => name.endsWith('.md')).map((path) => lazySource(root, path)),
-    articleFolders: listFolders(root, 'articles'),
+    articleFiles: [],
+    articleFolders: [],
     localeFiles: listFiles(root, 'locales', (name) => name.endsWith('.json')).map((path) => readSource(root, path)),
     templateFiles: listFiles(root, 'templates', (name) => name.endsWith('.hbs')).map((path) => readSource(root, path)),
     staticFiles: new Map(

@@ -35,6 +35,18 @@ function nativeLanguageName(lang: string): string {
   return name;
 }
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** "A, B and C" in the language of the item (an Intl formatter costs more to make than to use). */
+function formatNames(names: readonly string[], lang: string): string {
+  let format = listFormats.get(lang);
+  if (!format) {
+    format = new Intl.ListFormat(lang, { type: 'conjunction' });
+    listFormats.set(lang, format);
+  }
+  return format.format(names);
+}
+
 export function renderItem({ entry, siteUrl, template, renderMarkdown, t }: RenderItemInput): RenderedItem {
   const { article, url } = entry;
   const { frontMatter: fm, lang } = article;
@@ -48,7 +60,7 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t }: Rend
     url,
     summary: fm.summary ?? null,
     body: new Handlebars.SafeString(renderMarkdown(article.body, bases)),
-    authors: authors.length > 0 ? new Intl.ListFormat(lang, { type: 'conjunction' }).format(authors) : null,
+    authors: authors.length > 0 ? formatNames(authors, lang) : null,
     dateline: fm.dateline ?? null,
     published: { iso: fm.date.text, text: formatArticleDate(fm.date, lang) },
     updated: fm.updated ? { iso: fm.updated.text, text: formatArticleDate(fm.updated, lang) } : null,

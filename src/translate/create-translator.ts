@@ -16,6 +16,9 @@ export class MissingLabelError extends Error {
   }
 }
 
+/** Texts remembered per language, at most. */
+const MEMO_LIMIT = 4096;
+
 /** One i18next instance per build; languages never fall back to another one. */
 export function createTranslator(resources: LocaleResources, languages: readonly string[]): (lang: string) => Translate {
   const instance = i18next.createInstance();
@@ -40,9 +43,18 @@ export function createTranslator(resources: LocaleResources, languages: readonly
     let translate = cache.get(lang);
     if (!translate) {
       const fixed = instance.getFixedT(lang, LABEL_NAMESPACE);
+      // The same label with the same values is asked for by item after item (a byline, a
+      // reading time): i18next's lookup and interpolation cost more than remembering the text.
+      const texts = new Map<string, string>();
       translate = (key, options) => {
+        const memoKey = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+        const known = texts.get(memoKey);
+        if (known !== undefined) return known;
         if (!instance.exists(key, { lng: lang, ns: LABEL_NAMESPACE, ...options })) throw new MissingLabelError(key, lang);
-        return fixed(key, options as TOptions) as string;
+        const text = fixed(key, options as TOptions) as string;
+        if (texts.size >= MEMO_LIMIT) texts.clear(); // bounded, whatever the number of items
+        texts.set(memoKey, text);
+        return text;
       };
       cache.set(lang, translate);
     }

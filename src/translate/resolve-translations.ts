@@ -1,6 +1,7 @@
-// Pure: validated articles → published versions with their URL, item id and links to their translations.
+// Pure: article summaries → published versions with their URL, item id and links to their translations.
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
+import type { ArticleSummary } from '../validate/article-summary.js';
 import type { SiteConfig } from '../validate/config-schema.js';
 import type { Article } from '../validate/validate-article.js';
 
@@ -12,58 +13,95 @@ export interface TranslationLink {
 }
 
 /** An article version that goes into its language's feeds. */
-export interface PublishedArticle {
-  readonly article: Article;
+export interface PublishedEntry {
+  readonly summary: ArticleSummary;
   /** Absolute URL of this version. */
   readonly url: string;
   /** Item id in every format: the explicit `id`, else the URL. Never depends on title, text or date. */
   readonly id: string;
-  /** The other published language versions, ordered by language tag. */
+  /** The other published language versions, ordered by language tag (worked out when first asked for). */
   readonly translations: readonly TranslationLink[];
 }
 
+/** A published version read in full, to be rendered. */
+export interface PublishedArticle extends PublishedEntry {
+  readonly article: Article;
+}
+
 /** Drafts stay out of feeds and out of translation links. */
-export function isPublished(article: Article): boolean {
-  return article.frontMatter.draft !== true;
+export function isPublished(summary: Pick<ArticleSummary, 'draft'>): boolean {
+  return !summary.draft;
+}
+
+const plainPatterns = new Map<string, boolean>();
+
+/**
+ * Keys (letters, digits, "_", "-") and language tags are URL-safe once encoded, so a pattern that
+ * is plain with them filled in gives the base plus the path: what new URL() would give, without
+ * its cost for each of tens of thousands of articles.
+ */
+function isPlainPattern(path: string): boolean {
+  let plain = plainPatterns.get(path);
+  if (plain === undefined) {
+    const sample = path.replaceAll('{lang}', 'x').replaceAll('{key}', 'x');
+    plain = /^[A-Za-z0-9\-_~%/]*$/.test(sample.replaceAll('.', '-')) && !/(^|\/)\.\.?(\/|$)/.test(sample);
+    plainPatterns.set(path, plain);
+  }
+  return plain;
 }
 
 /** The absolute URL of one language version, from the config's permalink pattern. */
 export function articleUrl(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>, key: string, lang: string): string {
   // The pattern is relative to baseUrl even when written with a leading "/".
-  const path = config.permalink.replace(/^\/+/, '').replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodeURIComponent(key));
-  // Keys and language tags are URL-safe once encoded, so for a plain pattern the URL is the base
-  // plus the path (what new URL() would give, without its cost for each of tens of thousands).
-  const plain = /^[A-Za-z0-9\-_~%/]*$/.test(path.replaceAll('.', '-')) && !/(^|\/)\.\.?(\/|$)/.test(path);
-  return plain ? config.baseUrl + path : new URL(path, config.baseUrl).href;
+  const pattern = config.permalink.replace(/^\/+/, '');
+  const path = pattern.replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodeURIComponent(key));
+  const safeKey = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(key);
+  return safeKey && isPlainPattern(pattern) ? config.baseUrl + path : new URL(path, config.baseUrl).href;
 }
 
-export function resolveTranslations(articles: readonly Article[], config: SiteConfig): { value: PublishedArticle[]; errors: BuildError[] } {
-  const published = articles.filter(isPublished);
-  const byKey = new Map<string, Article[]>();
-  for (const article of published) {
-    const versions = byKey.get(article.key) ?? [];
-    versions.push(article);
-    byKey.set(article.key, versions);
+function byLanguageTag(a: TranslationLink, b: TranslationLink): number {
+  return a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
+}
+
+/**
+ * Every published version gets its URL and id, and a DUPLICATE_ID for an id used before (in
+ * path order). Translation links are worked out only for the versions that are rendered.
+ */
+export function resolveTranslations(summaries: readonly ArticleSummary[], config: SiteConfig): { value: PublishedEntry[]; errors: BuildError[] } {
+  const published = summaries.filter(isPublished);
+  const byKey = new Map<string, ArticleSummary[]>();
+  for (const summary of published) {
+    const versions = byKey.get(summary.key);
+    if (versions) versions.push(summary);
+    else byKey.set(summary.key, [summary]);
   }
-  const result: PublishedArticle[] = [];
+  const linksOf = (summary: ArticleSummary): TranslationLink[] =>
+    (byKey.get(summary.key) ?? [])
+      .filter((other) => other.lang !== summary.lang)
+      .map((other) => ({ lang: other.lang, url: articleUrl(config, other.key, other.lang), title: other.title }))
+      .sort(byLanguageTag);
+  const result: PublishedEntry[] = [];
   const firstFileById = new Map<string, string>();
   const errors: BuildError[] = [];
-  for (const article of published) {
-    const url = articleUrl(config, article.key, article.lang);
-    const id = article.frontMatter.id ?? url;
+  for (const summary of published) {
+    const url = articleUrl(config, summary.key, summary.lang);
+    const id = summary.id ?? url;
     const earlier = firstFileById.get(id);
     if (earlier !== undefined) {
-      errors.push(
-        makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: article.file, path: ['id'] }),
-      );
+      errors.push(makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: summary.file, path: ['id'] }));
     } else {
-      firstFileById.set(id, article.file);
+      firstFileById.set(id, summary.file);
     }
-    const translations = (byKey.get(article.key) ?? [])
-      .filter((other) => other.lang !== article.lang)
-      .map((other) => ({ lang: other.lang, url: articleUrl(config, other.key, other.lang), title: other.frontMatter.title }))
-      .sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0));
-    result.push({ article, url, id, translations });
+    let links: TranslationLink[] | undefined;
+    result.push({
+      summary,
+      url,
+      id,
+      get translations() {
+        links ??= linksOf(summary);
+        return links;
+      },
+    });
   }
   return { value: result, errors };
 }

@@ -15,7 +15,7 @@ import type { FeedModel } from '../../src/serialize/feed-model.js';
 import { toAtom } from '../../src/serialize/to-atom.js';
 import { toJsonFeed } from '../../src/serialize/to-json-feed.js';
 import { toRss } from '../../src/serialize/to-rss.js';
-import { resolveTranslations } from '../../src/translate/resolve-translations.js';
+import { publishArticles } from '../helpers/publish-articles.js';
 import type { FrontMatter } from '../../src/validate/article-schema.js';
 import { ConfigSchema, type SiteConfig } from '../../src/validate/config-schema.js';
 import { parseArticleDate } from '../../src/validate/iso-date-time.js';
@@ -101,12 +101,12 @@ const renderMarkdown = createMarkdownRenderer();
 
 /** Each configured language's FeedModel, with item HTML rendered from the Markdown body (no template). */
 export function feedModelsOf(specs: readonly ArticleSpec[], config: SiteConfig = siteConfig(), labels: Record<string, string> = {}): Record<string, FeedModel> {
-  const published = resolveTranslations(specs.map(toArticle), config);
+  const published = publishArticles(specs.map(toArticle), config);
   const t = (key: string) => labels[key] ?? key;
   const models: Record<string, FeedModel> = {};
   for (const lang of config.languages) {
     const items = published.value
-      .filter((entry) => entry.article.lang === lang)
+      .filter((entry) => entry.summary.lang === lang)
       .map((entry) => ({ entry, html: renderMarkdown(entry.article.body, { siteUrl: config.baseUrl, pageUrl: entry.url }), imageUrl: undefined }));
     // The composition build() streams: items newest first (ties by id), cut to maxItems, under a head
     // dated by the newest update. staticFiles is empty: these items have no images.

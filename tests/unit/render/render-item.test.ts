@@ -4,7 +4,8 @@ import { compileTemplates } from '../../../src/render/compile-templates.js';
 import { renderItem } from '../../../src/render/render-item.js';
 import { createMarkdownRenderer } from '../../../src/render/render-markdown.js';
 import { createTranslator } from '../../../src/translate/create-translator.js';
-import { resolveTranslations, type PublishedArticle } from '../../../src/translate/resolve-translations.js';
+import type { PublishedArticle } from '../../../src/translate/resolve-translations.js';
+import { publishArticles } from '../../helpers/publish-articles.js';
 import { ConfigSchema } from '../../../src/validate/config-schema.js';
 import { validateArticle, type Article } from '../../../src/validate/validate-article.js';
 import { arabicPlurals, labels, sampleTemplates } from '../../helpers/site-fixture.js';
@@ -35,7 +36,7 @@ function setup() {
 }
 
 function publish(...articles: Article[]): PublishedArticle[] {
-  const result = resolveTranslations(articles, config());
+  const result = publishArticles(articles, config());
   expect(result.errors).toEqual([]);
   return result.value;
 }

@@ -1,16 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { articleUrl, isPublished, resolveTranslations } from '../../../src/translate/resolve-translations.js';
 import { ConfigSchema } from '../../../src/validate/config-schema.js';
-import { validateArticle, type Article } from '../../../src/validate/validate-article.js';
+import { summarizeArticle, type ArticleSummary } from '../../../src/validate/article-summary.js';
+import { validateArticle } from '../../../src/validate/validate-article.js';
 
 const config = (overrides: Record<string, unknown> = {}) =>
   ConfigSchema.parse({ baseUrl: 'https://example.org/', languages: ['en', 'ar', 'fr', 'ja'], defaultLanguage: 'en', authors: ['Desk'], ...overrides });
 
-function article(key: string, lang: string, extra = ''): Article {
+function article(key: string, lang: string, extra = ''): ArticleSummary {
   const file = `articles/${key}/${lang}.md`;
   const result = validateArticle({ file, key, lang, text: `---\ntitle: ${key} in ${lang}\ndate: 2025-03-14T09:30:00+01:00\n${extra}---\nBody\n` });
   expect(result.errors).toEqual([]);
-  return result.value!;
+  return summarizeArticle(result.value!);
 }
 
 describe('articleUrl', () => {
@@ -69,14 +70,14 @@ describe('resolveTranslations', () => {
 
   test('the id does not depend on title, date or translations', () => {
     const alone = resolveTranslations([article('flood', 'en')], config()).value[0]!;
-    const changed = validateArticle({ file: 'articles/flood/en.md', key: 'flood', lang: 'en', text: '---\ntitle: New title\ndate: 2026-01-01T00:00:00Z\n---\nOther\n' }).value!;
+    const changed = summarizeArticle(validateArticle({ file: 'articles/flood/en.md', key: 'flood', lang: 'en', text: '---\ntitle: New title\ndate: 2026-01-01T00:00:00Z\n---\nOther\n' }).value!);
     const withTranslation = resolveTranslations([changed, article('flood', 'ar')], config()).value[0]!;
     expect(withTranslation.id).toBe(alone.id);
   });
 
   test('drafts are left out of the feed and out of the other versions\' translation links', () => {
     const result = resolveTranslations([article('flood', 'en'), article('flood', 'fr', 'draft: true\n'), article('flood', 'ar')], config());
-    expect(result.value.map((entry) => entry.article.lang)).toEqual(['en', 'ar']);
+    expect(result.value.map((entry) => entry.summary.lang)).toEqual(['en', 'ar']);
     expect(result.value[0]!.translations.map((link) => link.lang)).toEqual(['ar']);
     expect(result.value[1]!.translations.map((link) => link.lang)).toEqual(['en']);
   });
@@ -91,9 +92,9 @@ describe('resolveTranslations', () => {
 
   test('translations are sorted by language tag whatever the input order', () => {
     const result = resolveTranslations([article('k', 'ja'), article('k', 'fr'), article('k', 'en'), article('k', 'ar')], config());
-    const en = result.value.find((entry) => entry.article.lang === 'en')!;
+    const en = result.value.find((entry) => entry.summary.lang === 'en')!;
     expect(en.translations.map((link) => link.lang)).toEqual(['ar', 'fr', 'ja']);
-    const ja = result.value.find((entry) => entry.article.lang === 'ja')!;
+    const ja = result.value.find((entry) => entry.summary.lang === 'ja')!;
     expect(ja.translations.map((link) => link.lang)).toEqual(['ar', 'en', 'fr']);
   });
 

@@ -1,0 +1,29 @@
+// I/O: a file's bytes together with the size and mtime it had when it was read (one open, no separate stat).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
+/** `[size, mtimeMs]`: what the cache compares to tell whether a file changed. */
+export type FileStamp = readonly [number, number];
+
+/** Undefined when the file cannot be read (it vanished, or is not a file any more). */
+export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStamp } | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return undefined;
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < bytes.length) {
+      const read = readSync(descriptor, bytes, offset, bytes.length - offset, null);
+      if (read === 0) break;
+      offset += read;
+    }
+    return { bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset), stamp: [stats.size, stats.mtimeMs] };
+  } finally {
+    closeSync(descriptor);
+  }
+}

@@ -1,0 +1,41 @@
+// Pure: article files → for each, its summary when valid and every problem in it, in path order.
+import type { BuildError } from '../errors/build-error.js';
+import type { SourceFile } from '../load/read-sources.js';
+import { summarizeArticle, type ArticleSummary } from './article-summary.js';
+import type { SiteConfig } from './config-schema.js';
+import { validateArticleFile } from './validate-article-file.js';
+
+/** One article file as validated on its own. */
+export interface ScannedArticle {
+  readonly path: string;
+  /** Undefined when the file could not be read as an article at all. */
+  readonly summary: ArticleSummary | undefined;
+  readonly problems: readonly BuildError[];
+}
+
+/** Every article file of a site, and every folder under articles/ (to find empty ones). */
+export interface ScannedArticles {
+  /** Sorted by path, whatever order the files were read in. */
+  readonly files: readonly ScannedArticle[];
+  readonly folders: readonly string[];
+}
+
+/** What validating an article file depends on besides its bytes. */
+export interface ScanContext {
+  readonly config: SiteConfig;
+  readonly staticFiles: ReadonlyMap<string, number>;
+}
+
+export function scanArticle(path: string, bytes: Uint8Array, context: ScanContext): ScannedArticle {
+  const { article, problems } = validateArticleFile({ path, bytes, ...context });
+  return { path, summary: article && summarizeArticle(article), problems };
+}
+
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Scans files held in memory (the library's build(); the CLI reads them in parallel instead). */
+export function scanArticles(files: readonly SourceFile[], folders: readonly string[], context: ScanContext): ScannedArticles {
+  return { files: files.map((file) => scanArticle(file.path, file.bytes, context)).sort(byPath), folders: [...folders].sort() };
+}

@@ -1,0 +1,52 @@
+// Pure: one article file's bytes → the validated article, or every problem in it, each at its line.
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+import { decodeText } from '../load/decode-text.js';
+import { articleUrl } from '../translate/resolve-translations.js';
+import { checkArticleImages } from './check-article-images.js';
+import type { SiteConfig } from './config-schema.js';
+import { locateFieldsIn } from './locate-field.js';
+import { parseArticlePath } from './parse-article-path.js';
+import { validateArticle, type Article } from './validate-article.js';
+
+export interface ArticleFileInput {
+  /** Site-relative path: `articles/<key>/<lang>.md`. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly config: SiteConfig;
+  /** Sizes of the files under static/, keyed by their path below it. */
+  readonly staticFiles: ReadonlyMap<string, number>;
+}
+
+/**
+ * Everything that can be known of one file on its own: its place, size, encoding, front matter,
+ * body and images. Problems about a field found after parsing (a missing image) get the field's
+ * position here, while the text is at hand.
+ */
+export function validateArticleFile({ path, bytes, config, staticFiles }: ArticleFileInput): { article?: Article; problems: BuildError[] } {
+  const location = parseArticlePath(path);
+  if (!location.value) return { problems: location.errors };
+  const { key, lang } = location.value;
+  if (!config.languages.includes(lang)) {
+    return {
+      problems: [makeError('LANGUAGE_NOT_CONFIGURED', `The language "${lang}" is not one of the configured languages (${config.languages.join(', ')}).`, { file: path })],
+    };
+  }
+  if (bytes.length > config.maxFileSizeKb * 1024) {
+    return {
+      problems: [makeError('FILE_TOO_LARGE', `The file has ${Math.ceil(bytes.length / 1024)} KiB; the limit is ${config.maxFileSizeKb} KiB.`, { file: path })],
+    };
+  }
+  const decoded = decodeText({ path, bytes });
+  if (decoded.value === undefined) return { problems: decoded.errors };
+  const text = decoded.value;
+  const validated = validateArticle({ file: path, key, lang, text });
+  const problems = [...decoded.errors, ...validated.errors];
+  if (!validated.value) return { problems };
+  const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };
+  const imageProblems = checkArticleImages({ article: validated.value, bases, staticFiles });
+  if (imageProblems.length === 0) return { article: validated.value, problems };
+  problems.push(...locateFieldsIn(imageProblems, text));
+  // Still returned: the other checks across articles (duplicate ids) go on with it.
+  return { article: validated.value, problems };
+}
