@@ -7,8 +7,9 @@ import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { withoutRepeats } from './errors/without-repeats.js';
 import type { OutputStream } from './build.js';
-import { sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
-import { readBuildIndex, statOutputs, writeBuildIndex } from './cache/manifest-store.js';
+import { cachedArticlesOf, sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
+import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/manifest-store.js';
+import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
 import { defaultJobs, startScanPool, workersFor } from './load/scan-pool.js';
@@ -91,10 +92,10 @@ function toBuildIndex(input: { snapshot: SiteSnapshot; read: ReadSiteResult; out
     if (problem.severity !== 'warning' || problem.file === undefined) continue;
     warningsByFile.set(problem.file, [...(warningsByFile.get(problem.file) ?? []), problem]);
   }
-  const articles = new Map<string, CachedArticle>();
+  const articles: CachedArticle[] = [];
   for (const file of read.validated.scanned?.files ?? []) {
     const stamp = read.stamps.get(file.path);
-    if (file.summary && stamp) articles.set(file.path, { stamp, summary: file.summary, warnings: file.problems.filter((problem) => problem.severity === 'warning') });
+    if (file.summary && stamp) articles.push({ stamp, summary: file.summary, warnings: file.problems.filter((problem) => problem.severity === 'warning') });
   }
   return {
     polyfeedVersion: version,
@@ -103,10 +104,15 @@ function toBuildIndex(input: { snapshot: SiteSnapshot; read: ReadSiteResult; out
     settingFiles: snapshot.settingFiles,
     articleKey: snapshot.articleKey,
     listing: snapshot.listing,
-    articles,
+    articles: cachedArticlesOf(articles),
     outputs: input.outputs,
     warnings: input.problems.filter((problem) => problem.severity === 'warning'),
   };
+}
+
+/** Stat workers pay when the last build's index lists many files. */
+function statWorkersFor(root: string, jobs: number): number {
+  return buildIndexBytes(root) >= PARALLEL_STAT_MIN_INDEX_BYTES ? jobs - 1 : 0;
 }
 
 async function runBuild(options: BuildCommandOptions): Promise<number> {
@@ -114,9 +120,11 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   const outOption = options.out === undefined ? null : resolve(options.out);
   const problem = usageProblem(root, outOption ?? undefined);
   if (problem) return reportUsageProblem(problem);
+  // Started first, so the workers start up while this thread reads the index.
+  const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
   const index = options.cache ? readBuildIndex(root) : undefined;
   // Taken before any source is read: a file changed during the build differs from it next time.
-  const snapshot = snapshotSite(root, version, index);
+  const snapshot = await snapshotSite(root, version, index, statPool);
   if (index && isUnchanged(index, snapshot, outOption, options.strict)) {
     reportUnchanged(index, options.format);
     return ExitCode.ok;
@@ -181,7 +189,8 @@ async function runCheck(options: CommonOptions): Promise<number> {
   const problem = usageProblem(root, undefined);
   if (problem) return reportUsageProblem(problem);
   // check reads the index of the last build but writes nothing, not even the cache.
-  const snapshot = snapshotSite(root, version, readBuildIndex(root));
+  const statPool = startStatPool(statWorkersFor(root, options.jobs));
+  const snapshot = await snapshotSite(root, version, readBuildIndex(root), statPool);
   const pool = startScanPool(workersFor(snapshot.changes.changed.length, options.jobs));
   const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool);

@@ -28,8 +28,8 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: ScanP
       articlesRead: 0,
     };
   }
-  const { listing, changes } = snapshot;
-  const { scanned, stamps } = await readArticles({ root, listing, changes, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
+  const { listing, changes, cached } = snapshot;
+  const { scanned, stamps } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
   const sources: SiteSources = {
     ...settingSources,
     articleFiles: scanned.files.map((file) => lazySource(root, file.path)),

@@ -14,6 +14,29 @@ export interface CachedArticle {
   readonly warnings: readonly BuildError[];
 }
 
+/**
+ * The valid articles of a build, in path order. Read from the index they are materialized only
+ * when asked for: a rebuild that finds nothing changed compares stamps and builds no object.
+ */
+export interface CachedArticles {
+  readonly paths: readonly string[];
+  /** The file's size and mtime when it was read. */
+  sizeAt(position: number): number;
+  mtimeAt(position: number): number;
+  articleAt(position: number): CachedArticle;
+}
+
+/** CachedArticles of articles held in memory (a build that just ran). */
+export function cachedArticlesOf(articles: readonly CachedArticle[]): CachedArticles {
+  const sorted = [...articles].sort((a, b) => (a.summary.file < b.summary.file ? -1 : a.summary.file > b.summary.file ? 1 : 0));
+  return {
+    paths: sorted.map((article) => article.summary.file),
+    sizeAt: (position) => sorted[position]!.stamp[0],
+    mtimeAt: (position) => sorted[position]!.stamp[1],
+    articleAt: (position) => sorted[position]!,
+  };
+}
+
 /** A feed file as written, with the fingerprint of what it was made from. */
 export interface OutputRecord {
   readonly stamp: FileStamp;
@@ -32,7 +55,7 @@ export interface BuildIndex {
   /** What an article's validity depends on besides its bytes (see articleKeyOf). */
   readonly articleKey: string;
   readonly listing: ArticleTreeListing;
-  readonly articles: ReadonlyMap<string, CachedArticle>;
+  readonly articles: CachedArticles;
   /** Output paths relative to outDir. */
   readonly outputs: Readonly<Record<string, OutputRecord>>;
   /** Every warning of that build, shown again when nothing changed. */
@@ -56,25 +79,38 @@ export function sameStamps(a: Readonly<Record<string, FileStamp>>, b: Readonly<R
 
 /** The article files of a listing split into those the index holds unchanged and those to read. */
 export interface ArticleChanges {
-  readonly unchanged: readonly CachedArticle[];
+  /** Positions in the index's CachedArticles of the files that are unchanged. */
+  readonly unchanged: readonly number[];
   /** New or changed files, to be read and validated. */
   readonly changed: readonly string[];
   /** Files the index holds that are gone. */
   readonly removed: number;
 }
 
-/** `stampOf` gives a listed file's current stamp (only called for files the index holds). */
+/**
+ * `files` (sorted) against the index's articles (sorted too): one walk down both lists.
+ * `isUnchanged` tells whether the listed file at `path` still has the stamp at `position`.
+ */
 export function diffArticles(
-  articles: ReadonlyMap<string, CachedArticle> | undefined,
+  cached: CachedArticles | undefined,
   files: readonly string[],
-  stampOf: (path: string) => FileStamp | undefined,
+  isUnchanged: (position: number, path: string) => boolean,
 ): ArticleChanges {
-  const unchanged: CachedArticle[] = [];
+  const unchanged: number[] = [];
   const changed: string[] = [];
+  const paths = cached?.paths ?? [];
+  let position = 0;
+  let matched = 0;
   for (const path of files) {
-    const cached = articles?.get(path);
-    if (cached && sameStamp(cached.stamp, stampOf(path))) unchanged.push(cached);
-    else changed.push(path);
+    while (position < paths.length && paths[position]! < path) position++;
+    if (position < paths.length && paths[position] === path) {
+      matched++;
+      if (isUnchanged(position, path)) unchanged.push(position);
+      else changed.push(path);
+      position++;
+    } else {
+      changed.push(path);
+    }
   }
-  return { unchanged, changed, removed: (articles?.size ?? 0) - (files.length - changed.length) - changed.filter((path) => articles?.has(path)).length };
+  return { unchanged, changed, removed: paths.length - matched };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import type { BuildError } from '../errors/build-error.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
-import type { BuildIndex, CachedArticle, OutputRecord } from './build-index.js';
+import type { BuildIndex, CachedArticles, OutputRecord } from './build-index.js';
 
 /** Beside the sources, git-ignored; deleting it only makes the next build a cold one. */
 export const CACHE_FOLDER = '.polyfeed-cache';
@@ -43,7 +43,8 @@ interface StoredIndex {
 
 function toStored(index: BuildIndex): StoredIndex {
   const columns: StoredIndex['articles'] = { path: [], size: [], mtimeMs: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], warnings: {} };
-  for (const [path, { stamp, summary, warnings }] of index.articles) {
+  index.articles.paths.forEach((path, position) => {
+    const { stamp, summary, warnings } = index.articles.articleAt(position);
     columns.path.push(path);
     columns.size.push(stamp[0]);
     columns.mtimeMs.push(stamp[1]);
@@ -53,7 +54,7 @@ function toStored(index: BuildIndex): StoredIndex {
     columns.id.push(summary.id ?? null);
     columns.draft.push(summary.draft ? 1 : 0);
     if (warnings.length > 0) columns.warnings[path] = warnings.map(({ cause: _cause, ...plain }) => plain);
-  }
+  });
   return {
     format: FORMAT,
     polyfeedVersion: index.polyfeedVersion,
@@ -68,40 +69,50 @@ function toStored(index: BuildIndex): StoredIndex {
   };
 }
 
+function articlesFromColumns(columns: StoredIndex['articles']): CachedArticles {
+  return {
+    paths: columns.path,
+    sizeAt: (position) => columns.size[position]!,
+    mtimeAt: (position) => columns.mtimeMs[position]!,
+    articleAt(position) {
+      const path = columns.path[position]!;
+      const [, key, name] = path.split('/');
+      const dateMs = columns.dateMs[position]!;
+      return {
+        stamp: [columns.size[position]!, columns.mtimeMs[position]!],
+        summary: {
+          file: path,
+          key: key!,
+          lang: name!.slice(0, -'.md'.length),
+          title: columns.title[position]!,
+          dateMs,
+          updatedMs: columns.updatedMs[position] ?? dateMs,
+          id: columns.id[position] ?? undefined,
+          draft: columns.draft[position] === 1,
+        },
+        warnings: columns.warnings[path] ?? [],
+      };
+    },
+  };
+}
+
 function fromStored(stored: StoredIndex): BuildIndex {
-  const { articles: columns } = stored;
-  const articles = new Map<string, CachedArticle>();
-  for (let index = 0; index < columns.path.length; index++) {
-    const path = columns.path[index]!;
-    const [, key, name] = path.split('/');
-    const dateMs = columns.dateMs[index]!;
-    const updatedMs = columns.updatedMs[index] ?? null;
-    articles.set(path, {
-      stamp: [columns.size[index]!, columns.mtimeMs[index]!],
-      summary: {
-        file: path,
-        key: key!,
-        lang: name!.slice(0, -'.md'.length),
-        title: columns.title[index]!,
-        dateMs,
-        updatedMs: updatedMs ?? dateMs,
-        id: columns.id[index] ?? undefined,
-        draft: columns.draft[index] === 1,
-      },
-      warnings: columns.warnings[path] ?? [],
-    });
-  }
   return {
     polyfeedVersion: stored.polyfeedVersion,
     outDir: stored.outDir,
     outOption: stored.outOption,
     settingFiles: stored.settingFiles,
     articleKey: stored.articleKey,
-    listing: { files: columns.path, folderTimes: stored.folderTimes },
-    articles,
+    listing: { files: stored.articles.path, folderTimes: stored.folderTimes },
+    articles: articlesFromColumns(stored.articles),
     outputs: stored.outputs,
     warnings: stored.warnings,
   };
+}
+
+/** The size of the index file in bytes (0 when there is none): how large the last build was. */
+export function buildIndexBytes(root: string): number {
+  return statSync(join(root, CACHE_FOLDER, INDEX_FILE), { throwIfNoEntry: false })?.size ?? 0;
 }
 
 /** The index of the last successful build, or undefined (none, damaged, or of another format). */

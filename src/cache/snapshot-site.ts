@@ -1,9 +1,8 @@
 // I/O: lists and stats a site's inputs and tells, against the last build's index, which articles changed.
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { listArticleTree, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
-import { articleKeyOf, diffArticles, type ArticleChanges, type BuildIndex } from './build-index.js';
+import { FOLDER, startStatPool, type StatPool } from '../load/stat-paths.js';
+import { articleKeyOf, diffArticles, type ArticleChanges, type BuildIndex, type CachedArticles } from './build-index.js';
 import { snapshotSettingFiles } from './input-snapshot.js';
 
 /** What a build or check looked at before interpreting anything: enough to tell next time what changed. */
@@ -11,23 +10,34 @@ export interface SiteSnapshot {
   readonly settingFiles: Readonly<Record<string, FileStamp>>;
   readonly articleKey: string;
   readonly listing: ArticleTreeListing;
+  /** The index's articles, when they hold for this build (same version, config and static files). */
+  readonly cached: CachedArticles | undefined;
   readonly changes: ArticleChanges;
 }
 
 /**
- * Lists and stats the inputs and compares them with the index: cheap (no file is read), and done
+ * Lists and stats the inputs and compares them with the index: no file is read, and it is done
  * before any source is read, so a file changed during the build differs from it next time.
+ * Every folder and file the index knows is stat-ed at once, by this thread and the pool's.
  */
-export function snapshotSite(root: string, version: string, index: BuildIndex | undefined): SiteSnapshot {
+export async function snapshotSite(root: string, version: string, index: BuildIndex | undefined, pool: StatPool = startStatPool(0)): Promise<SiteSnapshot> {
   const settingFiles = snapshotSettingFiles(root);
   const articleKey = articleKeyOf(version, settingFiles);
-  // Cached articles hold only under the same version, config and static files.
   const usable = index?.polyfeedVersion === version && index.articleKey === articleKey ? index : undefined;
-  const listing = listArticleTree(root, usable?.listing);
-  const changes = diffArticles(usable?.articles, listing.files, (path) => {
-    const stats = statSync(join(root, path), { throwIfNoEntry: false });
-    return stats ? [stats.size, stats.mtimeMs] : undefined;
+  const folders = usable ? Object.keys(usable.listing.folderTimes) : [];
+  const files = usable?.articles.paths ?? [];
+  const stats = await pool.stat(root, [...folders, ...files]);
+  const folderPosition = new Map(folders.map((folder, position) => [folder, position]));
+  const listing = listArticleTree(root, usable?.listing, (folder) => {
+    const position = folderPosition.get(folder);
+    if (position === undefined) return undefined;
+    // A recorded folder that is gone (or is no folder now) is left out, as a fresh stat would.
+    return stats[2 * position] === FOLDER ? stats[2 * position + 1]! : null;
   });
-  return { settingFiles, articleKey, listing, changes };
+  const offset = folders.length;
+  const changes = diffArticles(usable?.articles, listing.files, (position) => {
+    const at = 2 * (offset + position);
+    return stats[at] === usable!.articles.sizeAt(position) && stats[at + 1] === usable!.articles.mtimeAt(position);
+  });
+  return { settingFiles, articleKey, listing, cached: usable?.articles, changes };
 }
-

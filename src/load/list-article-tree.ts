@@ -27,21 +27,32 @@ function groupByParent(paths: Iterable<string>): Map<string, string[]> {
   return groups;
 }
 
+function folderTime(root: string, folder: string): number | undefined {
+  const stats = statSync(join(root, folder), { throwIfNoEntry: false });
+  return stats?.isDirectory() ? stats.mtimeMs : undefined;
+}
+
 /**
  * Adding, removing or renaming an entry changes its folder's mtime, so a folder whose mtime is
  * what `previous` recorded holds the same entries: it is stat-ed, not read again. With tens of
  * thousands of article folders that halves the cost of finding out that nothing changed.
+ * `knownFolderTime` gives the mtimes of folders already stat-ed (null: gone; undefined: stat it here).
  */
-export function listArticleTree(root: string, previous?: ArticleTreeListing): ArticleTreeListing {
+export function listArticleTree(
+  root: string,
+  previous?: ArticleTreeListing,
+  knownFolderTime: (folder: string) => number | null | undefined = () => undefined,
+): ArticleTreeListing {
   const files: string[] = [];
   const folderTimes: Record<string, number> = {};
   const previousFiles = previous ? groupByParent(previous.files) : new Map<string, string[]>();
   const previousFolders = previous ? groupByParent(Object.keys(previous.folderTimes).filter((folder) => folder !== ARTICLES_FOLDER)) : new Map<string, string[]>();
   const visit = (folder: string): void => {
-    const stats = statSync(join(root, folder), { throwIfNoEntry: false });
-    if (!stats?.isDirectory()) return;
-    folderTimes[folder] = stats.mtimeMs;
-    if (previous && previous.folderTimes[folder] === stats.mtimeMs) {
+    const known = knownFolderTime(folder);
+    const mtimeMs = known === undefined ? folderTime(root, folder) : known;
+    if (mtimeMs === null || mtimeMs === undefined) return;
+    folderTimes[folder] = mtimeMs;
+    if (previous && previous.folderTimes[folder] === mtimeMs) {
       files.push(...(previousFiles.get(folder) ?? []));
       for (const child of previousFolders.get(folder) ?? []) visit(child);
       return;

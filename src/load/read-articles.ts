@@ -1,5 +1,5 @@
 // I/O: every article file of a site as validated: unchanged ones from the build index, the rest read now.
-import type { ArticleChanges, CachedArticle } from '../cache/build-index.js';
+import type { ArticleChanges, CachedArticle, CachedArticles } from '../cache/build-index.js';
 import type { ScanContext, ScannedArticle, ScannedArticles } from '../validate/scan-articles.js';
 import { articleFoldersOf, type ArticleTreeListing } from './list-article-tree.js';
 import type { FileStamp } from './read-file-with-stat.js';
@@ -9,6 +9,8 @@ export interface ReadArticlesInput {
   readonly root: string;
   readonly listing: ArticleTreeListing;
   readonly changes: ArticleChanges;
+  /** The index's articles that `changes.unchanged` points into. */
+  readonly cached: CachedArticles | undefined;
   readonly context: ScanContext;
   readonly pool: ScanPool;
 }
@@ -23,12 +25,13 @@ function fromCache(cached: CachedArticle): ScannedArticle {
   return { path: cached.summary.file, summary: cached.summary, problems: cached.warnings };
 }
 
-export async function readArticles({ root, listing, changes, context, pool }: ReadArticlesInput): Promise<ReadArticlesResult> {
+export async function readArticles({ root, listing, changes, cached, context, pool }: ReadArticlesInput): Promise<ReadArticlesResult> {
   const read = await pool.scan(root, changes.changed, context);
   const stamps = new Map<string, FileStamp>();
-  for (const cached of changes.unchanged) stamps.set(cached.summary.file, cached.stamp);
+  const unchanged = cached ? changes.unchanged.map((position) => cached.articleAt(position)) : [];
+  for (const article of unchanged) stamps.set(article.summary.file, article.stamp);
   for (const file of read) stamps.set(file.path, file.stamp);
-  const files: ScannedArticle[] = [...changes.unchanged.map(fromCache), ...read];
+  const files: ScannedArticle[] = [...unchanged.map(fromCache), ...read];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { scanned: { files, folders: articleFoldersOf(listing) }, stamps };
 }

@@ -63,23 +63,50 @@ function byLanguageTag(a: TranslationLink, b: TranslationLink): number {
   return a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 }
 
+/** The published versions of each article, to link every version to the others. */
+class VersionsByKey {
+  private readonly byKey = new Map<string, ArticleSummary[]>();
+
+  constructor(
+    published: readonly ArticleSummary[],
+    private readonly config: SiteConfig,
+  ) {
+    for (const summary of published) {
+      const versions = this.byKey.get(summary.key);
+      if (versions) versions.push(summary);
+      else this.byKey.set(summary.key, [summary]);
+    }
+  }
+
+  linksOf(summary: ArticleSummary): TranslationLink[] {
+    return (this.byKey.get(summary.key) ?? [])
+      .filter((other) => other.lang !== summary.lang)
+      .map((other) => ({ lang: other.lang, url: articleUrl(this.config, other.key, other.lang), title: other.title }))
+      .sort(byLanguageTag);
+  }
+}
+
+/** Translations are worked out when asked for: only rendered versions need them, out of tens of thousands. */
+class Entry implements PublishedEntry {
+  constructor(
+    readonly summary: ArticleSummary,
+    readonly url: string,
+    readonly id: string,
+    private readonly versions: VersionsByKey,
+  ) {}
+
+  get translations(): readonly TranslationLink[] {
+    return this.versions.linksOf(this.summary);
+  }
+}
+
 /**
  * Every published version gets its URL and id, and a DUPLICATE_ID for an id used before (in
- * path order). Translation links are worked out only for the versions that are rendered.
+ * path order).
  */
 export function resolveTranslations(summaries: readonly ArticleSummary[], config: SiteConfig): { value: PublishedEntry[]; errors: BuildError[] } {
   const published = summaries.filter(isPublished);
-  const byKey = new Map<string, ArticleSummary[]>();
-  for (const summary of published) {
-    const versions = byKey.get(summary.key);
-    if (versions) versions.push(summary);
-    else byKey.set(summary.key, [summary]);
-  }
-  const linksOf = (summary: ArticleSummary): TranslationLink[] =>
-    (byKey.get(summary.key) ?? [])
-      .filter((other) => other.lang !== summary.lang)
-      .map((other) => ({ lang: other.lang, url: articleUrl(config, other.key, other.lang), title: other.title }))
-      .sort(byLanguageTag);
+  const versions = new VersionsByKey(published, config);
   const result: PublishedEntry[] = [];
   const firstFileById = new Map<string, string>();
   const errors: BuildError[] = [];
@@ -92,16 +119,7 @@ export function resolveTranslations(summaries: readonly ArticleSummary[], config
     } else {
       firstFileById.set(id, summary.file);
     }
-    let links: TranslationLink[] | undefined;
-    result.push({
-      summary,
-      url,
-      id,
-      get translations() {
-        links ??= linksOf(summary);
-        return links;
-      },
-    });
+    result.push(new Entry(summary, url, id, versions));
   }
   return { value: result, errors };
 }

@@ -90,12 +90,80 @@ function hashOfFile(path: string): string | undefined {
   }
 }
 
-interface StagedFile {
+/** A feed file written in full beside its target, not yet published. */
+export interface StagedOutput {
+  /** Relative to the output folder. */
   readonly path: string;
   readonly target: string;
   readonly temporary: string;
-  readonly descriptor: number;
-  readonly hash: Hash;
+  /** sha256 of the staged bytes, hex. */
+  readonly hash: string;
+}
+
+/** Removes temporary files a killed build left in the folders of these outputs; call it holding the output lock. */
+export function prepareOutputFolders(outDir: string, paths: readonly string[]): void {
+  for (const folder of new Set(paths.map((path) => dirname(join(outDir, path))))) {
+    mkdirSync(folder, { recursive: true });
+    removeLeftoverTemporaryFiles(folder);
+  }
+}
+
+/**
+ * Writes every file of a stream to a temporary sibling, flushed. With any error among the
+ * problems the stream returns (or if writing fails), its temporary files are removed again and
+ * nothing is staged.
+ */
+export function stageStream(outDir: string, stream: OutputStream): { staged: StagedOutput[]; errors: readonly BuildError[] } {
+  const files = stream.paths.map((path) => {
+    const target = join(outDir, path);
+    const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
+    return { path, target, temporary, descriptor: -1, hash: createHash('sha256') };
+  });
+  const errors: BuildError[] = [];
+  let completed = false;
+  try {
+    for (const file of files) file.descriptor = openSync(file.temporary, 'w');
+    const chunks = stream.chunks();
+    for (let step = chunks.next(); ; step = chunks.next()) {
+      if (step.done) {
+        errors.push(...step.value);
+        break;
+      }
+      step.value.forEach((chunk, index) => {
+        const bytes = Buffer.from(chunk, 'utf8');
+        writeSync(files[index]!.descriptor, bytes);
+        files[index]!.hash.update(bytes);
+      });
+    }
+    for (const file of files) fsyncSync(file.descriptor);
+    completed = true;
+  } finally {
+    for (const file of files) if (file.descriptor !== -1) closeSync(file.descriptor);
+    if (!completed || errors.some((error) => error.severity === 'error')) for (const file of files) rmSync(file.temporary, { force: true });
+  }
+  if (errors.some((error) => error.severity === 'error')) return { staged: [], errors };
+  return { staged: files.map(({ path, target, temporary, hash }) => ({ path, target, temporary, hash: hash.digest('hex') })), errors };
+}
+
+/** Removes staged files: a problem elsewhere in the run means none of them may be published. */
+export function discardStaged(staged: readonly StagedOutput[]): void {
+  for (const file of staged) rmSync(file.temporary, { force: true });
+}
+
+/** Renames each staged file whose bytes differ from the published one over it; drops the others. */
+export function publishStaged(staged: readonly StagedOutput[]): WriteSummary {
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const file of staged) {
+    if (file.hash === hashOfFile(file.target)) {
+      rmSync(file.temporary, { force: true });
+      unchanged.push(file.path);
+    } else {
+      renameSync(file.temporary, file.target);
+      written.push(file.path);
+    }
+  }
+  return { written, unchanged };
 }
 
 /**
@@ -104,52 +172,22 @@ interface StagedFile {
  * each staged file whose bytes differ from the published one is renamed over it.
  */
 export function writeOutputStreams(outDir: string, streams: readonly OutputStream[]): WriteSummary & { errors: readonly BuildError[] } {
-  const staged: StagedFile[] = [];
+  prepareOutputFolders(outDir, streams.flatMap((stream) => stream.paths));
+  const staged: StagedOutput[] = [];
   const errors: BuildError[] = [];
-  let completed = false;
-  const folders = new Set(streams.flatMap((stream) => stream.paths.map((path) => dirname(join(outDir, path)))));
-  for (const folder of folders) removeLeftoverTemporaryFiles(folder);
   try {
     for (const stream of streams) {
-      const files = stream.paths.map((path) => {
-        const target = join(outDir, path);
-        mkdirSync(dirname(target), { recursive: true });
-        const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
-        const file = { path, target, temporary, descriptor: openSync(temporary, 'w'), hash: createHash('sha256') };
-        staged.push(file);
-        return file;
-      });
-      const chunks = stream.chunks();
-      for (let step = chunks.next(); ; step = chunks.next()) {
-        if (step.done) {
-          errors.push(...step.value);
-          break;
-        }
-        step.value.forEach((chunk, index) => {
-          const bytes = Buffer.from(chunk, 'utf8');
-          writeSync(files[index]!.descriptor, bytes);
-          files[index]!.hash.update(bytes);
-        });
-      }
+      const result = stageStream(outDir, stream);
+      staged.push(...result.staged);
+      errors.push(...result.errors);
     }
-    for (const file of staged) fsyncSync(file.descriptor);
-    completed = true;
-  } finally {
-    for (const file of staged) closeSync(file.descriptor);
-    const failed = !completed || errors.some((error) => error.severity === 'error');
-    if (failed) for (const file of staged) rmSync(file.temporary, { force: true });
+  } catch (error) {
+    discardStaged(staged);
+    throw error;
   }
-  if (errors.some((error) => error.severity === 'error')) return { written: [], unchanged: [], errors };
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  for (const file of staged) {
-    if (file.hash.digest('hex') === hashOfFile(file.target)) {
-      rmSync(file.temporary, { force: true });
-      unchanged.push(file.path);
-    } else {
-      renameSync(file.temporary, file.target);
-      written.push(file.path);
-    }
+  if (errors.some((error) => error.severity === 'error')) {
+    discardStaged(staged);
+    return { written: [], unchanged: [], errors };
   }
-  return { written, unchanged, errors };
+  return { ...publishStaged(staged), errors };
 }

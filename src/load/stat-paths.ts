@@ -1,0 +1,77 @@
+// I/O: the size and mtime of many paths at once, on this thread and worker threads, into shared memory.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+
+/** Paths stat-ed on each take: small enough to balance the threads, large enough to make taking cheap. */
+const CHUNK_SIZE = 512;
+
+/** Below this many paths a worker costs more to start than it saves. */
+export const PARALLEL_STAT_MIN_PATHS = 8000;
+
+/** An index file this large lists about PARALLEL_STAT_MIN_PATHS paths: worth starting workers for. */
+export const PARALLEL_STAT_MIN_INDEX_BYTES = 1 << 20;
+
+/** In the results, a size of MISSING means no such path; FOLDER means a folder. */
+export const MISSING = -1;
+export const FOLDER = -2;
+
+export interface StatTask {
+  readonly root: string;
+  /** The paths joined with "\n": one string is copied to a worker far faster than an array of them. */
+  readonly pathsText: string;
+  /** Int32s: [0] the next chunk to take, then one per worker, set before its first take. */
+  readonly counter: SharedArrayBuffer;
+  /** Float64s: size (or MISSING or FOLDER) and mtimeMs of each path, in the order of `paths`. */
+  readonly results: SharedArrayBuffer;
+}
+
+export function statClaimedChunks(task: StatTask, paths: readonly string[], workerIndex?: number): void {
+  const counter = new Int32Array(task.counter);
+  const results = new Float64Array(task.results);
+  if (workerIndex !== undefined) Atomics.store(counter, 1 + workerIndex, 1);
+  for (;;) {
+    const start = Atomics.add(counter, 0, 1) * CHUNK_SIZE;
+    if (start >= paths.length) return;
+    const end = Math.min(start + CHUNK_SIZE, paths.length);
+    for (let index = start; index < end; index++) {
+      const stats = statSync(join(task.root, paths[index]!), { throwIfNoEntry: false });
+      results[2 * index] = stats === undefined ? MISSING : stats.isDirectory() ? FOLDER : stats.isFile() ? stats.size : MISSING;
+      results[2 * index + 1] = stats?.mtimeMs ?? 0;
+    }
+  }
+}
+
+/** Worker threads started ahead of need: they start up while this thread reads the index. */
+export interface StatPool {
+  /** `[size or MISSING or FOLDER, mtimeMs]` for each path, two numbers a path. The pool is used up. */
+  stat(root: string, paths: readonly string[]): Promise<Float64Array>;
+  close(): void;
+}
+
+export function startStatPool(workers: number): StatPool {
+  const threads = Array.from({ length: workers }, () => new Worker(new URL('./stat-worker.js', import.meta.url)));
+  const close = () => {
+    for (const thread of threads) void thread.terminate();
+  };
+  return {
+    async stat(root, paths) {
+      const helpers = paths.length >= PARALLEL_STAT_MIN_PATHS ? threads : [];
+      const task: StatTask = { root, pathsText: helpers.length > 0 ? paths.join('\n') : '', counter: new SharedArrayBuffer(4 * (1 + helpers.length)), results: new SharedArrayBuffer(16 * paths.length) };
+      const done = helpers.map(
+        (thread, index) =>
+          new Promise<void>((resolve, reject) => {
+            thread.once('message', () => resolve()).once('error', reject);
+            thread.postMessage({ task, index });
+          }),
+      );
+      statClaimedChunks(task, paths);
+      // Every chunk is taken: a worker that has not begun to take will find none left.
+      const started = new Int32Array(task.counter);
+      await Promise.all(done.map((finished, index) => (Atomics.load(started, 1 + index) === 0 ? undefined : finished)));
+      close();
+      return new Float64Array(task.results);
+    },
+    close,
+  };
+}
