@@ -36,7 +36,12 @@ export interface OutputStream {
    */
   readonly fingerprint: string;
   readonly chunks: () => Generator<readonly string[], readonly BuildError[]>;
+  /** The language and items of the feeds, so that another thread can render them instead (see renderFeedJob). */
+  readonly feed?: { readonly lang: string; readonly entries: readonly PublishedEntry[] };
 }
+
+/** What rendering a language's feeds needs of a site: its settings, static files and a way to read articles. */
+export type FeedSite = Pick<ValidSite, 'config' | 'templates' | 'locales' | 'staticFiles' | 'readArticle'>;
 
 export interface BuildResult {
   readonly files: readonly OutputFile[];
@@ -61,7 +66,7 @@ export interface BuildOptions {
 /** Items rendered and serialized together when streaming: few enough to hold, enough to amortize. */
 const STREAM_BATCH_SIZE = 100;
 
-interface RenderTools {
+export interface RenderTools {
   /** The build's one i18next instance, fixed to a language. */
   readonly translatorFor: (lang: string) => Translate;
   readonly renderMarkdown: MarkdownRenderer;
@@ -93,16 +98,38 @@ function feedFingerprint(site: ValidSite, lang: string, entries: readonly Publis
   return hash.digest('hex');
 }
 
+/** Where a language's feeds are written, relative to the output folder. */
+export function feedPaths(config: ValidSite['config'], lang: string): string[] {
+  return config.formats.map((format) => `${lang}/${feedFormats[format].fileName}`);
+}
+
+function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, tools: RenderTools): OutputStream {
+  const entries = feedEntriesOf(site, lang);
+  return {
+    ...streamFeeds({ site, lang, entries, version: options.version, tools }),
+    fingerprint: feedFingerprint(site, lang, entries, options.version),
+    feed: { lang, entries },
+  };
+}
+
+export interface StreamFeedsInput {
+  readonly site: FeedSite;
+  readonly lang: string;
+  /** The feed's items, in feed order. */
+  readonly entries: readonly PublishedEntry[];
+  readonly version: string;
+  readonly tools: RenderTools;
+}
+
 /**
  * One language's feeds as a stream: a head, then items read, rendered and serialized a batch at
  * a time, then a tail. Only the items that go into the feed are read again and rendered.
  */
-function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, tools: RenderTools): OutputStream {
+export function streamFeeds({ site, lang, entries, version, tools }: StreamFeedsInput): Pick<OutputStream, 'paths' | 'chunks'> {
   const { config } = site;
-  const entries = feedEntriesOf(site, lang);
+  const options = { version };
   return {
-    paths: config.formats.map((format) => `${lang}/${feedFormats[format].fileName}`),
-    fingerprint: feedFingerprint(site, lang, entries, options.version),
+    paths: feedPaths(config, lang),
     *chunks() {
       const t = tools.translatorFor(lang);
       const newestUpdateMs = entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
@@ -124,7 +151,7 @@ function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, to
 }
 
 /** Reads published versions again in full; a file that changed since it was validated is a problem. */
-function readEntries(site: ValidSite, entries: readonly PublishedEntry[]): { articles: PublishedArticle[]; errors: BuildError[] } {
+function readEntries(site: FeedSite, entries: readonly PublishedEntry[]): { articles: PublishedArticle[]; errors: BuildError[] } {
   const articles: PublishedArticle[] = [];
   const errors: BuildError[] = [];
   for (const entry of entries) {
@@ -143,7 +170,7 @@ function readEntries(site: ValidSite, entries: readonly PublishedEntry[]): { art
 }
 
 /** Renders items of one language; a template or label problem becomes a BuildError, a bug is rethrown. */
-function renderEntries(site: ValidSite, entries: readonly PublishedArticle[], t: Translate, renderMarkdown: MarkdownRenderer) {
+function renderEntries(site: FeedSite, entries: readonly PublishedArticle[], t: Translate, renderMarkdown: MarkdownRenderer) {
   const items: ItemSource[] = [];
   const errors: BuildError[] = [];
   for (const entry of entries) {
@@ -172,7 +199,7 @@ function renderError(error: unknown, entry: PublishedArticle): BuildError {
   throw error;
 }
 
-function renderTools(site: ValidSite): RenderTools {
+export function renderTools(site: Pick<ValidSite, 'locales' | 'config'>): RenderTools {
   return { translatorFor: createTranslator(site.locales, site.config.languages), renderMarkdown: createMarkdownRenderer() };
 }
 

@@ -12,11 +12,11 @@ import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from '.
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
-import { defaultJobs, startScanPool, workersFor } from './load/scan-pool.js';
+import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
 import type { ReadSiteResult } from './read-site.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
-import { writeOutputStreams } from './write/write-outputs.js';
+import { discardStaged, prepareOutputFolders, publishStaged } from './write/write-outputs.js';
 
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
@@ -130,7 +130,24 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
     return ExitCode.ok;
   }
   // Started before the pipeline loads here, so the workers load theirs at the same time.
-  const pool = startScanPool(workersFor(snapshot.changes.changed.length, options.jobs));
+  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
+  try {
+    return await buildAndWrite({ root, options, outOption, index, snapshot, pool });
+  } finally {
+    pool.close();
+  }
+}
+
+interface BuildAndWriteInput {
+  readonly root: string;
+  readonly options: BuildCommandOptions;
+  readonly outOption: string | null;
+  readonly index: BuildIndex | undefined;
+  readonly snapshot: SiteSnapshot;
+  readonly pool: WorkerPool;
+}
+
+async function buildAndWrite({ root, options, outOption, index, snapshot, pool }: BuildAndWriteInput): Promise<number> {
   const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool);
   const { sources } = read;
@@ -157,17 +174,26 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
     const previous = index?.outDir === outDir ? index.outputs : {};
     const before = statOutputs(outDir, paths);
     const kept = result.streams.filter((stream) => isStreamUnchanged(stream, previous, before));
-    // Streamed feeds are staged first: a problem met while rendering them must leave everything unpublished.
-    const streamed = writeOutputStreams(outDir, result.streams.filter((stream) => !kept.includes(stream)));
-    const problems = [...result.errors, ...withoutRepeats(streamed.errors)];
+    const toWrite = result.streams.filter((stream) => !kept.includes(stream));
+    prepareOutputFolders(outDir, toWrite.flatMap((stream) => stream.paths));
+    // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
+    const everyItem = read.validated.site?.config.maxItems === 0;
+    const renderPool = everyItem && pool.workers === 0 && options.jobs > 1 ? startWorkerPool(options.jobs - 1) : pool;
+    const settingSources = { ...sources, articleFiles: [], articleFolders: [] };
+    // Feeds of every item are rendered only in workers, whose heap is capped: memory stays bounded.
+    const jobs = await renderPool.stageFeeds({ root, outDir, version, settingSources }, toWrite, everyItem).finally(() => renderPool.close());
+    const staged = jobs.flatMap((job) => job.staged);
+    const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors))];
     const streamCode = exitCodeFor(problems, false, options.strict);
     if (streamCode !== ExitCode.ok) {
+      discardStaged(staged);
       printReport(options.format, problems, sources, false);
       if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
       return streamCode;
     }
-    const written = streamed.written;
-    const unchanged = [...kept.flatMap((stream) => stream.paths), ...streamed.unchanged];
+    const published = publishStaged(staged);
+    const written = published.written;
+    const unchanged = [...kept.flatMap((stream) => stream.paths), ...published.unchanged];
     const after = statOutputs(outDir, paths);
     const outputs: Record<string, OutputRecord> = {};
     for (const stream of result.streams) {
@@ -176,7 +202,8 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
     writeBuildIndex(root, toBuildIndex({ snapshot, read, outDir, outOption, outputs, problems }));
     printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
     if (options.format !== 'json') {
-      process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged (${read.articlesRead} article files read).\n`);
+      const articleFiles = read.validated.scanned?.files.length ?? 0;
+      process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read.\n`);
     }
   } finally {
     acquired.lock.release();
@@ -191,9 +218,9 @@ async function runCheck(options: CommonOptions): Promise<number> {
   // check reads the index of the last build but writes nothing, not even the cache.
   const statPool = startStatPool(statWorkersFor(root, options.jobs));
   const snapshot = await snapshotSite(root, version, readBuildIndex(root), statPool);
-  const pool = startScanPool(workersFor(snapshot.changes.changed.length, options.jobs));
+  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
-  const read = await readSite(root, snapshot, pool);
+  const read = await readSite(root, snapshot, pool).finally(() => pool.close());
   const result = checkSite(read.validated);
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   printReport(options.format, result.errors, read.sources, code === ExitCode.ok);

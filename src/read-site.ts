@@ -3,7 +3,7 @@ import type { SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
 import { lazySource, readSettingSources, type SiteSources } from './load/read-sources.js';
 import { readArticles } from './load/read-articles.js';
-import { startScanPool, type ScanPool } from './load/scan-pool.js';
+import { startWorkerPool, type WorkerPool } from './load/worker-pool.js';
 import { assembleSite, validateSettings, type ValidateSiteResult } from './validate-site.js';
 
 export interface ReadSiteResult {
@@ -16,11 +16,10 @@ export interface ReadSiteResult {
 }
 
 /** Reads and validates the site; `pool` (started early, so its workers load meanwhile) scans the changed articles. */
-export async function readSite(root: string, snapshot: SiteSnapshot, pool: ScanPool = startScanPool(0)): Promise<ReadSiteResult> {
+export async function readSite(root: string, snapshot: SiteSnapshot, pool: WorkerPool = startWorkerPool(0)): Promise<ReadSiteResult> {
   const settingSources = readSettingSources(root);
   const settings = validateSettings(settingSources);
   if (!settings.config) {
-    await pool.close();
     return {
       sources: settingSources,
       validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined },

@@ -3,7 +3,7 @@ import type { ArticleChanges, CachedArticle, CachedArticles } from '../cache/bui
 import type { ScanContext, ScannedArticle, ScannedArticles } from '../validate/scan-articles.js';
 import { articleFoldersOf, type ArticleTreeListing } from './list-article-tree.js';
 import type { FileStamp } from './read-file-with-stat.js';
-import type { ScanPool } from './scan-pool.js';
+import type { WorkerPool } from './worker-pool.js';
 
 export interface ReadArticlesInput {
   readonly root: string;
@@ -12,7 +12,7 @@ export interface ReadArticlesInput {
   /** The index's articles that `changes.unchanged` points into. */
   readonly cached: CachedArticles | undefined;
   readonly context: ScanContext;
-  readonly pool: ScanPool;
+  readonly pool: WorkerPool;
 }
 
 export interface ReadArticlesResult {

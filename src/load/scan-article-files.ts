@@ -1,6 +1,7 @@
 // I/O: reads and validates the article files of a task, taking chunks of it until none is left (on every thread of a scan pool).
 import { join } from 'node:path';
 import { scanArticle, type ScanContext, type ScannedArticle } from '../validate/scan-articles.js';
+import { claimChunks } from './claim-chunks.js';
 import { readFileWithStat, type FileStamp } from './read-file-with-stat.js';
 
 /** An article file as read and validated, with the stamp it had when read. */
@@ -13,10 +14,7 @@ export interface ScanTask {
   readonly root: string;
   readonly paths: readonly string[];
   readonly context: ScanContext;
-  /**
-   * Int32s: [0] the next chunk to take (every thread takes chunks until none is left), then one
-   * per worker, set before its first take, so a worker that never started can be let go.
-   */
+  /** See createCounter. */
   readonly counter: SharedArrayBuffer;
 }
 
@@ -25,20 +23,20 @@ const CHUNK_SIZE = 64;
 
 /**
  * Takes chunks of the task until none is left; called on every thread at once. A file that
- * vanished since it was listed is left out, as if it had been removed before the build.
+ * vanished since it was listed is left out, as if it had been removed before the build. With
+ * `onChunk`, each chunk's results are handed over as soon as they are made, not kept.
  */
-export function scanClaimedChunks(task: ScanTask, workerIndex?: number): ReadArticleFile[] {
-  const counter = new Int32Array(task.counter);
-  if (workerIndex !== undefined) Atomics.store(counter, 1 + workerIndex, 1);
+export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?: (results: ReadArticleFile[]) => void): ReadArticleFile[] {
   const results: ReadArticleFile[] = [];
-  for (;;) {
-    const start = Atomics.add(counter, 0, 1) * CHUNK_SIZE;
-    if (start >= task.paths.length) return results;
-    const end = Math.min(start + CHUNK_SIZE, task.paths.length);
+  claimChunks(task.counter, task.paths.length, CHUNK_SIZE, workerIndex, (start, end) => {
+    const chunk: ReadArticleFile[] = [];
     for (let index = start; index < end; index++) {
       const path = task.paths[index]!;
       const read = readFileWithStat(join(task.root, path));
-      if (read) results.push({ ...scanArticle(path, read.bytes, task.context), stamp: read.stamp });
+      if (read) chunk.push({ ...scanArticle(path, read.bytes, task.context), stamp: read.stamp });
     }
-  }
+    if (onChunk) onChunk(chunk);
+    else results.push(...chunk);
+  });
+  return results;
 }

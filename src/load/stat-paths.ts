@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { claimChunks, createCounter, workerStarted } from './claim-chunks.js';
 
 /** Paths stat-ed on each take: small enough to balance the threads, large enough to make taking cheap. */
 const CHUNK_SIZE = 512;
@@ -20,26 +21,21 @@ export interface StatTask {
   readonly root: string;
   /** The paths joined with "\n": one string is copied to a worker far faster than an array of them. */
   readonly pathsText: string;
-  /** Int32s: [0] the next chunk to take, then one per worker, set before its first take. */
+  /** See createCounter. */
   readonly counter: SharedArrayBuffer;
   /** Float64s: size (or MISSING or FOLDER) and mtimeMs of each path, in the order of `paths`. */
   readonly results: SharedArrayBuffer;
 }
 
 export function statClaimedChunks(task: StatTask, paths: readonly string[], workerIndex?: number): void {
-  const counter = new Int32Array(task.counter);
   const results = new Float64Array(task.results);
-  if (workerIndex !== undefined) Atomics.store(counter, 1 + workerIndex, 1);
-  for (;;) {
-    const start = Atomics.add(counter, 0, 1) * CHUNK_SIZE;
-    if (start >= paths.length) return;
-    const end = Math.min(start + CHUNK_SIZE, paths.length);
+  claimChunks(task.counter, paths.length, CHUNK_SIZE, workerIndex, (start, end) => {
     for (let index = start; index < end; index++) {
       const stats = statSync(join(task.root, paths[index]!), { throwIfNoEntry: false });
       results[2 * index] = stats === undefined ? MISSING : stats.isDirectory() ? FOLDER : stats.isFile() ? stats.size : MISSING;
       results[2 * index + 1] = stats?.mtimeMs ?? 0;
     }
-  }
+  });
 }
 
 /** Worker threads started ahead of need: they start up while this thread reads the index. */
@@ -57,7 +53,7 @@ export function startStatPool(workers: number): StatPool {
   return {
     async stat(root, paths) {
       const helpers = paths.length >= PARALLEL_STAT_MIN_PATHS ? threads : [];
-      const task: StatTask = { root, pathsText: helpers.length > 0 ? paths.join('\n') : '', counter: new SharedArrayBuffer(4 * (1 + helpers.length)), results: new SharedArrayBuffer(16 * paths.length) };
+      const task: StatTask = { root, pathsText: helpers.length > 0 ? paths.join('\n') : '', counter: createCounter(helpers.length), results: new SharedArrayBuffer(16 * paths.length) };
       const done = helpers.map(
         (thread, index) =>
           new Promise<void>((resolve, reject) => {
@@ -66,9 +62,7 @@ export function startStatPool(workers: number): StatPool {
           }),
       );
       statClaimedChunks(task, paths);
-      // Every chunk is taken: a worker that has not begun to take will find none left.
-      const started = new Int32Array(task.counter);
-      await Promise.all(done.map((finished, index) => (Atomics.load(started, 1 + index) === 0 ? undefined : finished)));
+      await Promise.all(done.map((finished, index) => (workerStarted(task.counter, index) ? finished : undefined)));
       close();
       return new Float64Array(task.results);
     },

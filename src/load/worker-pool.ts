@@ -1,0 +1,117 @@
+// I/O: worker threads that read and validate articles, then render feeds, alongside this thread.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ScanContext } from '../validate/scan-articles.js';
+import type { OutputStream } from '../build.js';
+import type { FeedJob, FeedJobContext, StagedJob } from '../write/stage-feed-jobs.js';
+import { createCounter, workerStarted } from './claim-chunks.js';
+import type { ReadArticleFile, ScanTask } from './scan-article-files.js';
+
+/** Below this many files to read, a worker costs more to start than it saves. */
+export const PARALLEL_SCAN_MIN_FILES = 400;
+
+/**
+ * A worker's heap is capped, so that memory is bounded by what is being written, not by the
+ * archive: V8 otherwise grows the heap long before it collects, whatever is really live.
+ */
+const WORKER_HEAP_MB = 96;
+
+/** The default number of threads: one per core. */
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** Worker threads to start for `changed` files with `jobs` threads in all (this one included). */
+export function workersFor(changed: number, jobs: number): number {
+  return changed >= PARALLEL_SCAN_MIN_FILES ? Math.max(0, jobs - 1) : 0;
+}
+
+/** A message to a pool worker, and what it answers (with the same id). */
+export type PoolRequest =
+  | { readonly id: number; readonly kind: 'scan'; readonly task: ScanTask; readonly index: number }
+  | { readonly id: number; readonly kind: 'feed'; readonly context: FeedJobContext; readonly job: FeedJob };
+
+/** Worker threads started ahead of need (they load their code while this thread does other work). */
+export interface WorkerPool {
+  readonly workers: number;
+  /** Reads and validates the files on this thread and on every worker; results in path order. */
+  scan(root: string, paths: readonly string[], context: ScanContext): Promise<ReadArticleFile[]>;
+  /**
+   * Renders and stages the streams' feeds, a language at a time: on the workers (whose heap is
+   * capped) when `inWorkers` is true and there are any, else on this thread. Results in the order of `streams`.
+   */
+  stageFeeds(context: FeedJobContext, streams: readonly OutputStream[], inWorkers: boolean): Promise<StagedJob[]>;
+  close(): void;
+}
+
+function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Starts `workers` worker threads (0: everything runs on this thread). */
+export function startWorkerPool(workers: number): WorkerPool {
+  const pending = new Map<number, { resolve: (value: never) => void; reject: (error: unknown) => void; partials: unknown[][] }>();
+  const threads = Array.from({ length: workers }, () => {
+    const thread = new Worker(new URL('./pool-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    thread.on('message', ({ id, result, partial }: { id: number; result?: never; partial?: unknown[] }) => {
+      const request = pending.get(id);
+      if (!request) return; // the answer of a worker that was not waited for
+      if (partial) {
+        request.partials.push(partial);
+        return;
+      }
+      request.resolve((request.partials.length > 0 ? [...request.partials.flat(), ...(result as unknown as unknown[])] : result) as never);
+      pending.delete(id);
+    });
+    thread.on('error', (error) => {
+      for (const request of pending.values()) request.reject(error);
+      pending.clear();
+    });
+    return thread;
+  });
+  let nextId = 0;
+  const request = <T>(thread: Worker, message: (id: number) => PoolRequest): Promise<T> => {
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: never) => void, reject, partials: [] });
+      thread.postMessage(message(id));
+    });
+  };
+  /** Sends a request to every worker and takes chunks here too; a worker that never began taking is not waited for. */
+  const onEveryWorker = async <T>(counter: SharedArrayBuffer, message: (index: number, id: number) => PoolRequest, runHere: () => T[]): Promise<T[]> => {
+    const answers = threads.map((thread, index) => request<T[]>(thread, (id) => message(index, id)));
+    const here = runHere();
+    const fromWorkers = await Promise.all(answers.map((answer, index) => (workerStarted(counter, index) ? answer : [])));
+    return here.concat(...fromWorkers);
+  };
+  return {
+    workers,
+    async scan(root, paths, context) {
+      const { scanClaimedChunks } = await import('./scan-article-files.js');
+      const task: ScanTask = { root, paths, context, counter: createCounter(threads.length) };
+      const results = await onEveryWorker<ReadArticleFile>(task.counter, (index, id) => ({ id, kind: 'scan', task, index }), () => scanClaimedChunks(task));
+      return results.sort(byPath);
+    },
+    async stageFeeds(context, streams, inWorkers) {
+      const { stageStream } = await import('../write/write-outputs.js');
+      // A language's feeds of a few items take less time to render than a worker takes to load the renderer.
+      if (!inWorkers || threads.length === 0) return streams.map((stream) => stageStream(context.outDir, stream));
+      const { toFeedJob } = await import('../write/stage-feed-jobs.js');
+      // One job per message, the next when a worker is done: a worker holds one language's items at a time.
+      const results: StagedJob[] = [];
+      let next = 0;
+      await Promise.all(
+        threads.map(async (thread) => {
+          while (next < streams.length) {
+            const index = next++;
+            results[index] = await request<StagedJob>(thread, (id) => ({ id, kind: 'feed', context, job: toFeedJob(streams[index]!) }));
+          }
+        }),
+      );
+      return results;
+    },
+    close() {
+      for (const thread of threads) void thread.terminate();
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// Worker threads and the build index change how much work a build does, never the bytes it writes.
+import { statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { generateArticles } from '../helpers/generate-articles.js';
+import { runCli } from '../helpers/run-cli.js';
+import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+
+/** 220 articles in two languages: 440 files, enough for the worker threads to take part. */
+function largeSite(extra: Record<string, string | undefined> = {}): string {
+  return writeSite(siteFiles({ 'articles/first/en.md': undefined, ...generateArticles(220, 'v1'), ...extra }));
+}
+
+describe('the number of threads', () => {
+  test.each([
+    ['feeds of the newest 50 items', ''],
+    ['feeds of every item (rendered in workers)', 'maxItems: 0\n'],
+  ])('never changes the bytes written: %s', (_name, configExtra) => {
+    const root = largeSite({ 'polyfeed.config.yaml': `${siteFiles()['polyfeed.config.yaml']}${configExtra}` });
+    const outputs = ['1', '2', '3'].map((jobs) => {
+      const out = join(root, `out-${jobs}`);
+      const run = runCli(['build', '--root', root, '--out', out, '--no-cache', '--jobs', jobs]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('440 of 440 article files read');
+      return readTree(out);
+    });
+    expect(Object.keys(outputs[0]!)).toHaveLength(6);
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+  });
+
+  test('never changes the problems reported', () => {
+    const broken = { 'articles/story-7/en.md': '---\ntitle: Broken\ndate: yesterday\n---\nText.\n', 'articles/story-150/ar.md': '---\ntitle: [unclosed\n---\nنص\n' };
+    const root = largeSite(broken);
+    const reports = ['1', '2'].map((jobs) => runCli(['check', '--root', root, '--jobs', jobs, '--format', 'json']));
+    for (const report of reports) expect(report.status).toBe(1);
+    expect(reports[1]!.stdout).toEqual(reports[0]!.stdout);
+    const problems = (JSON.parse(reports[0]!.stdout) as { problems: { code: string; file: string }[] }).problems;
+    expect(problems.map(({ code, file }) => `${file} ${code}`)).toEqual(['articles/story-150/ar.md YAML_SYNTAX', 'articles/story-7/en.md INVALID_DATE']);
+  });
+
+  test('--jobs takes a whole number of threads, 1 or more', () => {
+    const root = writeSite(siteFiles());
+    for (const jobs of ['0', '1.5', 'many']) {
+      const run = runCli(['build', '--root', root, '--jobs', jobs]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('Expected a whole number of threads');
+    }
+  });
+});
+
+describe('a rebuild', () => {
+  test('reads only the article files that changed', () => {
+    const root = largeSite();
+    expect(runCli(['build', '--root', root]).stdout).toContain('440 of 440 article files read');
+    writeFileSync(join(root, 'articles/story-3/en.md'), '---\ntitle: Story 3 edited\ndate: 2024-01-04T03:00:00Z\n---\nNew text.\n');
+    const again = runCli(['build', '--root', root]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('1 of 440 article files read');
+  });
+
+  test('renders again only the languages whose feeds changed; the others keep their bytes and modification times', () => {
+    const root = largeSite();
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const mtimes = (lang: string) => ['rss.xml', 'atom.xml', 'feed.json'].map((name) => statSync(join(root, 'public', lang, name)).mtimeMs);
+    const englishBefore = mtimes('en');
+    const arabicBefore = mtimes('ar');
+    writeFileSync(join(root, 'locales/ar/feed.json'), siteFiles()['locales/ar/feed.json']!.replace('Example feed', 'Another description'));
+    const again = runCli(['build', '--root', root]);
+    expect(again.stdout).toContain('3 written, 3 unchanged; 0 of 440 article files read');
+    expect(mtimes('en')).toEqual(englishBefore);
+    expect(mtimes('ar')).not.toEqual(arabicBefore);
+    const cold = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'cold')]);
+    expect(cold.status).toBe(0);
+    expect(readTree(join(root, 'public'))).toEqual(readTree(join(root, 'cold')));
+  });
+
+  test('an edit to a translation changes the other language\'s feed too (its translation links)', () => {
+    const root = largeSite();
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    // story-219 is the newest article: it is in both languages' feeds.
+    const arabic = join(root, 'articles/story-219/ar.md');
+    writeFileSync(arabic, readTree(root)['articles/story-219/ar.md']!.toString('utf8').replace('Story 219 v1', 'Story 219 renamed'));
+    const before = readTree(join(root, 'public'))['en/feed.json']!.toString('utf8');
+    const again = runCli(['build', '--root', root]);
+    expect(again.stdout).toContain('1 of 440 article files read');
+    const after = readTree(join(root, 'public'))['en/feed.json']!.toString('utf8');
+    expect(before).not.toContain('Story 219 renamed');
+    expect(after).toContain('Story 219 renamed');
+  });
+});
