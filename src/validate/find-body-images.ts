@@ -48,7 +48,7 @@ function collect(tokens: readonly Token[], lines: readonly string[], into: Image
   }
 }
 
-const INLINE_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]*)/g;
+const INLINE_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]*)/y;
 const ABSOLUTE = /^(https?:)?\/\//i;
 
 /**
@@ -56,12 +56,18 @@ const ABSOLUTE = /^(https?:)?\/\//i;
  * an inline image with an absolute URL (or that has none) is answered without parsing: it has
  * no local image to check. Anything else (reference images, raw <img>, odd brackets) is parsed.
  */
-function mayHaveLocalImages(body: string): boolean {
-  if (!body.includes('![') && !/<img/i.test(body)) return false;
-  if (/<img/i.test(body)) return true;
-  const starts = body.split('![').length - 1;
-  const inline = [...body.matchAll(INLINE_IMAGE)];
-  return inline.length !== starts || inline.some((match) => !ABSOLUTE.test(match[1] ?? ''));
+export function mayHaveLocalImages(body: string): boolean {
+  if (body.includes('<') && /<img/i.test(body)) return true;
+  // Each "![" must open an inline image whose address is absolute, and no image may run into the next "![".
+  for (let start = body.indexOf('!['); start !== -1; ) {
+    INLINE_IMAGE.lastIndex = start;
+    const match = INLINE_IMAGE.exec(body);
+    if (!match || !ABSOLUTE.test(match[1] ?? '')) return true;
+    const next = body.indexOf('![', start + 2);
+    if (next !== -1 && next < INLINE_IMAGE.lastIndex) return true;
+    start = next;
+  }
+  return false;
 }
 
 export function findBodyImages(body: string): ImageReference[] {

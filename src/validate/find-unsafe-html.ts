@@ -7,6 +7,11 @@ import { makeError } from '../errors/error-catalogue.js';
 const REMOVED_WITH_CONTENT = /<(script|style|iframe|frame|frameset|object|embed|svg|math|form|noscript|textarea|template|xmp|plaintext|select)\b/gi;
 const MAY_HOLD_REMOVED = new RegExp(REMOVED_WITH_CONTENT.source, 'i');
 
+/** True when the body may hold HTML that findUnsafeHtml would warn about (the patterns are ASCII, so any decoding of the bytes will do). */
+export function mayHoldUnsafeHtml(body: string): boolean {
+  return body.includes('<') && MAY_HOLD_REMOVED.test(body);
+}
+
 
 function htmlTokens(tokens: readonly Token[], into: Token[] = []): Token[] {
   for (const token of tokens) {
@@ -21,7 +26,7 @@ function htmlTokens(tokens: readonly Token[], into: Token[] = []): Token[] {
  * counts: the same text in a code span or block is shown as text and is fine.
  */
 export function findUnsafeHtml(body: string, file: string, bodyStartLine: number): BuildError[] {
-  if (!MAY_HOLD_REMOVED.test(body)) return [];
+  if (!mayHoldUnsafeHtml(body)) return [];
   const lines = body.split('\n');
   const warnings: BuildError[] = [];
   const seen = new Set<string>();

@@ -3,6 +3,7 @@ import type { BuildError } from '../errors/build-error.js';
 import type { SourceFile } from '../load/read-sources.js';
 import { summarizeArticle, type ArticleSummary } from './article-summary.js';
 import type { SiteConfig } from './config-schema.js';
+import { summarizeCleanArticle } from './summarize-clean-article.js';
 import { validateArticleFile } from './validate-article-file.js';
 
 /** One article file as validated on its own. */
@@ -26,7 +27,10 @@ export interface ScanContext {
   readonly staticFiles: ReadonlyMap<string, number>;
 }
 
+/** A clean file takes the quick way; any other the careful one, which reports and places every problem. */
 export function scanArticle(path: string, bytes: Uint8Array, context: ScanContext): ScannedArticle {
+  const clean = summarizeCleanArticle({ path, bytes, ...context });
+  if (clean) return { path, summary: clean, problems: [] };
   const { article, problems } = validateArticleFile({ path, bytes, ...context });
   return { path, summary: article && summarizeArticle(article), problems };
 }

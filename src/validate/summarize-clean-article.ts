@@ -1,0 +1,57 @@
+// Pure: an article file's bytes → its summary, cheaply, when nothing in it needs reporting; else undefined.
+import { isUtf8 } from 'node:buffer';
+import { parseYamlFast } from '../load/parse-yaml-fast.js';
+import { splitFrontMatter } from '../load/split-front-matter.js';
+import { articleUrl } from '../translate/resolve-translations.js';
+import { FrontMatterSchema } from './article-schema.js';
+import type { ArticleSummary } from './article-summary.js';
+import { checkArticleImages } from './check-article-images.js';
+import { mayHaveLocalImages } from './find-body-images.js';
+import { mayHoldUnsafeHtml } from './find-unsafe-html.js';
+import { parseArticlePath } from './parse-article-path.js';
+import type { ArticleFileInput } from './validate-article-file.js';
+
+/**
+ * The UTF-8 bytes of the characters findControlCharacters reports, seen one byte per character:
+ * C0 controls but tab, LF and CR; DEL; C1 controls (C2 80–C2 9F); U+FFFE and U+FFFF (EF BF BE/BF).
+ * In valid UTF-8, C2 and EF only ever lead a sequence, so these match exactly those characters.
+ */
+const CONTROL_BYTES = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]|\xC2[\x80-\x9F]|\xEF\xBF[\xBE\xBF]/;
+
+/** Some printable ASCII character: a body holding one is not empty, whatever else it holds. */
+const PRINTABLE_ASCII = /[\x21-\x7E]/;
+
+/**
+ * Most of an archive is clean, and a clean file's body is only ever searched for ASCII patterns
+ * (raw HTML, images, control characters), so it is not decoded: read one byte per character,
+ * it is searched as it is. Only the front matter is decoded, parsed and validated. Whenever
+ * anything might need reporting (or the file has a byte order mark or CR), undefined sends the
+ * file down the careful path, validateArticleFile, which finds and places every problem.
+ */
+export function summarizeCleanArticle({ path, bytes, config, staticFiles }: ArticleFileInput): ArticleSummary | undefined {
+  const location = parseArticlePath(path).value;
+  if (!location || !config.languages.includes(location.lang)) return undefined;
+  if (bytes.length > config.maxFileSizeKb * 1024 || !isUtf8(bytes)) return undefined;
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = raw.toString('latin1');
+  if (text.startsWith('\xEF\xBB\xBF') || text.includes('\r')) return undefined;
+  const split = splitFrontMatter(text, path).value;
+  if (!split) return undefined;
+  const { body } = split;
+  if (CONTROL_BYTES.test(body) || !PRINTABLE_ASCII.test(body) || mayHoldUnsafeHtml(body) || mayHaveLocalImages(body)) return undefined;
+  // The front matter starts on the second line; in this text a character's offset is its byte's.
+  const yamlStart = text.indexOf('\n') + 1;
+  const parsed = parseYamlFast(raw.toString('utf8', yamlStart, yamlStart + split.yamlText.length));
+  if (parsed === undefined || parsed.data === null || typeof parsed.data !== 'object') return undefined;
+  const result = FrontMatterSchema.safeParse(parsed.data);
+  if (!result.success) return undefined;
+  const fm = result.data;
+  if (fm.updated && fm.updated.epochMs < fm.date.epochMs) return undefined;
+  const { key, lang } = location;
+  if (fm.image) {
+    const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };
+    const article = { key, lang, file: path, frontMatter: fm, body: '', bodyStartLine: 1 };
+    if (checkArticleImages({ article, bases, staticFiles }).length > 0) return undefined;
+  }
+  return { file: path, key, lang, title: fm.title, dateMs: fm.date.epochMs, updatedMs: (fm.updated ?? fm.date).epochMs, id: fm.id, draft: fm.draft === true };
+}
