@@ -13,6 +13,7 @@ import { createFeedStream } from './serialize/stream-feed.js';
 import { feedFormats } from './serialize/feed-formats.js';
 import { createTranslator, MissingLabelError, type Translate } from './translate/create-translator.js';
 import type { PublishedArticle, PublishedEntry } from './translate/resolve-translations.js';
+import type { FeedFormat } from './validate/config-schema.js';
 import type { ScannedArticles } from './validate/scan-articles.js';
 import { validateSite, type ValidateSiteResult, type ValidSite } from './validate-site.js';
 
@@ -36,6 +37,8 @@ export interface OutputStream {
    */
   readonly fingerprint: string;
   readonly chunks: () => Generator<readonly string[], readonly BuildError[]>;
+  /** Each item's texts by item key, filled in as the stream is read (for the next build's cache). */
+  readonly items?: ReadonlyMap<string, ItemTexts>;
   /** The language and items of the feeds, so that another thread can render them instead (see renderFeedJob). */
   readonly feed?: { readonly lang: string; readonly entries: readonly PublishedEntry[] };
 }
@@ -61,6 +64,8 @@ export interface BuildOptions {
   readonly version: string;
   /** Stream the feeds instead of returning them whole; the default streams when `maxItems` is 0. */
   readonly stream?: boolean;
+  /** Item texts an earlier build made, per language, by item key: those items are not rendered again. */
+  readonly knownItems?: (lang: string) => ReadonlyMap<string, ItemTexts> | undefined;
 }
 
 /** Items rendered and serialized together when streaming: few enough to hold, enough to amortize. */
@@ -88,14 +93,20 @@ function feedEntriesOf(site: ValidSite, lang: string): PublishedEntry[] {
   return site.config.maxItems > 0 ? all.slice(0, site.config.maxItems) : all;
 }
 
-function feedFingerprint(site: ValidSite, lang: string, entries: readonly PublishedEntry[], version: string): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify([version, site.digest, lang, site.locales[lang] ?? null]));
-  for (const entry of entries) {
-    hash.update(JSON.stringify([entry.summary.file, entry.translations]));
-    hash.update(site.articleBytes(entry.summary.file) ?? '');
-  }
-  return hash.digest('hex');
+/**
+ * An item's key: a digest of everything its text in every format is made from (polyfeed's
+ * version, the config, templates and static files, the language's labels, the file's bytes and
+ * the item's translation links). Equal keys, equal texts.
+ */
+function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEntry[], version: string): string[] {
+  const common = JSON.stringify([version, site.digest, lang, site.locales[lang] ?? null]);
+  return entries.map((entry) =>
+    createHash('sha256')
+      .update(common)
+      .update(JSON.stringify([entry.summary.file, entry.translations]))
+      .update(site.articleBytes(entry.summary.file) ?? '')
+      .digest('hex'),
+  );
 }
 
 /** Where a language's feeds are written, relative to the output folder. */
@@ -105,12 +116,16 @@ export function feedPaths(config: ValidSite['config'], lang: string): string[] {
 
 function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, tools: RenderTools): OutputStream {
   const entries = feedEntriesOf(site, lang);
+  const keys = itemKeysOf(site, lang, entries, options.version);
   return {
-    ...streamFeeds({ site, lang, entries, version: options.version, tools }),
-    fingerprint: feedFingerprint(site, lang, entries, options.version),
+    ...streamFeeds({ site, lang, entries, version: options.version, tools, keys, knownItems: options.knownItems && (() => options.knownItems!(lang)) }),
+    fingerprint: createHash('sha256').update(JSON.stringify([options.version, site.digest, lang, keys])).digest('hex'),
     feed: { lang, entries },
   };
 }
+
+/** An item's text in each format of its feed. */
+export type ItemTexts = Readonly<Partial<Record<FeedFormat, string>>>;
 
 export interface StreamFeedsInput {
   readonly site: FeedSite;
@@ -119,30 +134,53 @@ export interface StreamFeedsInput {
   readonly entries: readonly PublishedEntry[];
   readonly version: string;
   readonly tools: RenderTools;
+  /** The entries' item keys (see itemKeysOf); without them every item is rendered. */
+  readonly keys?: readonly string[];
+  /** Texts of items an earlier build made, by key (asked for when rendering starts): those items are not read or rendered again. */
+  readonly knownItems?: () => ReadonlyMap<string, ItemTexts> | undefined;
 }
 
 /**
  * One language's feeds as a stream: a head, then items read, rendered and serialized a batch at
- * a time, then a tail. Only the items that go into the feed are read again and rendered.
+ * a time, then a tail. Only the items that go into the feed, and whose texts are not known
+ * already, are read again and rendered. `items` gets every item's texts as the stream is read.
  */
-export function streamFeeds({ site, lang, entries, version, tools }: StreamFeedsInput): Pick<OutputStream, 'paths' | 'chunks'> {
+export function streamFeeds({ site, lang, entries, version, tools, keys, knownItems }: StreamFeedsInput): Pick<OutputStream, 'paths' | 'chunks' | 'items'> {
   const { config } = site;
-  const options = { version };
+  const items = new Map<string, ItemTexts>();
   return {
     paths: feedPaths(config, lang),
+    items,
     *chunks() {
       const t = tools.translatorFor(lang);
       const newestUpdateMs = entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
-      const streams = config.formats.map((format) => createFeedStream(format, buildFeedHead({ lang, newestUpdateMs, config, t, version: options.version })));
+      const streams = config.formats.map((format) => createFeedStream(format, buildFeedHead({ lang, newestUpdateMs, config, t, version })));
       const errors: BuildError[] = [];
+      const knownTexts = keys ? knownItems?.() : undefined;
       yield streams.map((stream) => stream.head);
       for (let start = 0; start < entries.length; start += STREAM_BATCH_SIZE) {
-        const read = readEntries(site, entries.slice(start, start + STREAM_BATCH_SIZE));
+        const batch = entries.slice(start, start + STREAM_BATCH_SIZE);
+        const batchKeys = keys?.slice(start, start + STREAM_BATCH_SIZE);
+        const known = batch.map((_, index) => (batchKeys ? knownTexts?.get(batchKeys[index]!) : undefined));
+        const missing = batch.filter((_, index) => known[index] === undefined);
+        const read = readEntries(site, missing);
         errors.push(...read.errors);
         const rendered = renderEntries(site, read.articles, t, tools.renderMarkdown);
         errors.push(...rendered.errors);
-        const items = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
-        yield streams.map((stream) => stream.items(items));
+        const models = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
+        if (models.length !== missing.length) {
+          yield streams.map(() => ''); // a problem: nothing of this run is published
+          continue;
+        }
+        const fresh = streams.map((stream) => stream.itemTexts(models));
+        let next = 0;
+        const texts = batch.map((_, index) => {
+          const texts = known[index] ?? Object.fromEntries(config.formats.map((format, f) => [format, fresh[f]![next]!]));
+          if (known[index] === undefined) next++;
+          if (batchKeys) items.set(batchKeys[index]!, texts);
+          return texts;
+        });
+        yield streams.map((stream, f) => stream.joinItems(texts.map((item) => item[config.formats[f]!]!)));
       }
       yield streams.map((stream) => stream.tail());
       return withoutRepeats(errors);

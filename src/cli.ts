@@ -8,6 +8,7 @@ import { makeError } from './errors/error-catalogue.js';
 import { withoutRepeats } from './errors/without-repeats.js';
 import type { OutputStream } from './build.js';
 import { cachedArticlesOf, sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
+import { readItemTexts, writeItemTexts } from './cache/item-store.js';
 import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/manifest-store.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
@@ -87,15 +88,9 @@ function isStreamUnchanged(stream: OutputStream, previous: BuildIndex['outputs']
 /** The index of this build's inputs and outputs, for the next one. */
 function toBuildIndex(input: { snapshot: SiteSnapshot; read: ReadSiteResult; outDir: string; outOption: string | null; outputs: BuildIndex['outputs']; problems: readonly BuildError[] }): BuildIndex {
   const { snapshot, read } = input;
-  const warningsByFile = new Map<string, BuildError[]>();
-  for (const problem of input.problems) {
-    if (problem.severity !== 'warning' || problem.file === undefined) continue;
-    warningsByFile.set(problem.file, [...(warningsByFile.get(problem.file) ?? []), problem]);
-  }
   const articles: CachedArticle[] = [];
-  for (const file of read.validated.scanned?.files ?? []) {
-    const stamp = read.stamps.get(file.path);
-    if (file.summary && stamp) articles.push({ stamp, summary: file.summary, warnings: file.problems.filter((problem) => problem.severity === 'warning') });
+  for (const { path, stamp, summary, problems } of read.articles) {
+    if (summary) articles.push({ path, stamp, summary, problems: problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning') });
   }
   return {
     polyfeedVersion: version,
@@ -151,7 +146,10 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool }
   const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool);
   const { sources } = read;
-  const result = buildSite(read.validated, { version, stream: true });
+  // Item texts are kept for feeds of the newest items; feeds of every item would make the cache as large as the archive.
+  const keepsItems = read.validated.site !== undefined && read.validated.site.config.maxItems > 0;
+  const knownItems = (lang: string) => (options.cache && keepsItems ? readItemTexts(root, lang) : undefined);
+  const result = buildSite(read.validated, { version, stream: true, knownItems });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {
     printReport(options.format, result.errors, sources, false);
@@ -179,7 +177,8 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool }
     // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
     const everyItem = read.validated.site?.config.maxItems === 0;
     const renderPool = everyItem && pool.workers === 0 && options.jobs > 1 ? startWorkerPool(options.jobs - 1) : pool;
-    const settingSources = { ...sources, articleFiles: [], articleFolders: [] };
+    const { configFile, localeFiles, templateFiles, staticFiles } = sources;
+    const settingSources = { configFile, localeFiles, templateFiles, staticFiles, articleFiles: [], articleFolders: [] };
     // Feeds of every item are rendered only in workers, whose heap is capped: memory stays bounded.
     const jobs = await renderPool.stageFeeds({ root, outDir, version, settingSources }, toWrite, everyItem).finally(() => renderPool.close());
     const staged = jobs.flatMap((job) => job.staged);
@@ -200,6 +199,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool }
       for (const path of stream.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: stream.fingerprint };
     }
     writeBuildIndex(root, toBuildIndex({ snapshot, read, outDir, outOption, outputs, problems }));
+    if (keepsItems) for (const stream of toWrite) if (stream.feed && stream.items) writeItemTexts(root, stream.feed.lang, stream.items);
     printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
     if (options.format !== 'json') {
       const articleFiles = read.validated.scanned?.files.length ?? 0;

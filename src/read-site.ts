@@ -1,16 +1,17 @@
 // I/O: a site folder → its validated site, reading again only the article files that changed since the last build.
 import type { SiteSnapshot } from './cache/snapshot-site.js';
-import type { FileStamp } from './load/read-file-with-stat.js';
-import { lazySource, readSettingSources, type SiteSources } from './load/read-sources.js';
-import { readArticles } from './load/read-articles.js';
+import { join } from 'node:path';
+import { readFileWithStat } from './load/read-file-with-stat.js';
+import { lazySource, readSettingSources, type SiteSources, type SourceFile } from './load/read-sources.js';
+import { readArticles, type StampedArticle } from './load/read-articles.js';
 import { startWorkerPool, type WorkerPool } from './load/worker-pool.js';
 import { assembleSite, validateSettings, type ValidateSiteResult } from './validate-site.js';
 
 export interface ReadSiteResult {
   readonly sources: SiteSources;
   readonly validated: ValidateSiteResult;
-  /** The stamp of every article file as validated. */
-  readonly stamps: ReadonlyMap<string, FileStamp>;
+  /** Every article file as validated, with its stamp then (the same list as validated.scanned). */
+  readonly articles: readonly StampedArticle[];
   /** Article files read and validated in this run (the others came from the index). */
   readonly articlesRead: number;
 }
@@ -23,16 +24,22 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
     return {
       sources: settingSources,
       validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined },
-      stamps: new Map(),
+      articles: [],
       articlesRead: 0,
     };
   }
   const { listing, changes, cached } = snapshot;
-  const { scanned, stamps } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
+  const { scanned } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
+  let articleFiles: SourceFile[] | undefined;
   const sources: SiteSources = {
     ...settingSources,
-    articleFiles: scanned.files.map((file) => lazySource(root, file.path)),
+    // Made when first asked for (to print a report): tens of thousands of them are seldom needed.
+    get articleFiles() {
+      articleFiles ??= scanned.files.map((file) => lazySource(root, file.path));
+      return articleFiles;
+    },
     articleFolders: scanned.folders,
   };
-  return { sources, validated: assembleSite(sources, settings, scanned), stamps, articlesRead: changes.changed.length };
+  const readBytes = (path: string) => readFileWithStat(join(root, path))?.bytes;
+  return { sources, validated: assembleSite(sources, settings, scanned, readBytes), articles: scanned.files, articlesRead: changes.changed.length };
 }

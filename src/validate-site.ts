@@ -134,8 +134,22 @@ export function validateSettings(sources: SiteSources): ValidateSettingsResult {
   return { config: config.value, settings, configErrors: [], errors };
 }
 
+/** An article file's bytes, read again (undefined when it is gone). */
+export type ReadArticleBytes = (path: string) => Uint8Array | undefined;
+
+/** ReadArticleBytes over files held in memory. */
+export function articleBytesOf(files: readonly SourceFile[]): ReadArticleBytes {
+  const byPath = new Map<string, SourceFile>(files.map((file) => [file.path, file]));
+  return (path) => byPath.get(path)?.bytes;
+}
+
 /** Joins the settings and the scanned articles: checks across articles, and the site if nothing is wrong. */
-export function assembleSite(sources: SiteSources, validated: ValidateSettingsResult, scanned: ScannedArticles): ValidateSiteResult {
+export function assembleSite(
+  sources: SiteSources,
+  validated: ValidateSettingsResult,
+  scanned: ScannedArticles,
+  articleBytes: ReadArticleBytes = articleBytesOf(sources.articleFiles),
+): ValidateSiteResult {
   const { config } = validated;
   if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
   const errors: BuildError[] = [...validated.errors];
@@ -147,8 +161,6 @@ export function assembleSite(sources: SiteSources, validated: ValidateSettingsRe
   errors.push(...checkArticleFolders(scanned, config));
   const published = resolveTranslations(summaries, config);
 
-  const filesByPath = new Map<string, SourceFile>(sources.articleFiles.map((file) => [file.path, file]));
-  const articleBytes = (path: string) => filesByPath.get(path)?.bytes;
   // Checks across files report a field without its position: their file is parsed again for it.
   errors.push(
     ...locateFields(

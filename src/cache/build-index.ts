@@ -7,11 +7,13 @@ import type { ArticleSummary } from '../validate/article-summary.js';
 
 /** A valid article as the last build validated it. */
 export interface CachedArticle {
+  /** Site-relative path of the file. */
+  readonly path: string;
   /** The file's `[size, mtimeMs]` when it was read. */
   readonly stamp: FileStamp;
   readonly summary: ArticleSummary;
-  /** Its warnings, shown again while it is unchanged. */
-  readonly warnings: readonly BuildError[];
+  /** Its warnings (a valid article has no other problem), shown again while it is unchanged. */
+  readonly problems: readonly BuildError[];
 }
 
 /**
@@ -26,9 +28,12 @@ export interface CachedArticles {
   articleAt(position: number): CachedArticle;
 }
 
-/** CachedArticles of articles held in memory (a build that just ran). */
+const byFile = (a: CachedArticle, b: CachedArticle) => (a.summary.file < b.summary.file ? -1 : a.summary.file > b.summary.file ? 1 : 0);
+
+/** CachedArticles of articles held in memory (a build that just ran; usually in path order already). */
 export function cachedArticlesOf(articles: readonly CachedArticle[]): CachedArticles {
-  const sorted = [...articles].sort((a, b) => (a.summary.file < b.summary.file ? -1 : a.summary.file > b.summary.file ? 1 : 0));
+  const inOrder = articles.every((article, index) => index === 0 || byFile(articles[index - 1]!, article) < 0);
+  const sorted = inOrder ? articles : [...articles].sort(byFile);
   return {
     paths: sorted.map((article) => article.summary.file),
     sizeAt: (position) => sorted[position]!.stamp[0],

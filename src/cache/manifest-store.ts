@@ -44,7 +44,7 @@ interface StoredIndex {
 function toStored(index: BuildIndex): StoredIndex {
   const columns: StoredIndex['articles'] = { path: [], size: [], mtimeMs: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], warnings: {} };
   index.articles.paths.forEach((path, position) => {
-    const { stamp, summary, warnings } = index.articles.articleAt(position);
+    const { stamp, summary, problems: warnings } = index.articles.articleAt(position);
     columns.path.push(path);
     columns.size.push(stamp[0]);
     columns.mtimeMs.push(stamp[1]);
@@ -76,21 +76,23 @@ function articlesFromColumns(columns: StoredIndex['articles']): CachedArticles {
     mtimeAt: (position) => columns.mtimeMs[position]!,
     articleAt(position) {
       const path = columns.path[position]!;
-      const [, key, name] = path.split('/');
+      // articles/<key>/<lang>.md: only valid articles are stored.
+      const slash = path.lastIndexOf('/');
       const dateMs = columns.dateMs[position]!;
       return {
+        path,
         stamp: [columns.size[position]!, columns.mtimeMs[position]!],
         summary: {
           file: path,
-          key: key!,
-          lang: name!.slice(0, -'.md'.length),
+          key: path.slice(path.indexOf('/') + 1, slash),
+          lang: path.slice(slash + 1, -'.md'.length),
           title: columns.title[position]!,
           dateMs,
           updatedMs: columns.updatedMs[position] ?? dateMs,
           id: columns.id[position] ?? undefined,
           draft: columns.draft[position] === 1,
         },
-        warnings: columns.warnings[path] ?? [],
+        problems: columns.warnings[path] ?? [],
       };
     },
   };

@@ -5,10 +5,18 @@ import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';
 import { toJsonFeedObject } from './to-json-feed.js';
 
-/** Writes one feed incrementally: `head`, then `items(batch)` for each batch in order, then `tail()`. */
+/**
+ * Writes one feed incrementally: `head`, then `items(batch)` for each batch in order, then
+ * `tail()`. `items` is `joinItems(itemTexts(batch))`: an item's text depends on nothing but the
+ * item (and the feed's head), so texts made by an earlier build can stand in for new ones.
+ */
 export interface FeedStream {
   readonly head: string;
   items(batch: readonly FeedItemModel[]): string;
+  /** Each item's own text, in order. */
+  itemTexts(batch: readonly FeedItemModel[]): string[];
+  /** The next items of the feed, from their texts. */
+  joinItems(texts: readonly string[]): string;
   tail(): string;
 }
 
@@ -20,13 +28,20 @@ export interface FeedStream {
 function xmlStream(serialize: (model: FeedModel) => string, head: FeedModel, itemStart: string, closing: string): FeedStream {
   const empty = serialize({ ...head, items: [] });
   if (!empty.endsWith(closing)) throw new Error(`The serializer's output does not end in ${JSON.stringify(closing)}.`);
+  const itemTexts = (batch: readonly FeedItemModel[]): string[] => {
+    if (batch.length === 0) return [];
+    const whole = serialize({ ...head, items: batch });
+    // Each item starts a line at its indent; deeper lines and escaped text cannot look like that.
+    const texts = whole.slice(whole.indexOf(itemStart), -closing.length).split(itemStart).slice(1).map((text) => itemStart + text);
+    if (texts.length !== batch.length) throw new Error(`Expected ${batch.length} items, found ${texts.length}.`);
+    return texts;
+  };
+  const joinItems = (texts: readonly string[]) => texts.join('');
   return {
     head: empty.slice(0, -closing.length),
-    items: (batch) => {
-      if (batch.length === 0) return '';
-      const whole = serialize({ ...head, items: batch });
-      return whole.slice(whole.indexOf(itemStart), -closing.length);
-    },
+    items: (batch) => joinItems(itemTexts(batch)),
+    itemTexts,
+    joinItems,
     tail: () => closing,
   };
 }
@@ -40,14 +55,16 @@ function jsonStream(head: FeedModel): FeedStream {
   const emptyEnd = '[]\n}\n';
   if (!empty.endsWith(emptyEnd)) throw new Error('The JSON Feed does not end with its items.');
   let written = 0;
+  const itemTexts = (batch: readonly FeedItemModel[]): string[] => {
+    const objects = (toJsonFeedObject({ ...head, items: batch }).items as unknown[]) ?? [];
+    return objects.map((item) => `    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`);
+  };
+  const joinItems = (texts: readonly string[]) => texts.map((text) => `${written++ === 0 ? '\n' : ',\n'}${text}`).join('');
   return {
     head: `${empty.slice(0, -emptyEnd.length)}[`,
-    items: (batch) => {
-      const objects = (toJsonFeedObject({ ...head, items: batch }).items as unknown[]) ?? [];
-      return objects
-        .map((item) => `${written++ === 0 ? '\n' : ',\n'}    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`)
-        .join('');
-    },
+    items: (batch) => joinItems(itemTexts(batch)),
+    itemTexts,
+    joinItems,
     tail: () => (written === 0 ? ']\n}\n' : '\n  ]\n}\n'),
   };
 }

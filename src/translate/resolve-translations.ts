@@ -33,30 +33,29 @@ export function isPublished(summary: Pick<ArticleSummary, 'draft'>): boolean {
   return !summary.draft;
 }
 
-const plainPatterns = new Map<string, boolean>();
-
-/**
- * Keys (letters, digits, "_", "-") and language tags are URL-safe once encoded, so a pattern that
- * is plain with them filled in gives the base plus the path: what new URL() would give, without
- * its cost for each of tens of thousands of articles.
- */
-function isPlainPattern(path: string): boolean {
-  let plain = plainPatterns.get(path);
-  if (plain === undefined) {
-    const sample = path.replaceAll('{lang}', 'x').replaceAll('{key}', 'x');
-    plain = /^[A-Za-z0-9\-_~%/]*$/.test(sample.replaceAll('.', '-')) && !/(^|\/)\.\.?(\/|$)/.test(sample);
-    plainPatterns.set(path, plain);
-  }
-  return plain;
+/** Makes article URLs for one config: the pattern is looked at once, not for each of tens of thousands of articles. */
+export function articleUrlMaker(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): (key: string, lang: string) => string {
+  // The pattern is relative to baseUrl even when written with a leading "/".
+  const pattern = config.permalink.replace(/^\/+/, '');
+  const sample = pattern.replaceAll('{lang}', 'x').replaceAll('{key}', 'x');
+  // Keys (letters, digits, "_", "-") and language tags are URL-safe once encoded, so with a
+  // plain pattern the URL is the base plus the path: what new URL() would give, far cheaper.
+  const plain = /^[A-Za-z0-9\-_~%/]*$/.test(sample.replaceAll('.', '-')) && !/(^|\/)\.\.?(\/|$)/.test(sample);
+  const [beforeLang, afterLang] = pattern.split('{lang}') as [string, string | undefined];
+  const simple = plain && afterLang !== undefined && pattern.split('{lang}').length === 2 && !beforeLang.includes('{key}');
+  const keyParts = simple ? afterLang.split('{key}') : [];
+  return (key, lang) => {
+    const encodedKey = encodeURIComponent(key);
+    const safeKey = /^[A-Za-z0-9_%-]+$/.test(encodedKey);
+    if (safeKey && simple && keyParts.length === 2) return `${config.baseUrl}${beforeLang}${encodeURIComponent(lang)}${keyParts[0]}${encodedKey}${keyParts[1]}`;
+    const path = pattern.replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodedKey);
+    return safeKey && plain ? config.baseUrl + path : new URL(path, config.baseUrl).href;
+  };
 }
 
 /** The absolute URL of one language version, from the config's permalink pattern. */
 export function articleUrl(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>, key: string, lang: string): string {
-  // The pattern is relative to baseUrl even when written with a leading "/".
-  const pattern = config.permalink.replace(/^\/+/, '');
-  const path = pattern.replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodeURIComponent(key));
-  const safeKey = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u.test(key);
-  return safeKey && isPlainPattern(pattern) ? config.baseUrl + path : new URL(path, config.baseUrl).href;
+  return articleUrlMaker(config)(key, lang);
 }
 
 function byLanguageTag(a: TranslationLink, b: TranslationLink): number {
@@ -69,7 +68,7 @@ class VersionsByKey {
 
   constructor(
     published: readonly ArticleSummary[],
-    private readonly config: SiteConfig,
+    private readonly urlOf: (key: string, lang: string) => string,
   ) {
     for (const summary of published) {
       const versions = this.byKey.get(summary.key);
@@ -81,7 +80,7 @@ class VersionsByKey {
   linksOf(summary: ArticleSummary): TranslationLink[] {
     return (this.byKey.get(summary.key) ?? [])
       .filter((other) => other.lang !== summary.lang)
-      .map((other) => ({ lang: other.lang, url: articleUrl(this.config, other.key, other.lang), title: other.title }))
+      .map((other) => ({ lang: other.lang, url: this.urlOf(other.key, other.lang), title: other.title }))
       .sort(byLanguageTag);
   }
 }
@@ -106,12 +105,13 @@ class Entry implements PublishedEntry {
  */
 export function resolveTranslations(summaries: readonly ArticleSummary[], config: SiteConfig): { value: PublishedEntry[]; errors: BuildError[] } {
   const published = summaries.filter(isPublished);
-  const versions = new VersionsByKey(published, config);
+  const urlOf = articleUrlMaker(config);
+  const versions = new VersionsByKey(published, urlOf);
   const result: PublishedEntry[] = [];
   const firstFileById = new Map<string, string>();
   const errors: BuildError[] = [];
   for (const summary of published) {
-    const url = articleUrl(config, summary.key, summary.lang);
+    const url = urlOf(summary.key, summary.lang);
     const id = summary.id ?? url;
     const earlier = firstFileById.get(id);
     if (earlier !== undefined) {

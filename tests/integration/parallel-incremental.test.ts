@@ -88,4 +88,20 @@ describe('a rebuild', () => {
     expect(before).not.toContain('Story 219 renamed');
     expect(after).toContain('Story 219 renamed');
   });
+
+  test('reuses the items of the last build it kept, and ignores a damaged cache', () => {
+    const root = largeSite();
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const tree = readTree(root);
+    expect(Object.keys(tree).filter((path) => path.startsWith('.polyfeed-cache/items/')).sort()).toEqual(['.polyfeed-cache/items/ar.json', '.polyfeed-cache/items/en.json']);
+    writeFileSync(join(root, 'articles/story-219/en.md'), tree['articles/story-219/en.md']!.toString('utf8').replace('Story 219 v1', 'Story 219 v2'));
+    writeFileSync(join(root, '.polyfeed-cache/items/ar.json'), '{"not": "what it was"');
+    writeFileSync(join(root, '.polyfeed-cache/index.json'), '[1, 2');
+    const again = runCli(['build', '--root', root]);
+    expect(again.status, again.stderr).toBe(0);
+    const cold = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'cold')]);
+    expect(cold.status).toBe(0);
+    expect(readTree(join(root, 'public'))).toEqual(readTree(join(root, 'cold')));
+    expect(readTree(join(root, 'public'))['en/atom.xml']!.toString('utf8')).toContain('Story 219 v2');
+  });
 });

@@ -131,3 +131,18 @@ describe('resolveTranslations', () => {
     expect(result.value[0]).toMatchObject({ url: 'https://example.org/fr/caf%C3%A9/', id: 'https://example.org/fr/caf%C3%A9/' });
   });
 });
+
+describe('articleUrl without new URL()', () => {
+  const patterns = ['{lang}/{key}/', '/{lang}/{key}/', 'stories/{key}.{lang}.html', '{key}/{lang}', 'news/{lang}-{key}/index.html', '{lang}/../{key}/', '{lang}/a b/{key}/'];
+  const keys = ['flood', '2025-03_flood', 'café', 'قمة-هانوي', '日本', 'A_1'];
+  test.each(patterns)('gives what new URL() gives for the pattern %s', (permalink) => {
+    for (const baseUrl of ['https://example.org/', 'https://example.org/news/']) {
+      for (const key of keys) {
+        for (const lang of ['en', 'pt-BR', 'zh-Hant-TW']) {
+          const path = permalink.replace(/^\/+/, '').replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodeURIComponent(key));
+          expect(articleUrl({ baseUrl, permalink }, key, lang)).toBe(new URL(path, baseUrl).href);
+        }
+      }
+    }
+  });
+});
