@@ -107,6 +107,7 @@ for (const articles of sizes) {
     { ...scenario('one label changed', { prepare: label.change, restore: label.restore, args: build }), floor: 'read' },
     { ...scenario('one template changed', { prepare: template.change, restore: template.restore, args: build }), floor: 'read' },
     { ...scenario('check', { args: () => ['check', '--root', root] }), floor: 'read' },
+    { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache'] }), floor: 'read' },
   ];
   if (values['every-item']) {
     // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/cli.js';
+// The bundled CLI (npm run build): one file to load instead of hundreds of modules.
+import { runCli } from '../dist/bundle/cli.js';
 
 await runCli(process.argv.slice(2));

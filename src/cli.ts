@@ -1,6 +1,5 @@
 // I/O: argv → options → build or check → write → report → exit code. The only module that exits.
 import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { BuildError } from './errors/build-error.js';
@@ -9,12 +8,13 @@ import { withoutRepeats } from './errors/without-repeats.js';
 import type { OutputStream } from './build.js';
 import { cachedArticlesOf, sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
 import { readItemTexts, writeItemTexts } from './cache/item-store.js';
-import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/manifest-store.js';
+import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/index-store.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
 import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
 import type { ReadSiteResult } from './read-site.js';
+import { readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
 import { discardStaged, prepareOutputFolders, publishStaged } from './write/write-outputs.js';
@@ -22,13 +22,18 @@ import { discardStaged, prepareOutputFolders, publishStaged } from './write/writ
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+const version = readPolyfeedVersion();
 
 interface CommonOptions {
   root: string;
   format: ReportFormat;
   strict: boolean;
   jobs: number;
+}
+
+interface CheckCommandOptions extends CommonOptions {
+  /** Commander turns --no-cache into cache: false. */
+  cache: boolean;
 }
 
 interface BuildCommandOptions extends CommonOptions {
@@ -211,13 +216,13 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool }
   return code;
 }
 
-async function runCheck(options: CommonOptions): Promise<number> {
+async function runCheck(options: CheckCommandOptions): Promise<number> {
   const root = resolve(options.root);
   const problem = usageProblem(root, undefined);
   if (problem) return reportUsageProblem(problem);
   // check reads the index of the last build but writes nothing, not even the cache.
-  const statPool = startStatPool(statWorkersFor(root, options.jobs));
-  const snapshot = await snapshotSite(root, version, readBuildIndex(root), statPool);
+  const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
+  const snapshot = await snapshotSite(root, version, options.cache ? readBuildIndex(root) : undefined, statPool);
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool).finally(() => pool.close());
@@ -266,9 +271,9 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--wait <seconds>', 'how long to wait for another build writing the same output folder').argParser(parseSeconds).default(60))
     .option('--no-cache', 'ignore .polyfeed-cache/ and rebuild everything (it is written afresh)')
     .action(async (options: BuildCommandOptions) => setExitCode(await runBuild(options)));
-  addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing')).action(
-    async (options: CommonOptions) => setExitCode(await runCheck(options)),
-  );
+  addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing'))
+    .option('--no-cache', 'validate every article again, not only those changed since the last build')
+    .action(async (options: CheckCommandOptions) => setExitCode(await runCheck(options)));
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;
 }

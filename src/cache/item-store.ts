@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ItemTexts } from '../build.js';
-import { CACHE_FOLDER } from './manifest-store.js';
+import { CACHE_FOLDER } from './index-store.js';
 
 const ITEMS_FOLDER = 'items';
 
