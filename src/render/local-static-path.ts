@@ -2,11 +2,17 @@
 import { resolveSiteUrl, type UrlBases } from './resolve-site-url.js';
 
 /** `/media/a.jpg` on https://example.org/news/ → `media/a.jpg`; an image on another host → undefined. */
+const siteUrls = new Map<string, URL>();
+
 export function localStaticPath(reference: string, bases: UrlBases): string | undefined {
   const absolute = resolveSiteUrl(reference, bases);
   if (absolute === undefined) return undefined;
   const url = new URL(absolute);
-  const site = new URL(bases.siteUrl);
+  let site = siteUrls.get(bases.siteUrl);
+  if (!site) {
+    site = new URL(bases.siteUrl);
+    if (siteUrls.size < 100) siteUrls.set(bases.siteUrl, site);
+  }
   if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return undefined;
   try {
     return decodeURIComponent(url.pathname.slice(site.pathname.length));

@@ -16,10 +16,13 @@ const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /** Why a date-time was refused, phrased for the user; undefined when it is fine. */
 export function explainInvalidDateTime(text: string): string | undefined {
-  if (DATE_ONLY.test(text)) return `"${text}" has a date but no time and offset.`;
-  if (WITHOUT_OFFSET.test(text)) return `"${text}" has no UTC offset, so the instant it means is ambiguous.`;
+  // The well-formed case first: it is nearly every date of an archive.
   const match = ISO_DATE_TIME.exec(text);
-  if (!match) return `Expected an ISO 8601 date-time with an offset, got "${text}".`;
+  if (!match) {
+    if (DATE_ONLY.test(text)) return `"${text}" has a date but no time and offset.`;
+    if (WITHOUT_OFFSET.test(text)) return `"${text}" has no UTC offset, so the instant it means is ambiguous.`;
+    return `Expected an ISO 8601 date-time with an offset, got "${text}".`;
+  }
   const [, year, month, day, hour, minute, second, , offset] = match;
   const y = Number(year), mo = Number(month), d = Number(day);
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();

@@ -1,12 +1,19 @@
 // Pure: BCP 47 language tags: validity, canonical spelling and writing direction.
 
+const canonicalTags = new Map<string, string | undefined>();
+
 /** The canonical spelling of a well-formed tag (`pt-br` → `pt-BR`), or undefined when it is not one. */
 export function canonicalLanguageTag(tag: string): string | undefined {
+  // A site has a handful of tags and tens of thousands of files named after them.
+  if (canonicalTags.has(tag)) return canonicalTags.get(tag);
+  let canonical: string | undefined;
   try {
-    return Intl.getCanonicalLocales(tag)[0];
+    canonical = Intl.getCanonicalLocales(tag)[0];
   } catch {
-    return undefined;
+    canonical = undefined;
   }
+  if (canonicalTags.size < 1000) canonicalTags.set(tag, canonical);
+  return canonical;
 }
 
 const RIGHT_TO_LEFT_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);

@@ -12,11 +12,27 @@ import { parseArticlePath } from './parse-article-path.js';
 import type { ArticleFileInput } from './validate-article-file.js';
 
 /**
- * The UTF-8 bytes of the characters findControlCharacters reports, seen one byte per character:
- * C0 controls but tab, LF and CR; DEL; C1 controls (C2 80–C2 9F); U+FFFE and U+FFFF (EF BF BE/BF).
- * In valid UTF-8, C2 and EF only ever lead a sequence, so these match exactly those characters.
+ * The UTF-8 bytes of the characters findControlCharacters reports: C0 controls but tab, LF and
+ * CR, and DEL (1); C1 controls, C2 80–C2 9F (2); U+FFFE and U+FFFF, EF BF BE/BF (3). In valid
+ * UTF-8, C2 and EF only ever lead a sequence, so these find exactly those characters.
  */
-const CONTROL_BYTES = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]|\xC2[\x80-\x9F]|\xEF\xBF[\xBE\xBF]/;
+const CONTROL_LEAD = new Uint8Array(256);
+for (let byte = 0; byte < 0x20; byte++) if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) CONTROL_LEAD[byte] = 1;
+CONTROL_LEAD[0x7f] = 1;
+CONTROL_LEAD[0xc2] = 2;
+CONTROL_LEAD[0xef] = 3;
+
+/** Whether valid UTF-8 `bytes` hold, from `start` on, a character findControlCharacters reports (a loop beats a regex here). */
+function hasControlCharacter(bytes: Uint8Array, start: number): boolean {
+  for (let index = start; index < bytes.length; index++) {
+    const kind = CONTROL_LEAD[bytes[index]!];
+    if (kind === 0) continue;
+    if (kind === 1) return true;
+    const next = bytes[index + 1]!;
+    if (kind === 2 ? next >= 0x80 && next <= 0x9f : next === 0xbf && (bytes[index + 2] === 0xbe || bytes[index + 2] === 0xbf)) return true;
+  }
+  return false;
+}
 
 /** Some printable ASCII character: a body holding one is not empty, whatever else it holds. */
 const PRINTABLE_ASCII = /[\x21-\x7E]/;
@@ -38,7 +54,7 @@ export function summarizeCleanArticle({ path, bytes, config, staticFiles }: Arti
   const split = splitFrontMatter(text, path).value;
   if (!split) return undefined;
   const { body } = split;
-  if (CONTROL_BYTES.test(body) || !PRINTABLE_ASCII.test(body) || mayHoldUnsafeHtml(body) || mayHaveLocalImages(body)) return undefined;
+  if (hasControlCharacter(bytes, text.length - body.length) || !PRINTABLE_ASCII.test(body) || mayHoldUnsafeHtml(body) || mayHaveLocalImages(body)) return undefined;
   // The front matter starts on the second line; in this text a character's offset is its byte's.
   const yamlStart = text.indexOf('\n') + 1;
   const parsed = parseYamlFast(raw.toString('utf8', yamlStart, yamlStart + split.yamlText.length));
