@@ -1,5 +1,5 @@
 // Worker threads and the build index change how much work a build does, never the bytes it writes.
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generateArticles } from '../helpers/generate-articles.js';
@@ -103,5 +103,22 @@ describe('a rebuild', () => {
     expect(cold.status).toBe(0);
     expect(readTree(join(root, 'public'))).toEqual(readTree(join(root, 'cold')));
     expect(readTree(join(root, 'public'))['en/atom.xml']!.toString('utf8')).toContain('Story 219 v2');
+  });
+
+  test('trusts sizes and modification times, and --no-cache does not (build and check)', () => {
+    const root = largeSite();
+    const path = join(root, 'articles/story-5/en.md');
+    const mtime = new Date('2025-01-01T00:00:00Z');
+    utimesSync(path, mtime, mtime);
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const text = readTree(root)['articles/story-5/en.md']!.toString('utf8');
+    // The same number of bytes, a broken date, and the old modification time put back.
+    writeFileSync(path, text.replace('date: 2024-', 'date: 2O24-'));
+    utimesSync(path, mtime, mtime);
+    expect(runCli(['check', '--root', root]).status).toBe(0);
+    const check = runCli(['check', '--root', root, '--no-cache']);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('articles/story-5/en.md:3:7 INVALID_DATE date');
+    expect(runCli(['build', '--root', root, '--no-cache']).status).toBe(1);
   });
 });
