@@ -1,8 +1,9 @@
 // I/O: the size and modification time of every setting file (config, labels, templates, static files).
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
+import { readFolderEntries } from '../load/read-folder-entries.js';
 
 function statFile(root: string, path: string, into: Record<string, FileStamp>): void {
   const stats = statSync(join(root, path), { throwIfNoEntry: false });
@@ -10,13 +11,7 @@ function statFile(root: string, path: string, into: Record<string, FileStamp>): 
 }
 
 function walk(root: string, folder: string, into: Record<string, FileStamp>): void {
-  let entries;
-  try {
-    entries = readdirSync(join(root, folder), { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
+  for (const entry of readFolderEntries(join(root, folder))) {
     const path = `${folder}/${entry.name}`;
     if (entry.isDirectory()) walk(root, path, into);
     else if (entry.isFile()) statFile(root, path, into);

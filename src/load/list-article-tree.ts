@@ -1,6 +1,7 @@
 // I/O: lists every article file under articles/, reusing an earlier listing for folders that have not changed.
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFolderEntries } from './read-folder-entries.js';
 
 /** Every `.md` file under articles/ and every folder there, with the folder's modification time. */
 export interface ArticleTreeListing {
@@ -57,13 +58,7 @@ export function listArticleTree(
       for (const child of previousFolders.get(folder) ?? []) visit(child);
       return;
     }
-    let entries;
-    try {
-      entries = readdirSync(join(root, folder), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
+    for (const entry of readFolderEntries(join(root, folder))) {
       const path = `${folder}/${entry.name}`;
       if (entry.isDirectory()) visit(path);
       else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);

@@ -4,14 +4,19 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 /** `[size, mtimeMs]`: what the cache compares to tell whether a file changed. */
 export type FileStamp = readonly [number, number];
 
-/** Undefined when the file cannot be read (it vanished, or is not a file any more). */
-export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStamp } | undefined {
-  let descriptor: number;
+/** A descriptor open for reading, or undefined when the file cannot be opened (it vanished). */
+export function openForReading(path: string): number | undefined {
   try {
-    descriptor = openSync(path, 'r');
+    return openSync(path, 'r');
   } catch {
     return undefined;
   }
+}
+
+/** Undefined when the file cannot be read (it vanished, or is not a file any more). */
+export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStamp } | undefined {
+  const descriptor = openForReading(path);
+  if (descriptor === undefined) return undefined;
   try {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) return undefined;

@@ -1,6 +1,7 @@
 // I/O: lists and reads every source of a site folder: config, articles, locales, templates.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFolderEntries } from './read-folder-entries.js';
 
 /** A file's bytes and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
@@ -27,14 +28,8 @@ export const STATIC_FOLDER = 'static';
 export const CONFIG_FILE_NAME = 'polyfeed.config.yaml';
 
 function listFiles(root: string, folder: string, accept: (name: string) => boolean): string[] {
-  let entries;
-  try {
-    entries = readdirSync(join(root, folder), { withFileTypes: true });
-  } catch {
-    return [];
-  }
   const paths: string[] = [];
-  for (const entry of entries) {
+  for (const entry of readFolderEntries(join(root, folder))) {
     const path = `${folder}/${entry.name}`;
     if (entry.isDirectory()) paths.push(...listFiles(root, path, accept));
     else if (entry.isFile() && accept(entry.name)) paths.push(path);
@@ -43,14 +38,10 @@ function listFiles(root: string, folder: string, accept: (name: string) => boole
 }
 
 function listFolders(root: string, folder: string): string[] {
-  try {
-    return readdirSync(join(root, folder), { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => `${folder}/${entry.name}`)
-      .sort();
-  } catch {
-    return [];
-  }
+  return readFolderEntries(join(root, folder))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${folder}/${entry.name}`)
+    .sort();
 }
 
 function readSource(root: string, path: string): SourceFile {

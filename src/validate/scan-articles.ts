@@ -38,7 +38,7 @@ export function scanArticle(path: string, bytes: Uint8Array, context: ScanContex
   return { path, summary: article && summarizeArticle(article), problems };
 }
 
-export function byPath(a: { path: string }, b: { path: string }): number {
+function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 

@@ -60,6 +60,5 @@ function feedSiteOf(task: FeedJobContext): FeedSite {
 /** Renders one language's feeds from its entries and stages them (on a worker; the settings are validated again there, which is cheap). */
 export function stageFeedJob(context: FeedJobContext, job: FeedJob): StagedJob {
   const site = feedSiteOf(context);
-  const stream = { ...streamFeeds({ site, lang: job.lang, entries: job.entries, version: context.version, tools: renderTools(site) }), fingerprint: '' };
-  return stageStream(context.outDir, stream);
+  return stageStream(context.outDir, streamFeeds({ site, lang: job.lang, entries: job.entries, version: context.version, tools: renderTools(site) }));
 }

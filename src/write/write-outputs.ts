@@ -4,6 +4,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { dirname, join } from 'node:path';
 import type { OutputFile, OutputStream } from '../build.js';
 import type { BuildError } from '../errors/build-error.js';
+import { openForReading } from '../load/read-file-with-stat.js';
 
 export interface WriteSummary {
   /** Paths written because their bytes changed or they were new. */
@@ -74,12 +75,8 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[]): Writ
 }
 
 function hashOfFile(path: string): string | undefined {
-  let descriptor: number;
-  try {
-    descriptor = openSync(path, 'r');
-  } catch {
-    return undefined;
-  }
+  const descriptor = openForReading(path);
+  if (descriptor === undefined) return undefined;
   try {
     const hash = createHash('sha256');
     const buffer = Buffer.allocUnsafe(1 << 20);
@@ -113,7 +110,7 @@ export function prepareOutputFolders(outDir: string, paths: readonly string[]): 
  * problems the stream returns (or if writing fails), its temporary files are removed again and
  * nothing is staged.
  */
-export function stageStream(outDir: string, stream: OutputStream): { staged: StagedOutput[]; errors: readonly BuildError[] } {
+export function stageStream(outDir: string, stream: Pick<OutputStream, 'paths' | 'chunks'>): { staged: StagedOutput[]; errors: readonly BuildError[] } {
   const files = stream.paths.map((path) => {
     const target = join(outDir, path);
     const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
