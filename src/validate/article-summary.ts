@@ -25,16 +25,25 @@ export interface ArticleSummary {
   readonly draft: boolean;
 }
 
+/**
+ * A copy of `text` that holds only its own characters. A parsed value can be a slice of the text
+ * it was parsed from, and keeping the slice keeps all of that text: the whole front matter of
+ * every article of the archive, where only its title and id are needed.
+ */
+export function detachedCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 export function summarizeArticle(article: Article): ArticleSummary {
   const { frontMatter: fm } = article;
   return {
     file: article.file,
     key: article.key,
     lang: article.lang,
-    title: fm.title,
+    title: detachedCopy(fm.title),
     dateMs: fm.date.epochMs,
     updatedMs: (fm.updated ?? fm.date).epochMs,
-    id: fm.id,
+    id: fm.id === undefined ? undefined : detachedCopy(fm.id),
     draft: fm.draft === true,
   };
 }

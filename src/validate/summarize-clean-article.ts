@@ -4,7 +4,7 @@ import { parseYamlFast } from '../load/parse-yaml-fast.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
 import { articleUrl } from '../translate/resolve-translations.js';
 import { FrontMatterSchema } from './article-schema.js';
-import type { ArticleSummary } from './article-summary.js';
+import { detachedCopy, type ArticleSummary } from './article-summary.js';
 import { checkArticleImages } from './check-article-images.js';
 import { mayHaveLocalImages } from './find-body-images.js';
 import { mayHoldUnsafeHtml } from './find-unsafe-html.js';
@@ -69,5 +69,6 @@ export function summarizeCleanArticle({ path, bytes, config, staticFiles }: Arti
     const article = { key, lang, file: path, frontMatter: fm, body: '', bodyStartLine: 1 };
     if (checkArticleImages({ article, bases, staticFiles }).length > 0) return undefined;
   }
-  return { file: path, key, lang, title: fm.title, dateMs: fm.date.epochMs, updatedMs: (fm.updated ?? fm.date).epochMs, id: fm.id, draft: fm.draft === true };
+  const id = fm.id === undefined ? undefined : detachedCopy(fm.id);
+  return { file: path, key, lang, title: detachedCopy(fm.title), dateMs: fm.date.epochMs, updatedMs: (fm.updated ?? fm.date).epochMs, id, draft: fm.draft === true };
 }
