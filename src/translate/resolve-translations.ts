@@ -68,7 +68,7 @@ class VersionsByKey {
 
   constructor(
     published: readonly ArticleSummary[],
-    private readonly urlOf: (key: string, lang: string) => string,
+    readonly urlOf: (key: string, lang: string) => string,
   ) {
     for (const summary of published) {
       const versions = this.byKey.get(summary.key);
@@ -85,14 +85,23 @@ class VersionsByKey {
   }
 }
 
-/** Translations are worked out when asked for: only rendered versions need them, out of tens of thousands. */
+/**
+ * The URL, the id and the translations are worked out when asked for: only rendered versions
+ * need them, out of tens of thousands (holding every URL would cost memory for nothing).
+ */
 class Entry implements PublishedEntry {
   constructor(
     readonly summary: ArticleSummary,
-    readonly url: string,
-    readonly id: string,
     private readonly versions: VersionsByKey,
   ) {}
+
+  get url(): string {
+    return this.versions.urlOf(this.summary.key, this.summary.lang);
+  }
+
+  get id(): string {
+    return this.summary.id ?? this.url;
+  }
 
   get translations(): readonly TranslationLink[] {
     return this.versions.linksOf(this.summary);
@@ -119,7 +128,7 @@ export function resolveTranslations(summaries: readonly ArticleSummary[], config
     } else {
       firstFileById.set(id, summary.file);
     }
-    result.push(new Entry(summary, url, id, versions));
+    result.push(new Entry(summary, versions));
   }
   return { value: result, errors };
 }
