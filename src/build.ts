@@ -119,7 +119,8 @@ function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, to
   const keys = itemKeysOf(site, lang, entries, options.version);
   return {
     ...streamFeeds({ site, lang, entries, version: options.version, tools, keys, knownItems: options.knownItems && (() => options.knownItems!(lang)) }),
-    fingerprint: createHash('sha256').update(JSON.stringify([options.version, site.digest, lang, keys])).digest('hex'),
+    // The labels are in it for themselves too: a feed with no items still has a translated title.
+    fingerprint: createHash('sha256').update(JSON.stringify([options.version, site.digest, lang, site.locales[lang] ?? null, keys])).digest('hex'),
     feed: { lang, entries },
   };
 }

@@ -74,9 +74,16 @@ function isUnchanged(index: BuildIndex | undefined, snapshot: SiteSnapshot, outO
   if (strict && index.warnings.length > 0) return false;
   const { changes } = snapshot;
   if (changes.changed.length > 0 || changes.removed > 0 || index.articleKey !== snapshot.articleKey) return false;
+  // A folder added, removed or changed (even one without an article file: an empty folder is a problem) is a change.
+  if (!sameFolderTimes(index.listing.folderTimes, snapshot.listing.folderTimes)) return false;
   if (!sameStamps(index.settingFiles, snapshot.settingFiles)) return false;
   const recorded = Object.fromEntries(Object.entries(index.outputs).map(([path, output]) => [path, output.stamp]));
   return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
+}
+
+function sameFolderTimes(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const folders = Object.keys(a);
+  return folders.length === Object.keys(b).length && folders.every((folder) => a[folder] === b[folder]);
 }
 
 function reportUnchanged(index: BuildIndex, format: ReportFormat): void {

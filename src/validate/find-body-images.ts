@@ -49,7 +49,27 @@ function collect(tokens: readonly Token[], lines: readonly string[], into: Image
 }
 
 const INLINE_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]*)/y;
+/**
+ * The same, with ASCII white space only, for a text read one byte per character: a byte of a
+ * UTF-8 character is never taken for white space, so an address runs at least as far as in the
+ * decoded text, and whatever this finds safe is safe in the decoded text too.
+ */
+const INLINE_IMAGE_IN_BYTES = /!\[[^\]]*\]\([\t\n\v\f\r ]*<?([^)\t\n\v\f\r >]*)/y;
 const ABSOLUTE = /^(https?:)?\/\//i;
+
+function mayHaveLocalImagesWith(body: string, inlineImage: RegExp): boolean {
+  if (body.includes('<') && /<img/i.test(body)) return true;
+  // Each "![" must open an inline image whose address is absolute, and no image may run into the next "![".
+  for (let start = body.indexOf('!['); start !== -1; ) {
+    inlineImage.lastIndex = start;
+    const match = inlineImage.exec(body);
+    if (!match || !ABSOLUTE.test(match[1] ?? '')) return true;
+    const next = body.indexOf('![', start + 2);
+    if (next !== -1 && next < inlineImage.lastIndex) return true;
+    start = next;
+  }
+  return false;
+}
 
 /**
  * Parsing Markdown is the costly part of checking an article, so a body whose every image is
@@ -57,17 +77,12 @@ const ABSOLUTE = /^(https?:)?\/\//i;
  * no local image to check. Anything else (reference images, raw <img>, odd brackets) is parsed.
  */
 export function mayHaveLocalImages(body: string): boolean {
-  if (body.includes('<') && /<img/i.test(body)) return true;
-  // Each "![" must open an inline image whose address is absolute, and no image may run into the next "![".
-  for (let start = body.indexOf('!['); start !== -1; ) {
-    INLINE_IMAGE.lastIndex = start;
-    const match = INLINE_IMAGE.exec(body);
-    if (!match || !ABSOLUTE.test(match[1] ?? '')) return true;
-    const next = body.indexOf('![', start + 2);
-    if (next !== -1 && next < INLINE_IMAGE.lastIndex) return true;
-    start = next;
-  }
-  return false;
+  return mayHaveLocalImagesWith(body, INLINE_IMAGE);
+}
+
+/** mayHaveLocalImages for the bytes of a UTF-8 text read one byte per character (latin1). */
+export function mayHaveLocalImagesInBytes(body: string): boolean {
+  return mayHaveLocalImagesWith(body, INLINE_IMAGE_IN_BYTES);
 }
 
 export function findBodyImages(body: string): ImageReference[] {

@@ -73,6 +73,26 @@ describe('a rebuild after a change is not skipped', () => {
   });
 });
 
+describe('a rebuild sees what only the folders or the labels show', () => {
+  test('a new empty article folder fails the rebuild as it fails a cold build', () => {
+    const root = writeSite(siteFiles());
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    mkdirSync(join(root, 'articles/empty'));
+    const again = runCli(['build', '--root', root]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('articles/empty/ ARTICLE_FOLDER_EMPTY');
+  });
+
+  test('a label of a language with no items yet reaches its feeds', () => {
+    const root = writeSite(siteFiles());
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    writeFileSync(join(root, 'locales/ar/feed.json'), siteFiles()['locales/ar/feed.json']!.replace('"title":"Example"', '"title":"مثال"'));
+    const again = runCli(['build', '--root', root]);
+    expect(again.stdout).toContain('3 written, 3 unchanged');
+    expect(readTree(join(root, 'public'))['ar/atom.xml']!.toString('utf8')).toContain('مثال');
+  });
+});
+
 describe('cached article metadata', () => {
   test('is not trusted after a config change that makes an unchanged article invalid', () => {
     const root = writeSite(siteFiles({ 'articles/first/en.md': article(`Long ${'x'.repeat(1500)}`) }));

@@ -17,7 +17,8 @@ const PIECES = [
   '![alt](https://cdn.example.org/a.jpg)', '![alt](/media/a.jpg)', '![alt](/media/missing.jpg)', '![alt](  https://x.org/b.jpg)',
   '![alt](\u00A0/media/missing.jpg)', '![alt][ref]', '![a [b] c](https://x.org/c.jpg)', '![', '](', '<img src="/media/missing.jpg">',
   '<IMG SRC=x>', '<script>x()</script>', '<Style>', '`<script>`', '<b>bold</b>', '<', '---', '# Heading', '> quote', '- item',
-  'x'.repeat(700),
+  'x'.repeat(700), '![x](https://cdn.example.org/à', '![x](https://cdn.example.org/a\u00A0b', '![y](https://example.org/news/missing.jpg)', '![y](//example.org/news/missing.jpg)',
+  '![z](https://cdn.example.org/\u3000', ')',
 ];
 
 /** Pieces no check objects to: with only these, the quick way must be taken (and agree). */
@@ -80,6 +81,14 @@ describe('the quick way through a clean article file', () => {
       const bytes = Buffer.from(`---\ntitle: Ordinary\ndate: 2025-03-14T09:30:00+01:00\nimage:\n  src: /media/a.jpg\n  alt: A picture\n---\n${body}\n`, 'utf8');
       expect(summarizeCleanArticle({ path: 'articles/story/ar.md', bytes, config, staticFiles })).toMatchObject({ title: 'Ordinary', lang: 'ar', key: 'story' });
     }
+  });
+
+  // Read one byte per character, the 0xA0 of "à" looked like white space ending the first address.
+  test('is not taken when an image address with a non-ASCII character runs into a local image', () => {
+    const bytes = Buffer.from('---\ntitle: Images\ndate: 2025-03-14T09:30:00+01:00\n---\nText ![x](https://cdn.example.org/à![y](https://example.org/news/missing.jpg)\n', 'utf8');
+    const input = { path: 'articles/story/en.md', bytes, config, staticFiles };
+    expect(validateArticleFile(input).problems.map((problem) => problem.code)).toEqual(['IMAGE_NOT_FOUND']);
+    expect(summarizeCleanArticle(input)).toBeUndefined();
   });
 
   test('is not taken for bytes that are not UTF-8', () => {
