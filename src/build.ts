@@ -71,6 +71,9 @@ export interface BuildOptions {
 /** Items rendered and serialized together when streaming: few enough to hold, enough to amortize. */
 const STREAM_BATCH_SIZE = 100;
 
+/** A batch ends once it holds this much Markdown (in UTF-16 code units): long articles make short batches. */
+const STREAM_BATCH_BYTES = 1 << 21;
+
 export interface RenderTools {
   /** The build's one i18next instance, fixed to a language. */
   readonly translatorFor: (lang: string) => Translate;
@@ -159,14 +162,31 @@ export function streamFeeds({ site, lang, entries, version, tools, keys, knownIt
       const errors: BuildError[] = [];
       const knownTexts = keys ? knownItems?.() : undefined;
       yield streams.map((stream) => stream.head);
-      for (let start = 0; start < entries.length; start += STREAM_BATCH_SIZE) {
-        const batch = entries.slice(start, start + STREAM_BATCH_SIZE);
-        const batchKeys = keys?.slice(start, start + STREAM_BATCH_SIZE);
-        const known = batch.map((_, index) => (batchKeys ? knownTexts?.get(batchKeys[index]!) : undefined));
+      for (let start = 0; start < entries.length; ) {
+        const candidates = entries.slice(start, start + STREAM_BATCH_SIZE);
+        const candidateKeys = keys?.slice(start, start + STREAM_BATCH_SIZE);
+        const candidatesKnown = candidates.map((_, index) => (candidateKeys ? knownTexts?.get(candidateKeys[index]!) : undefined));
+        // Read in order until the batch holds STREAM_BATCH_BYTES of text: a batch of long articles is shorter.
+        const articles: PublishedArticle[] = [];
+        let end = candidates.length;
+        let bytes = 0;
+        for (let index = 0; index < candidates.length; index++) {
+          if (candidatesKnown[index] !== undefined) continue;
+          if (bytes >= STREAM_BATCH_BYTES) {
+            end = index;
+            break;
+          }
+          const read = readEntries(site, [candidates[index]!]);
+          errors.push(...read.errors);
+          articles.push(...read.articles);
+          bytes += read.articles[0]?.article.body.length ?? 0;
+        }
+        start += end;
+        const batch = candidates.slice(0, end);
+        const batchKeys = candidateKeys?.slice(0, end);
+        const known = candidatesKnown.slice(0, end);
         const missing = batch.filter((_, index) => known[index] === undefined);
-        const read = readEntries(site, missing);
-        errors.push(...read.errors);
-        const rendered = renderEntries(site, read.articles, t, tools.renderMarkdown);
+        const rendered = renderEntries(site, articles, t, tools.renderMarkdown);
         errors.push(...rendered.errors);
         const models = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
         if (models.length !== missing.length) {

@@ -93,22 +93,31 @@ export function startWorkerPool(workers: number): WorkerPool {
       return results.sort(byPath);
     },
     async stageFeeds(context, streams, inWorkers) {
-      const { stageStream } = await import('../write/write-outputs.js');
-      // A language's feeds of a few items take less time to render than a worker takes to load the renderer.
-      if (!inWorkers || threads.length === 0) return streams.map((stream) => stageStream(context.outDir, stream));
-      const { toFeedJob } = await import('../write/stage-feed-jobs.js');
-      // One job per message, the next when a worker is done: a worker holds one language's items at a time.
+      const { discardStaged, stageStream } = await import('../write/write-outputs.js');
       const results: StagedJob[] = [];
-      let next = 0;
-      await Promise.all(
-        threads.map(async (thread) => {
-          while (next < streams.length) {
-            const index = next++;
-            results[index] = await request<StagedJob>(thread, (id) => ({ id, kind: 'feed', context, job: toFeedJob(streams[index]!) }));
-          }
-        }),
-      );
-      return results;
+      try {
+        // A language's feeds of a few items take less time to render than a worker takes to load the renderer.
+        if (!inWorkers || threads.length === 0) {
+          for (const stream of streams) results.push(stageStream(context.outDir, stream));
+          return results;
+        }
+        const { toFeedJob } = await import('../write/stage-feed-jobs.js');
+        // One job per message, the next when a worker is done: a worker holds one language's items at a time.
+        let next = 0;
+        await Promise.all(
+          threads.map(async (thread) => {
+            while (next < streams.length) {
+              const index = next++;
+              results[index] = await request<StagedJob>(thread, (id) => ({ id, kind: 'feed', context, job: toFeedJob(streams[index]!) }));
+            }
+          }),
+        );
+        return results;
+      } catch (error) {
+        // A feed that failed (a bug, or a worker out of memory) leaves nothing of the others staged.
+        discardStaged(results.flatMap((job) => job?.staged ?? []));
+        throw error;
+      }
     },
     close() {
       for (const thread of threads) void thread.terminate();

@@ -1,4 +1,5 @@
 // Worker threads and the build index change how much work a build does, never the bytes it writes.
+import { createHash } from 'node:crypto';
 import { statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -121,4 +122,25 @@ describe('a rebuild', () => {
     expect(check.stderr).toContain('articles/story-5/en.md:3:7 INVALID_DATE date');
     expect(runCli(['build', '--root', root, '--no-cache']).status).toBe(1);
   });
+});
+
+describe('feeds of every item rendered in workers', () => {
+  test('hold long articles too (batches end by size, not only by count), the same bytes as on one thread', () => {
+    const paragraph = `${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. *Sed* do eiusmod tempor. '.repeat(12)}\n\n`;
+    const body = paragraph.repeat(Math.ceil((900 * 1024) / paragraph.length)).slice(0, 900 * 1024 - 200);
+    const files: Record<string, string> = { 'polyfeed.config.yaml': `${siteFiles()['polyfeed.config.yaml']}maxItems: 0\n` };
+    for (let index = 0; index < 40; index++) {
+      files[`articles/long-${index}/en.md`] = `---\ntitle: Long ${index}\ndate: 2024-01-${String((index % 28) + 1).padStart(2, '0')}T${String(index % 24).padStart(2, '0')}:00:00Z\n---\n${body}`;
+    }
+    const root = writeSite(siteFiles(files));
+    const inWorkers = runCli(['build', '--root', root, '--jobs', '2', '--out', join(root, 'workers')]);
+    expect(inWorkers.status, inWorkers.stderr).toBe(0);
+    const alone = runCli(['build', '--root', root, '--jobs', '1', '--no-cache', '--out', join(root, 'alone')]);
+    expect(alone.status, alone.stderr).toBe(0);
+    // Compared by digest: the feeds are tens of MB each.
+    const digests = (folder: string) => Object.fromEntries(Object.entries(readTree(folder)).map(([path, bytes]) => [path, createHash('sha256').update(bytes).digest('hex')]));
+    const written = digests(join(root, 'workers'));
+    expect(Object.keys(written).sort()).toEqual(['ar/atom.xml', 'ar/feed.json', 'ar/rss.xml', 'en/atom.xml', 'en/feed.json', 'en/rss.xml']);
+    expect(written).toEqual(digests(join(root, 'alone')));
+  }, 120_000);
 });
