@@ -64,6 +64,8 @@ export interface BuildOptions {
   readonly version: string;
   /** Stream the feeds instead of returning them whole; the default streams when `maxItems` is 0. */
   readonly stream?: boolean;
+  /** What item keys and feed fingerprints depend on besides the inputs (polyfeed's code, Node.js); `version` by default. */
+  readonly cacheVersion?: string;
   /** Item texts an earlier build made, per language, by item key: those items are not rendered again. */
   readonly knownItems?: (lang: string) => ReadonlyMap<string, ItemTexts> | undefined;
 }
@@ -119,11 +121,12 @@ export function feedPaths(config: ValidSite['config'], lang: string): string[] {
 
 function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, tools: RenderTools): OutputStream {
   const entries = feedEntriesOf(site, lang);
-  const keys = itemKeysOf(site, lang, entries, options.version);
+  const cacheVersion = options.cacheVersion ?? options.version;
+  const keys = itemKeysOf(site, lang, entries, cacheVersion);
   return {
     ...streamFeeds({ site, lang, entries, version: options.version, tools, keys, knownItems: options.knownItems && (() => options.knownItems!(lang)) }),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
-    fingerprint: createHash('sha256').update(JSON.stringify([options.version, site.digest, lang, site.locales[lang] ?? null, keys])).digest('hex'),
+    fingerprint: createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, keys])).digest('hex'),
     feed: { lang, entries },
   };
 }

@@ -12,9 +12,10 @@ import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from '.
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
+import { sameFolderStamp, type ArticleTreeListing } from './load/list-article-tree.js';
 import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
 import type { ReadSiteResult } from './read-site.js';
-import { readPolyfeedVersion } from './polyfeed-version.js';
+import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
 import { discardStaged, prepareOutputFolders, publishStaged } from './write/write-outputs.js';
@@ -23,6 +24,8 @@ import { discardStaged, prepareOutputFolders, publishStaged } from './write/writ
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
 
 const version = readPolyfeedVersion();
+/** What the cache is keyed by besides the inputs (see readCacheVersion). */
+const cacheVersion = readCacheVersion(version);
 
 interface CommonOptions {
   root: string;
@@ -70,7 +73,7 @@ function reportUsageProblem(problem: string): number {
  * skipped without loading the pipeline at all.
  */
 function isUnchanged(index: BuildIndex | undefined, snapshot: SiteSnapshot, outOption: string | null, strict: boolean): boolean {
-  if (!index || index.polyfeedVersion !== version || index.outOption !== outOption) return false;
+  if (!index || index.polyfeedVersion !== cacheVersion || index.outOption !== outOption) return false;
   if (strict && index.warnings.length > 0) return false;
   const { changes } = snapshot;
   if (changes.changed.length > 0 || changes.removed > 0 || index.articleKey !== snapshot.articleKey) return false;
@@ -81,9 +84,9 @@ function isUnchanged(index: BuildIndex | undefined, snapshot: SiteSnapshot, outO
   return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
 }
 
-function sameFolderTimes(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+function sameFolderTimes(a: ArticleTreeListing['folderTimes'], b: ArticleTreeListing['folderTimes']): boolean {
   const folders = Object.keys(a);
-  return folders.length === Object.keys(b).length && folders.every((folder) => a[folder] === b[folder]);
+  return folders.length === Object.keys(b).length && folders.every((folder) => sameFolderStamp(a[folder], b[folder]));
 }
 
 function reportUnchanged(index: BuildIndex, format: ReportFormat): void {
@@ -98,24 +101,48 @@ function isStreamUnchanged(stream: OutputStream, previous: BuildIndex['outputs']
 }
 
 /** The index of this build's inputs and outputs, for the next one. */
-function toBuildIndex(input: { snapshot: SiteSnapshot; read: ReadSiteResult; outDir: string; outOption: string | null; outputs: BuildIndex['outputs']; problems: readonly BuildError[] }): BuildIndex {
+interface ToBuildIndexInput {
+  readonly snapshot: SiteSnapshot;
+  readonly read: ReadSiteResult;
+  readonly outDir: string;
+  readonly outOption: string | null;
+  readonly outputs: BuildIndex['outputs'];
+  readonly problems: readonly BuildError[];
+  /** When this build started (the clock's milliseconds). */
+  readonly startedMs: number;
+}
+
+function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
   const { snapshot, read } = input;
+  // A file or folder changed just before (or while) the build read it may change again within the
+  // same tick of the clock, keeping its stamp: it is not trusted next time (as git does).
+  const trusted = (mtimeMs: number) => mtimeMs < input.startedMs - RACY_MS;
   const articles: CachedArticle[] = [];
   for (const { path, stamp, summary, problems } of read.articles) {
-    if (summary) articles.push({ path, stamp, summary, problems: problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning') });
+    if (summary && trusted(stamp[1])) articles.push({ path, stamp, summary, problems: problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning') });
   }
+  const untrusted = -1; // no file or folder has this mtime
+  const folderTimes = Object.fromEntries(
+    Object.entries(snapshot.listing.folderTimes).map(([folder, stamp]) => [folder, trusted(stamp[0]) ? stamp : ([untrusted, stamp[1]] as const)]),
+  );
+  const settingFiles = Object.fromEntries(
+    Object.entries(snapshot.settingFiles).map(([path, stamp]) => [path, trusted(stamp[1]) ? stamp : ([stamp[0], untrusted, stamp[2]] as const)]),
+  );
   return {
-    polyfeedVersion: version,
+    polyfeedVersion: cacheVersion,
     outDir: input.outDir,
     outOption: input.outOption,
-    settingFiles: snapshot.settingFiles,
+    settingFiles,
     articleKey: snapshot.articleKey,
-    listing: snapshot.listing,
+    listing: { files: snapshot.listing.files, folderTimes },
     articles: cachedArticlesOf(articles),
     outputs: input.outputs,
     warnings: input.problems.filter((problem) => problem.severity === 'warning'),
   };
 }
+
+/** How recent a modification must be for its stamp not to be trusted by the next build (above a file system clock's tick). */
+const RACY_MS = 10;
 
 /** Stat workers pay when the last build's index lists many files. */
 function statWorkersFor(root: string, jobs: number): number {
@@ -123,6 +150,7 @@ function statWorkersFor(root: string, jobs: number): number {
 }
 
 async function runBuild(options: BuildCommandOptions): Promise<number> {
+  const startedMs = Date.now();
   const root = resolve(options.root);
   const outOption = options.out === undefined ? null : resolve(options.out);
   const problem = usageProblem(root, outOption ?? undefined);
@@ -131,7 +159,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
   const index = options.cache ? readBuildIndex(root) : undefined;
   // Taken before any source is read: a file changed during the build differs from it next time.
-  const snapshot = await snapshotSite(root, version, index, statPool);
+  const snapshot = await snapshotSite(root, cacheVersion, index, statPool);
   if (index && isUnchanged(index, snapshot, outOption, options.strict)) {
     reportUnchanged(index, options.format);
     return ExitCode.ok;
@@ -139,7 +167,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   // Started before the pipeline loads here, so the workers load theirs at the same time.
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   try {
-    return await buildAndWrite({ root, options, outOption, index, snapshot, pool });
+    return await buildAndWrite({ root, options, outOption, index, snapshot, pool, startedMs });
   } finally {
     pool.close();
   }
@@ -152,16 +180,17 @@ interface BuildAndWriteInput {
   readonly index: BuildIndex | undefined;
   readonly snapshot: SiteSnapshot;
   readonly pool: WorkerPool;
+  readonly startedMs: number;
 }
 
-async function buildAndWrite({ root, options, outOption, index, snapshot, pool }: BuildAndWriteInput): Promise<number> {
+async function buildAndWrite({ root, options, outOption, index, snapshot, pool, startedMs }: BuildAndWriteInput): Promise<number> {
   const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool);
   const { sources } = read;
   // Item texts are kept for feeds of the newest items; feeds of every item would make the cache as large as the archive.
   const keepsItems = read.validated.site !== undefined && read.validated.site.config.maxItems > 0;
   const knownItems = (lang: string) => (options.cache && keepsItems ? readItemTexts(root, lang) : undefined);
-  const result = buildSite(read.validated, { version, stream: true, knownItems });
+  const result = buildSite(read.validated, { version, cacheVersion, stream: true, knownItems });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {
     printReport(options.format, result.errors, sources, false);
@@ -210,7 +239,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool }
     for (const stream of result.streams) {
       for (const path of stream.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: stream.fingerprint };
     }
-    writeBuildIndex(root, toBuildIndex({ snapshot, read, outDir, outOption, outputs, problems }));
+    writeBuildIndex(root, toBuildIndex({ snapshot, read, outDir, outOption, outputs, problems, startedMs }));
     if (keepsItems) for (const stream of toWrite) if (stream.feed && stream.items) writeItemTexts(root, stream.feed.lang, stream.items);
     printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
     if (options.format !== 'json') {
@@ -229,7 +258,7 @@ async function runCheck(options: CheckCommandOptions): Promise<number> {
   if (problem) return reportUsageProblem(problem);
   // check reads the index of the last build but writes nothing, not even the cache.
   const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
-  const snapshot = await snapshotSite(root, version, options.cache ? readBuildIndex(root) : undefined, statPool);
+  const snapshot = await snapshotSite(root, cacheVersion, options.cache ? readBuildIndex(root) : undefined, statPool);
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool).finally(() => pool.close());

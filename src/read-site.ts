@@ -40,6 +40,9 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
     },
     articleFolders: scanned.folders,
   };
-  const readBytes = (path: string) => readFileWithStat(join(root, path))?.bytes;
+  const readBytes = (path: string) => {
+    const read = readFileWithStat(join(root, path));
+    return read && 'bytes' in read ? read.bytes : undefined;
+  };
   return { sources, validated: assembleSite(sources, settings, scanned, readBytes), articles: scanned.files, articlesRead: changes.changed.length };
 }

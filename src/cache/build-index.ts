@@ -25,6 +25,7 @@ export interface CachedArticles {
   /** The file's size and mtime when it was read. */
   sizeAt(position: number): number;
   mtimeAt(position: number): number;
+  inodeAt(position: number): number;
   articleAt(position: number): CachedArticle;
 }
 
@@ -38,6 +39,7 @@ export function cachedArticlesOf(articles: readonly CachedArticle[]): CachedArti
     paths: sorted.map((article) => article.summary.file),
     sizeAt: (position) => sorted[position]!.stamp[0],
     mtimeAt: (position) => sorted[position]!.stamp[1],
+    inodeAt: (position) => sorted[position]!.stamp[2],
     articleAt: (position) => sorted[position]!,
   };
 }
@@ -48,7 +50,7 @@ export interface OutputRecord {
   readonly fingerprint: string;
 }
 
-/** Kept in `.polyfeed-cache/index.json`; another polyfeed version ignores it. */
+/** Kept in `.polyfeed-cache/index.json`; another polyfeed version or build ignores it. */
 export interface BuildIndex {
   readonly polyfeedVersion: string;
   /** Absolute output folder the outputs were written to. */
@@ -75,7 +77,7 @@ export function articleKeyOf(version: string, settingFiles: Readonly<Record<stri
   return JSON.stringify([version, dependencies]);
 }
 
-export const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
+export const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
 export function sameStamps(a: Readonly<Record<string, FileStamp>>, b: Readonly<Record<string, FileStamp>>): boolean {
   const keys = Object.keys(a);

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildError } from '../errors/build-error.js';
+import type { FolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
 import type { BuildIndex, CachedArticles, OutputRecord } from './build-index.js';
 
@@ -10,7 +11,7 @@ export const CACHE_FOLDER = '.polyfeed-cache';
 const INDEX_FILE = 'index.json';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson'];
-const FORMAT = 2;
+const FORMAT = 4;
 
 /**
  * Articles are stored as columns (one array per field): tens of thousands of entries parse and
@@ -23,11 +24,12 @@ interface StoredIndex {
   readonly outOption: string | null;
   readonly settingFiles: Record<string, FileStamp>;
   readonly articleKey: string;
-  readonly folderTimes: Record<string, number>;
+  readonly folderTimes: Record<string, FolderStamp>;
   readonly articles: {
     readonly path: string[];
     readonly size: number[];
     readonly mtimeMs: number[];
+    readonly ino: number[];
     readonly title: string[];
     readonly dateMs: number[];
     /** null when the same as dateMs. */
@@ -42,12 +44,13 @@ interface StoredIndex {
 }
 
 function toStored(index: BuildIndex): StoredIndex {
-  const columns: StoredIndex['articles'] = { path: [], size: [], mtimeMs: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], warnings: {} };
+  const columns: StoredIndex['articles'] = { path: [], size: [], mtimeMs: [], ino: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], warnings: {} };
   index.articles.paths.forEach((path, position) => {
     const { stamp, summary, problems: warnings } = index.articles.articleAt(position);
     columns.path.push(path);
     columns.size.push(stamp[0]);
     columns.mtimeMs.push(stamp[1]);
+    columns.ino.push(stamp[2]);
     columns.title.push(summary.title);
     columns.dateMs.push(summary.dateMs);
     columns.updatedMs.push(summary.updatedMs === summary.dateMs ? null : summary.updatedMs);
@@ -74,6 +77,7 @@ function articlesFromColumns(columns: StoredIndex['articles']): CachedArticles {
     paths: columns.path,
     sizeAt: (position) => columns.size[position]!,
     mtimeAt: (position) => columns.mtimeMs[position]!,
+    inodeAt: (position) => columns.ino[position]!,
     articleAt(position) {
       const path = columns.path[position]!;
       // articles/<key>/<lang>.md: only valid articles are stored.
@@ -81,7 +85,7 @@ function articlesFromColumns(columns: StoredIndex['articles']): CachedArticles {
       const dateMs = columns.dateMs[position]!;
       return {
         path,
-        stamp: [columns.size[position]!, columns.mtimeMs[position]!],
+        stamp: [columns.size[position]!, columns.mtimeMs[position]!, columns.ino[position]!],
         summary: {
           file: path,
           key: path.slice(path.indexOf('/') + 1, slash),
@@ -141,7 +145,7 @@ export function statOutputs(outDir: string, paths: readonly string[]): Record<st
   const outputs: Record<string, FileStamp> = {};
   for (const path of paths) {
     const stats = statSync(join(outDir, path), { throwIfNoEntry: false });
-    if (stats?.isFile()) outputs[path] = [stats.size, stats.mtimeMs];
+    if (stats?.isFile()) outputs[path] = [stats.size, stats.mtimeMs, stats.ino];
   }
   return outputs;
 }

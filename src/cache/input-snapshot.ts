@@ -7,7 +7,7 @@ import { readFolderEntries } from '../load/read-folder-entries.js';
 
 function statFile(root: string, path: string, into: Record<string, FileStamp>): void {
   const stats = statSync(join(root, path), { throwIfNoEntry: false });
-  if (stats?.isFile()) into[path] = [stats.size, stats.mtimeMs];
+  if (stats?.isFile()) into[path] = [stats.size, stats.mtimeMs, stats.ino];
 }
 
 function walk(root: string, folder: string, into: Record<string, FileStamp>): void {

@@ -1,7 +1,7 @@
 // I/O: lists and stats a site's inputs and tells, against the last build's index, which articles changed.
 import { listArticleTree, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
-import { FOLDER, startStatPool, type StatPool } from '../load/stat-paths.js';
+import { FOLDER, STAT_FIELDS, startStatPool, type StatPool } from '../load/stat-paths.js';
 import { articleKeyOf, diffArticles, type ArticleChanges, type BuildIndex, type CachedArticles } from './build-index.js';
 import { snapshotSettingFiles } from './input-snapshot.js';
 
@@ -32,12 +32,14 @@ export async function snapshotSite(root: string, version: string, index: BuildIn
     const position = folderPosition.get(folder);
     if (position === undefined) return undefined;
     // A recorded folder that is gone (or is no folder now) is left out, as a fresh stat would.
-    return stats[2 * position] === FOLDER ? stats[2 * position + 1]! : null;
+    const at = STAT_FIELDS * position;
+    return stats[at] === FOLDER ? [stats[at + 1]!, stats[at + 2]!] : null;
   });
   const offset = folders.length;
   const changes = diffArticles(usable?.articles, listing.files, (position) => {
-    const at = 2 * (offset + position);
-    return stats[at] === usable!.articles.sizeAt(position) && stats[at + 1] === usable!.articles.mtimeAt(position);
+    const at = STAT_FIELDS * (offset + position);
+    const { articles } = usable!;
+    return stats[at] === articles.sizeAt(position) && stats[at + 1] === articles.mtimeAt(position) && stats[at + 2] === articles.inodeAt(position);
   });
   return { settingFiles, articleKey, listing, cached: usable?.articles, changes };
 }

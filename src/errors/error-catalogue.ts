@@ -32,6 +32,7 @@ const catalogue = {
   IMAGE_NOT_FOUND: { hint: 'Put the file under static/ at that path, correct the path, or use an absolute URL for images hosted elsewhere.' },
   LOCALE_PLACEHOLDER_MISMATCH: { hint: 'Use exactly the same {{placeholders}} as the default language; translate the words around them, never the names inside.' },
   UNSAFE_HTML_REMOVED: { hint: 'Remove the element, or put it in a code span or block if the text is meant to be shown; an unclosed element also takes the rest of the article with it.' },
+  FILE_UNREADABLE: { hint: 'Give the user that runs polyfeed permission to read the file (or remove it if it is not an article).' },
   FILE_CHANGED_DURING_BUILD: { hint: 'Something edited or removed the file while polyfeed was building; run the build again once the edit is saved.' },
   OUTPUT_LOCKED: { hint: 'Another polyfeed build is writing this output folder; wait for it, or delete the lock file if no build is running.' },
   LOCALE_MISSING: { hint: 'Create locales/<lang>/feed.json with the labels of the default language, translated.' },

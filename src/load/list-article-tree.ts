@@ -3,12 +3,22 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFolderEntries } from './read-folder-entries.js';
 
-/** Every `.md` file under articles/ and every folder there, with the folder's modification time. */
+/**
+ * A folder's modification time (ms) and inode number. Renaming a folder keeps both, so two
+ * folders with one mtime (as unpacked from an archive) swapped by renames differ by inode.
+ */
+export type FolderStamp = readonly [number, number];
+
+/** Every `.md` file under articles/ and every folder there, with the folder's stamp. */
 export interface ArticleTreeListing {
   /** Site-relative paths of the article files, sorted. */
   readonly files: readonly string[];
-  /** Every folder from `articles` down, with its mtime in milliseconds. */
-  readonly folderTimes: Readonly<Record<string, number>>;
+  /** Every folder from `articles` down, with its stamp. */
+  readonly folderTimes: Readonly<Record<string, FolderStamp>>;
+}
+
+export function sameFolderStamp(a: FolderStamp | undefined, b: FolderStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1];
 }
 
 export const ARTICLES_FOLDER = 'articles';
@@ -28,32 +38,32 @@ function groupByParent(paths: Iterable<string>): Map<string, string[]> {
   return groups;
 }
 
-function folderTime(root: string, folder: string): number | undefined {
+function folderStamp(root: string, folder: string): FolderStamp | undefined {
   const stats = statSync(join(root, folder), { throwIfNoEntry: false });
-  return stats?.isDirectory() ? stats.mtimeMs : undefined;
+  return stats?.isDirectory() ? [stats.mtimeMs, stats.ino] : undefined;
 }
 
 /**
- * Adding, removing or renaming an entry changes its folder's mtime, so a folder whose mtime is
+ * Adding, removing or renaming an entry changes its folder's mtime, so a folder whose stamp is
  * what `previous` recorded holds the same entries: it is stat-ed, not read again. With tens of
  * thousands of article folders that halves the cost of finding out that nothing changed.
- * `knownFolderTime` gives the mtimes of folders already stat-ed (null: gone; undefined: stat it here).
+ * `knownFolderStamp` gives the stamps of folders already stat-ed (null: gone; undefined: stat it here).
  */
 export function listArticleTree(
   root: string,
   previous?: ArticleTreeListing,
-  knownFolderTime: (folder: string) => number | null | undefined = () => undefined,
+  knownFolderStamp: (folder: string) => FolderStamp | null | undefined = () => undefined,
 ): ArticleTreeListing {
   const files: string[] = [];
-  const folderTimes: Record<string, number> = {};
+  const folderTimes: Record<string, FolderStamp> = {};
   const previousFiles = previous ? groupByParent(previous.files) : new Map<string, string[]>();
   const previousFolders = previous ? groupByParent(Object.keys(previous.folderTimes).filter((folder) => folder !== ARTICLES_FOLDER)) : new Map<string, string[]>();
   const visit = (folder: string): void => {
-    const known = knownFolderTime(folder);
-    const mtimeMs = known === undefined ? folderTime(root, folder) : known;
-    if (mtimeMs === null || mtimeMs === undefined) return;
-    folderTimes[folder] = mtimeMs;
-    if (previous && previous.folderTimes[folder] === mtimeMs) {
+    const known = knownFolderStamp(folder);
+    const stamp = known === undefined ? folderStamp(root, folder) : known;
+    if (stamp === null || stamp === undefined) return;
+    folderTimes[folder] = stamp;
+    if (previous && sameFolderStamp(previous.folderTimes[folder], stamp)) {
       files.push(...(previousFiles.get(folder) ?? []));
       for (const child of previousFolders.get(folder) ?? []) visit(child);
       return;

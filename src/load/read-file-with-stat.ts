@@ -1,8 +1,11 @@
 // I/O: a file's bytes together with the size and mtime it had when it was read (one open, no separate stat).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
-/** `[size, mtimeMs]`: what the cache compares to tell whether a file changed. */
-export type FileStamp = readonly [number, number];
+/**
+ * `[size, mtimeMs, inode]`: what the cache compares to tell whether a file changed. The inode
+ * tells apart files of one size and mtime that were moved into each other's places by renames.
+ */
+export type FileStamp = readonly [number, number, number];
 
 /** A descriptor open for reading, or undefined when the file cannot be opened (it vanished). */
 export function openForReading(path: string): number | undefined {
@@ -13,10 +16,15 @@ export function openForReading(path: string): number | undefined {
   }
 }
 
-/** Undefined when the file cannot be read (it vanished, or is not a file any more). */
-export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStamp } | undefined {
-  const descriptor = openForReading(path);
-  if (descriptor === undefined) return undefined;
+/** The file's bytes and stamp; undefined when it vanished (or is no file now); the error's code when it is there but cannot be read. */
+export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStamp } | { unreadable: string } | undefined {
+  let descriptor: number;
+  try {
+    descriptor = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { unreadable: code };
+  }
   try {
     const stats = fstatSync(descriptor);
     if (!stats.isFile()) return undefined;
@@ -27,7 +35,7 @@ export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStam
       if (read === 0) break;
       offset += read;
     }
-    return { bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset), stamp: [stats.size, stats.mtimeMs] };
+    return { bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset), stamp: [stats.size, stats.mtimeMs, stats.ino] };
   } finally {
     closeSync(descriptor);
   }

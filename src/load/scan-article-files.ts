@@ -1,6 +1,7 @@
 // I/O: reads and validates the article files of a task, taking chunks of it until none is left (on every thread of a scan pool).
 import { join } from 'node:path';
 import { scanArticle, type ScanContext, type ScannedArticle } from '../validate/scan-articles.js';
+import { makeError } from '../errors/error-catalogue.js';
 import { claimChunks } from './claim-chunks.js';
 import { readFileWithStat, type FileStamp } from './read-file-with-stat.js';
 
@@ -21,6 +22,16 @@ export interface ScanTask {
 /** Files taken at a time: small enough to balance the threads, large enough to make taking cheap. */
 const CHUNK_SIZE = 64;
 
+/** A file that is there but cannot be read (no permission, an I/O error) is a problem, not a file that vanished. */
+function unreadableArticle(path: string, code: string): ReadArticleFile {
+  return {
+    path,
+    summary: undefined,
+    problems: [makeError('FILE_UNREADABLE', `The file cannot be read (${code}).`, { file: path })],
+    stamp: [0, 0, 0],
+  };
+}
+
 /**
  * Takes chunks of the task until none is left; called on every thread at once. A file that
  * vanished since it was listed is left out, as if it had been removed before the build. With
@@ -33,7 +44,8 @@ export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?
     for (let index = start; index < end; index++) {
       const path = task.paths[index]!;
       const read = readFileWithStat(join(task.root, path));
-      if (read) chunk.push({ ...scanArticle(path, read.bytes, task.context), stamp: read.stamp });
+      if (read && 'unreadable' in read) chunk.push(unreadableArticle(path, read.unreadable));
+      else if (read) chunk.push({ ...scanArticle(path, read.bytes, task.context), stamp: read.stamp });
     }
     if (onChunk) onChunk(chunk);
     else results.push(...chunk);

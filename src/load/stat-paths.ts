@@ -17,13 +17,16 @@ export const PARALLEL_STAT_MIN_INDEX_BYTES = 1 << 20;
 export const MISSING = -1;
 export const FOLDER = -2;
 
+/** Numbers in the results for each path: size (or MISSING or FOLDER), mtimeMs, inode. */
+export const STAT_FIELDS = 3;
+
 export interface StatTask {
   readonly root: string;
   /** The paths joined with "\n": one string is copied to a worker far faster than an array of them. */
   readonly pathsText: string;
   /** See createCounter. */
   readonly counter: SharedArrayBuffer;
-  /** Float64s: size (or MISSING or FOLDER) and mtimeMs of each path, in the order of `paths`. */
+  /** Float64s: size (or MISSING or FOLDER), mtimeMs and inode of each path, in the order of `paths`. */
   readonly results: SharedArrayBuffer;
 }
 
@@ -32,8 +35,9 @@ export function statClaimedChunks(task: StatTask, paths: readonly string[], work
   claimChunks(task.counter, paths.length, CHUNK_SIZE, workerIndex, (start, end) => {
     for (let index = start; index < end; index++) {
       const stats = statSync(join(task.root, paths[index]!), { throwIfNoEntry: false });
-      results[2 * index] = stats === undefined ? MISSING : stats.isDirectory() ? FOLDER : stats.isFile() ? stats.size : MISSING;
-      results[2 * index + 1] = stats?.mtimeMs ?? 0;
+      results[STAT_FIELDS * index] = stats === undefined ? MISSING : stats.isDirectory() ? FOLDER : stats.isFile() ? stats.size : MISSING;
+      results[STAT_FIELDS * index + 1] = stats?.mtimeMs ?? 0;
+      results[STAT_FIELDS * index + 2] = stats?.ino ?? 0;
     }
   });
 }
@@ -53,7 +57,7 @@ export function startStatPool(workers: number): StatPool {
   return {
     async stat(root, paths) {
       const helpers = paths.length >= PARALLEL_STAT_MIN_PATHS ? threads : [];
-      const task: StatTask = { root, pathsText: helpers.length > 0 ? paths.join('\n') : '', counter: createCounter(helpers.length), results: new SharedArrayBuffer(16 * paths.length) };
+      const task: StatTask = { root, pathsText: helpers.length > 0 ? paths.join('\n') : '', counter: createCounter(helpers.length), results: new SharedArrayBuffer(8 * STAT_FIELDS * paths.length) };
       const done = helpers.map(
         (thread, index) =>
           new Promise<void>((resolve, reject) => {
