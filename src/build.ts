@@ -39,7 +39,7 @@ export interface OutputStream {
   readonly chunks: () => Generator<readonly string[], readonly BuildError[]>;
   /** Each item's texts by item key, filled in as the stream is read (for the next build's cache). */
   readonly items?: ReadonlyMap<string, ItemTexts>;
-  /** The language and items of the feeds, so that another thread can render them instead (see renderFeedJob). */
+  /** The language and items of the feeds, so that another thread can render them instead (see stageFeedJob). */
   readonly feed?: { readonly lang: string; readonly entries: readonly PublishedEntry[] };
 }
 
@@ -221,6 +221,8 @@ function readEntries(site: FeedSite, entries: readonly PublishedEntry[]): { arti
     const fatal = problems.filter((problem) => problem.severity === 'error');
     if (article && fatal.length === 0) {
       articles.push({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article });
+    } else if (fatal.some((problem) => problem.code === 'FILE_CHANGED_DURING_BUILD')) {
+      errors.push(...fatal);
     } else {
       errors.push(
         makeError('FILE_CHANGED_DURING_BUILD', 'The file changed while the build was running and is no longer valid.', { file: entry.summary.file }),

@@ -6,13 +6,13 @@ import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { withoutRepeats } from './errors/without-repeats.js';
 import type { OutputStream } from './build.js';
-import { cachedArticlesOf, sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
+import { articleKeyOf, cachedArticlesOf, sameRecords, sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
 import { readItemTexts, writeItemTexts } from './cache/item-store.js';
 import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/index-store.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
-import { sameFolderStamp, type ArticleTreeListing } from './load/list-article-tree.js';
+import { sameFolderStamp } from './load/list-article-tree.js';
 import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
 import type { ReadSiteResult } from './read-site.js';
 import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
@@ -78,15 +78,10 @@ function isUnchanged(index: BuildIndex | undefined, snapshot: SiteSnapshot, outO
   const { changes } = snapshot;
   if (changes.changed.length > 0 || changes.removed > 0 || index.articleKey !== snapshot.articleKey) return false;
   // A folder added, removed or changed (even one without an article file: an empty folder is a problem) is a change.
-  if (!sameFolderTimes(index.listing.folderTimes, snapshot.listing.folderTimes)) return false;
+  if (!sameRecords(index.listing.folderTimes, snapshot.listing.folderTimes, sameFolderStamp)) return false;
   if (!sameStamps(index.settingFiles, snapshot.settingFiles)) return false;
   const recorded = Object.fromEntries(Object.entries(index.outputs).map(([path, output]) => [path, output.stamp]));
   return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
-}
-
-function sameFolderTimes(a: ArticleTreeListing['folderTimes'], b: ArticleTreeListing['folderTimes']): boolean {
-  const folders = Object.keys(a);
-  return folders.length === Object.keys(b).length && folders.every((folder) => sameFolderStamp(a[folder], b[folder]));
 }
 
 function reportUnchanged(index: BuildIndex, format: ReportFormat): void {
@@ -133,7 +128,8 @@ function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
     outDir: input.outDir,
     outOption: input.outOption,
     settingFiles,
-    articleKey: snapshot.articleKey,
+    // From the stamps as stored: a config or static file changed just before the build invalidates the summaries next time.
+    articleKey: articleKeyOf(cacheVersion, settingFiles),
     listing: { files: snapshot.listing.files, folderTimes },
     articles: cachedArticlesOf(articles),
     outputs: input.outputs,

@@ -1,7 +1,6 @@
 // I/O: a site folder → its validated site, reading again only the article files that changed since the last build.
 import type { SiteSnapshot } from './cache/snapshot-site.js';
-import { join } from 'node:path';
-import { readFileWithStat } from './load/read-file-with-stat.js';
+import { fileBytesUnder } from './load/read-file-with-stat.js';
 import { lazySource, readSettingSources, type SiteSources, type SourceFile } from './load/read-sources.js';
 import { readArticles, type StampedArticle } from './load/read-articles.js';
 import { startWorkerPool, type WorkerPool } from './load/worker-pool.js';
@@ -40,9 +39,5 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
     },
     articleFolders: scanned.folders,
   };
-  const readBytes = (path: string) => {
-    const read = readFileWithStat(join(root, path));
-    return read && 'bytes' in read ? read.bytes : undefined;
-  };
-  return { sources, validated: assembleSite(sources, settings, scanned, readBytes), articles: scanned.files, articlesRead: changes.changed.length };
+  return { sources, validated: assembleSite(sources, settings, scanned, fileBytesUnder(root)), articles: scanned.files, articlesRead: changes.changed.length };
 }

@@ -11,7 +11,7 @@ import type { ArticleSummary } from './validate/article-summary.js';
 import { createFieldLocator, locateFields } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
-import { scanArticles, type ScannedArticles } from './validate/scan-articles.js';
+import { scanArticles, type ScanContext, type ScannedArticles } from './validate/scan-articles.js';
 import type { Article } from './validate/validate-article.js';
 import { validateArticleFile } from './validate/validate-article-file.js';
 import { validateConfig } from './validate/validate-config.js';
@@ -143,6 +143,17 @@ export function articleBytesOf(files: readonly SourceFile[]): ReadArticleBytes {
   return (path) => byPath.get(path)?.bytes;
 }
 
+/** Reads a published version again in full, to be rendered; a file removed since it was validated is a problem. */
+export function articleReader(context: ScanContext, articleBytes: ReadArticleBytes): ValidSite['readArticle'] {
+  return (entry) => {
+    const bytes = articleBytes(entry.summary.file);
+    if (bytes === undefined) {
+      return { problems: [makeError('FILE_CHANGED_DURING_BUILD', 'The file was removed while the build was running.', { file: entry.summary.file })] };
+    }
+    return validateArticleFile({ path: entry.summary.file, bytes, ...context });
+  };
+}
+
 /** Joins the settings and the scanned articles: checks across articles, and the site if nothing is wrong. */
 export function assembleSite(
   sources: SiteSources,
@@ -172,14 +183,7 @@ export function assembleSite(
     ),
   );
   if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
-  const context = { config, staticFiles: sources.staticFiles };
-  const readArticle = (entry: PublishedEntry) => {
-    const bytes = articleBytes(entry.summary.file);
-    if (bytes === undefined) {
-      return { problems: [makeError('FILE_CHANGED_DURING_BUILD', 'The file was removed while the build was running.', { file: entry.summary.file })] };
-    }
-    return validateArticleFile({ path: entry.summary.file, bytes, ...context });
-  };
+  const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
   return {
     site: { ...validated.settings, summaries, published: published.value, staticFiles: sources.staticFiles, readArticle, articleBytes },
     configErrors: [],

@@ -79,9 +79,14 @@ export function articleKeyOf(version: string, settingFiles: Readonly<Record<stri
 
 export const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 
-export function sameStamps(a: Readonly<Record<string, FileStamp>>, b: Readonly<Record<string, FileStamp>>): boolean {
+/** Two records with the same keys and, by `same`, the same value for each. */
+export function sameRecords<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>, same: (x: T | undefined, y: T | undefined) => boolean): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => sameStamp(a[key], b[key]));
+  return keys.length === Object.keys(b).length && keys.every((key) => same(a[key], b[key]));
+}
+
+export function sameStamps(a: Readonly<Record<string, FileStamp>>, b: Readonly<Record<string, FileStamp>>): boolean {
+  return sameRecords(a, b, sameStamp);
 }
 
 /** The article files of a listing split into those the index holds unchanged and those to read. */

@@ -1,5 +1,6 @@
 // I/O: a file's bytes together with the size and mtime it had when it was read (one open, no separate stat).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * `[size, mtimeMs, inode]`: what the cache compares to tell whether a file changed. The inode
@@ -39,4 +40,12 @@ export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStam
   } finally {
     closeSync(descriptor);
   }
+}
+
+/** The bytes of files under `root`, read when asked for; undefined for a file that is gone or cannot be read. */
+export function fileBytesUnder(root: string): (path: string) => Buffer | undefined {
+  return (path) => {
+    const read = readFileWithStat(join(root, path));
+    return read && 'bytes' in read ? read.bytes : undefined;
+  };
 }

@@ -1,13 +1,10 @@
 // I/O: renders and stages the feeds of the languages this thread takes, reading their articles again.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { renderTools, streamFeeds, type FeedSite, type OutputStream } from '../build.js';
 import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
 import type { SiteSources } from '../load/read-sources.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
-import { validateArticleFile } from '../validate/validate-article-file.js';
-import { validateSettings } from '../validate-site.js';
+import { articleReader, validateSettings } from '../validate-site.js';
+import { fileBytesUnder } from '../load/read-file-with-stat.js';
 import { stageStream, type StagedOutput } from './write-outputs.js';
 
 /** One language's feeds to render: its items as plain data (translations worked out), in feed order. */
@@ -41,20 +38,7 @@ function feedSiteOf(task: FeedJobContext): FeedSite {
   const settings = validateSettings(task.settingSources).settings;
   if (!settings) throw new Error('The settings changed between validation and rendering.');
   const { staticFiles } = task.settingSources;
-  return {
-    ...settings,
-    staticFiles,
-    readArticle: (entry) => {
-      const path = entry.summary.file;
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(join(task.root, path));
-      } catch {
-        return { problems: [makeError('FILE_CHANGED_DURING_BUILD', 'The file was removed while the build was running.', { file: path })] };
-      }
-      return validateArticleFile({ path, bytes, config: settings.config, staticFiles });
-    },
-  };
+  return { ...settings, staticFiles, readArticle: articleReader({ config: settings.config, staticFiles }, fileBytesUnder(task.root)) };
 }
 
 /** Renders one language's feeds from its entries and stages them (on a worker; the settings are validated again there, which is cheap). */

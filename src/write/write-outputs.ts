@@ -1,5 +1,5 @@
 // I/O: writes output files atomically (temporary sibling, then rename) and leaves unchanged files untouched.
-import { createHash, randomBytes, type Hash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { OutputFile, OutputStream } from '../build.js';
