@@ -113,8 +113,11 @@ function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
   // same tick of the clock, keeping its stamp: it is not trusted next time (as git does).
   const trusted = (mtimeMs: number) => mtimeMs < input.startedMs - RACY_MS;
   const articles: CachedArticle[] = [];
-  for (const { path, stamp, summary, problems } of read.articles) {
-    if (summary && trusted(stamp[1])) articles.push({ path, stamp, summary, problems: problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning') });
+  for (const article of read.articles) {
+    const { path, stamp, summary, problems } = article;
+    if (!summary || !trusted(stamp[1])) continue;
+    // A clean article is kept as it is: no second object for each of tens of thousands of files.
+    articles.push(problems.length === 0 ? (article as CachedArticle) : { path, stamp, summary, problems: problems.filter((problem) => problem.severity === 'warning') });
   }
   const untrusted = -1; // no file or folder has this mtime
   const folderTimes = Object.fromEntries(

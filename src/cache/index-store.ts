@@ -1,10 +1,11 @@
 // I/O: reads and writes the build index in the cache folder (safe to delete at any time).
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildError } from '../errors/build-error.js';
 import type { FolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
-import type { BuildIndex, CachedArticles, OutputRecord } from './build-index.js';
+import type { BuildIndex, CachedArticle, CachedArticles, OutputRecord } from './build-index.js';
+import { JsonColumn, jsonChunks } from './json-chunks.js';
 
 /** Beside the sources, git-ignored; deleting it only makes the next build a cold one. */
 export const CACHE_FOLDER = '.polyfeed-cache';
@@ -12,6 +13,8 @@ const INDEX_FILE = 'index.json';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson'];
 const FORMAT = 4;
+/** Characters gathered before a write. */
+const WRITE_CHUNK_CHARS = 1 << 20;
 
 /**
  * Articles are stored as columns (one array per field): tens of thousands of entries parse and
@@ -43,31 +46,41 @@ interface StoredIndex {
   readonly warnings: BuildError[];
 }
 
-function toStored(index: BuildIndex): StoredIndex {
-  const columns: StoredIndex['articles'] = { path: [], size: [], mtimeMs: [], ino: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], warnings: {} };
-  index.articles.paths.forEach((path, position) => {
-    const { stamp, summary, problems: warnings } = index.articles.articleAt(position);
-    columns.path.push(path);
-    columns.size.push(stamp[0]);
-    columns.mtimeMs.push(stamp[1]);
-    columns.ino.push(stamp[2]);
-    columns.title.push(summary.title);
-    columns.dateMs.push(summary.dateMs);
-    columns.updatedMs.push(summary.updatedMs === summary.dateMs ? null : summary.updatedMs);
-    columns.id.push(summary.id ?? null);
-    columns.draft.push(summary.draft ? 1 : 0);
-    if (warnings.length > 0) columns.warnings[path] = warnings.map(({ cause: _cause, ...plain }) => plain);
-  });
+/** Columns of the articles, each written a slice at a time: the index of a large archive is never one string in memory. */
+function articleColumns(articles: CachedArticles): Record<keyof StoredIndex['articles'], unknown> {
+  const count = articles.paths.length;
+  const column = (at: (article: CachedArticle) => unknown) => new JsonColumn(count, (position) => at(articles.articleAt(position)));
+  const warnings: StoredIndex['articles']['warnings'] = {};
+  for (let position = 0; position < count; position++) {
+    const { path, problems } = articles.articleAt(position);
+    if (problems.length > 0) warnings[path] = problems.map(({ cause: _cause, ...plain }) => plain);
+  }
+  return {
+    path: new JsonColumn(count, (position) => articles.paths[position]),
+    size: column(({ stamp }) => stamp[0]),
+    mtimeMs: column(({ stamp }) => stamp[1]),
+    ino: column(({ stamp }) => stamp[2]),
+    title: column(({ summary }) => summary.title),
+    dateMs: column(({ summary }) => summary.dateMs),
+    updatedMs: column(({ summary }) => (summary.updatedMs === summary.dateMs ? null : summary.updatedMs)),
+    id: column(({ summary }) => summary.id ?? null),
+    draft: column(({ summary }) => (summary.draft ? 1 : 0)),
+    warnings,
+  };
+}
+
+/** The index as stored, its article columns still to be serialized (see jsonChunks). */
+function toStored(index: BuildIndex): Record<keyof StoredIndex, unknown> {
   return {
     format: FORMAT,
     polyfeedVersion: index.polyfeedVersion,
     outDir: index.outDir,
     outOption: index.outOption,
-    settingFiles: { ...index.settingFiles },
+    settingFiles: index.settingFiles,
     articleKey: index.articleKey,
-    folderTimes: { ...index.listing.folderTimes },
-    articles: columns,
-    outputs: { ...index.outputs },
+    folderTimes: index.listing.folderTimes,
+    articles: articleColumns(index.articles),
+    outputs: index.outputs,
     warnings: index.warnings.map(({ cause: _cause, ...plain }) => plain),
   };
 }
@@ -135,7 +148,20 @@ export function writeBuildIndex(root: string, index: BuildIndex): void {
   const folder = join(root, CACHE_FOLDER);
   mkdirSync(folder, { recursive: true });
   const temporary = join(folder, `${INDEX_FILE}.${process.pid}.tmp`);
-  writeFileSync(temporary, JSON.stringify(toStored(index)));
+  const fd = openSync(temporary, 'w');
+  try {
+    let pending = '';
+    for (const chunk of jsonChunks(toStored(index))) {
+      pending += chunk;
+      if (pending.length >= WRITE_CHUNK_CHARS) {
+        writeSync(fd, pending);
+        pending = '';
+      }
+    }
+    writeSync(fd, pending);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, join(folder, INDEX_FILE));
   for (const name of OLD_FILES) rmSync(join(folder, name), { force: true });
 }
