@@ -82,20 +82,9 @@ export interface RenderTools {
   readonly renderMarkdown: MarkdownRenderer;
 }
 
-/** Newest first, then by id: the order of items in every feed. */
-function compareEntries(a: PublishedEntry, b: PublishedEntry): number {
-  return b.summary.dateMs - a.summary.dateMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Each language's published versions, newest first. */
-function entriesOf(site: ValidSite, lang: string): PublishedEntry[] {
-  return site.published.filter((entry) => entry.summary.lang === lang).sort(compareEntries);
-}
-
-/** The entries a language's feeds hold: the newest `maxItems`, or all of them. */
+/** The entries a language's feeds hold, newest first (ties by id): the newest `maxItems`, or all of them. */
 function feedEntriesOf(site: ValidSite, lang: string): PublishedEntry[] {
-  const all = entriesOf(site, lang);
-  return site.config.maxItems > 0 ? all.slice(0, site.config.maxItems) : all;
+  return site.published.newestOf(lang, site.config.maxItems);
 }
 
 /**
@@ -300,7 +289,7 @@ export function checkSite(validated: ValidateSiteResult): Omit<BuildResult, 'fil
   if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, scanned };
   const tools = renderTools(site);
   const renderErrors = site.config.languages.flatMap((lang) => {
-    const read = readEntries(site, entriesOf(site, lang).slice(0, 1));
+    const read = readEntries(site, site.published.newestOf(lang, 1));
     return [...read.errors, ...renderEntries(site, read.articles, tools.translatorFor(lang), tools.renderMarkdown).errors];
   });
   return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, scanned };

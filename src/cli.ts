@@ -6,7 +6,8 @@ import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { withoutRepeats } from './errors/without-repeats.js';
 import type { OutputStream } from './build.js';
-import { articleKeyOf, cachedArticlesOf, sameRecords, sameStamp, sameStamps, type BuildIndex, type CachedArticle, type OutputRecord } from './cache/build-index.js';
+import { articleKeyOf, sameRecords, sameStamp, sameStamps, type BuildIndex, type OutputRecord } from './cache/build-index.js';
+import { ArticleTable } from './validate/article-table.js';
 import { readItemTexts, writeItemTexts } from './cache/item-store.js';
 import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/index-store.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
@@ -112,13 +113,7 @@ function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
   // A file or folder changed just before (or while) the build read it may change again within the
   // same tick of the clock, keeping its stamp: it is not trusted next time (as git does).
   const trusted = (mtimeMs: number) => mtimeMs < input.startedMs - RACY_MS;
-  const articles: CachedArticle[] = [];
-  for (const article of read.articles) {
-    const { path, stamp, summary, problems } = article;
-    if (!summary || !trusted(stamp[1])) continue;
-    // A clean article is kept as it is: no second object for each of tens of thousands of files.
-    articles.push(problems.length === 0 ? (article as CachedArticle) : { path, stamp, summary, problems: problems.filter((problem) => problem.severity === 'warning') });
-  }
+  const articles = cachedArticlesOf(read.articles, trusted);
   const untrusted = -1; // no file or folder has this mtime
   const folderTimes = Object.fromEntries(
     Object.entries(snapshot.listing.folderTimes).map(([folder, stamp]) => [folder, trusted(stamp[0]) ? stamp : ([untrusted, stamp[1]] as const)]),
@@ -134,10 +129,26 @@ function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
     // From the stamps as stored: a config or static file changed just before the build invalidates the summaries next time.
     articleKey: articleKeyOf(cacheVersion, settingFiles),
     listing: { files: snapshot.listing.files, folderTimes },
-    articles: cachedArticlesOf(articles),
+    articles,
     outputs: input.outputs,
     warnings: input.problems.filter((problem) => problem.severity === 'warning'),
   };
+}
+
+/** The valid articles whose stamps are trusted, each with its warnings only (shown again while it is unchanged). */
+function cachedArticlesOf(table: ArticleTable, trusted: (mtimeMs: number) => boolean): ArticleTable {
+  const kept = (row: number) => table.isArticle(row) && trusted(table.mtimeAt(row));
+  const hasOtherProblems = [...table.rowsWithProblems()].some(([, problems]) => problems.some((problem) => problem.severity !== 'warning'));
+  let all = !hasOtherProblems;
+  for (let row = 0; all && row < table.length; row++) all = kept(row);
+  if (all) return table; // the usual case: no copy of tens of thousands of rows
+  const articles = ArticleTable.empty();
+  for (let row = 0; row < table.length; row++) {
+    if (!kept(row)) continue;
+    const problems = table.problemsAt(row);
+    articles.pushFrom(table, row, problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning'));
+  }
+  return articles;
 }
 
 /** How recent a modification must be for its stamp not to be trusted by the next build (above a file system clock's tick). */

@@ -2,15 +2,16 @@
 import type { SiteSnapshot } from './cache/snapshot-site.js';
 import { fileBytesUnder } from './load/read-file-with-stat.js';
 import { lazySource, readSettingSources, type SiteSources, type SourceFile } from './load/read-sources.js';
-import { readArticles, type StampedArticle } from './load/read-articles.js';
+import { readArticles } from './load/read-articles.js';
+import { ArticleTable } from './validate/article-table.js';
 import { startWorkerPool, type WorkerPool } from './load/worker-pool.js';
 import { assembleSite, validateSettings, type ValidateSiteResult } from './validate-site.js';
 
 export interface ReadSiteResult {
   readonly sources: SiteSources;
   readonly validated: ValidateSiteResult;
-  /** Every article file as validated, with its stamp then (the same list as validated.scanned). */
-  readonly articles: readonly StampedArticle[];
+  /** Every article file as validated, with its stamp then (the same table as validated.scanned). */
+  readonly articles: ArticleTable;
   /** Article files read and validated in this run (the others came from the index). */
   readonly articlesRead: number;
 }
@@ -23,7 +24,7 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
     return {
       sources: settingSources,
       validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined },
-      articles: [],
+      articles: ArticleTable.empty(),
       articlesRead: 0,
     };
   }
@@ -34,7 +35,7 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
     ...settingSources,
     // Made when first asked for (to print a report): tens of thousands of them are seldom needed.
     get articleFiles() {
-      articleFiles ??= scanned.files.map((file) => lazySource(root, file.path));
+      articleFiles ??= scanned.files.paths.map((path) => lazySource(root, path));
       return articleFiles;
     },
     articleFolders: scanned.folders,

@@ -6,8 +6,8 @@ import { makeError } from './errors/error-catalogue.js';
 import { decodeText } from './load/decode-text.js';
 import { CONFIG_FILE_NAME, type SiteSources, type SourceFile } from './load/read-sources.js';
 import { compileTemplates, type CompiledTemplates } from './render/compile-templates.js';
-import { resolveTranslations, type PublishedEntry } from './translate/resolve-translations.js';
-import type { ArticleSummary } from './validate/article-summary.js';
+import { resolveTranslations, type PublishedEntries, type PublishedEntry } from './translate/resolve-translations.js';
+import type { ArticleTable } from './validate/article-table.js';
 import { createFieldLocator, locateFields } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
@@ -39,10 +39,10 @@ export interface ValidateSettingsResult {
 
 /** A site whose every source passed validation. */
 export interface ValidSite extends SiteSettings {
-  /** Every valid article version, published or draft, in path order. */
-  readonly summaries: readonly ArticleSummary[];
+  /** Every article file, in path order. */
+  readonly articles: ArticleTable;
   /** Non-draft versions with URLs and ids. */
-  readonly published: readonly PublishedEntry[];
+  readonly published: PublishedEntries;
   /** Sizes of the files under static/, for enclosure lengths. */
   readonly staticFiles: ReadonlyMap<string, number>;
   /** A published version read again in full, to be rendered (its file may have changed since). */
@@ -81,7 +81,7 @@ function digestOf(value: unknown): string {
 function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): BuildError[] {
   const errors: BuildError[] = [];
   const languagesByFolder = new Map<string, string[]>(scanned.folders.map((folder) => [folder, []]));
-  for (const { path } of scanned.files) {
+  for (const path of scanned.files.paths) {
     const folder = path.slice(0, path.lastIndexOf('/'));
     languagesByFolder.get(folder)?.push(path.slice(folder.length + 1, -'.md'.length));
   }
@@ -164,13 +164,9 @@ export function assembleSite(
   const { config } = validated;
   if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
   const errors: BuildError[] = [...validated.errors];
-  const summaries: ArticleSummary[] = [];
-  for (const file of scanned.files) {
-    errors.push(...file.problems);
-    if (file.summary) summaries.push(file.summary);
-  }
+  for (const [, problems] of scanned.files.rowsWithProblems()) errors.push(...problems);
   errors.push(...checkArticleFolders(scanned, config));
-  const published = resolveTranslations(summaries, config);
+  const published = resolveTranslations(scanned.files, config);
 
   // Checks across files report a field without its position: their file is parsed again for it.
   errors.push(
@@ -185,7 +181,7 @@ export function assembleSite(
   if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
   const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
   return {
-    site: { ...validated.settings, summaries, published: published.value, staticFiles: sources.staticFiles, readArticle, articleBytes },
+    site: { ...validated.settings, articles: scanned.files, published: published.value, staticFiles: sources.staticFiles, readArticle, articleBytes },
     configErrors: [],
     errors,
     scanned,

@@ -3,46 +3,7 @@ import type { BuildError } from '../errors/build-error.js';
 import type { ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
 import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
-import type { ArticleSummary } from '../validate/article-summary.js';
-
-/** A valid article as the last build validated it. */
-export interface CachedArticle {
-  /** Site-relative path of the file. */
-  readonly path: string;
-  /** The file's `[size, mtimeMs]` when it was read. */
-  readonly stamp: FileStamp;
-  readonly summary: ArticleSummary;
-  /** Its warnings (a valid article has no other problem), shown again while it is unchanged. */
-  readonly problems: readonly BuildError[];
-}
-
-/**
- * The valid articles of a build, in path order. Read from the index they are materialized only
- * when asked for: a rebuild that finds nothing changed compares stamps and builds no object.
- */
-export interface CachedArticles {
-  readonly paths: readonly string[];
-  /** The file's size and mtime when it was read. */
-  sizeAt(position: number): number;
-  mtimeAt(position: number): number;
-  inodeAt(position: number): number;
-  articleAt(position: number): CachedArticle;
-}
-
-const byFile = (a: CachedArticle, b: CachedArticle) => (a.summary.file < b.summary.file ? -1 : a.summary.file > b.summary.file ? 1 : 0);
-
-/** CachedArticles of articles held in memory (a build that just ran; usually in path order already). */
-export function cachedArticlesOf(articles: readonly CachedArticle[]): CachedArticles {
-  const inOrder = articles.every((article, index) => index === 0 || byFile(articles[index - 1]!, article) < 0);
-  const sorted = inOrder ? articles : [...articles].sort(byFile);
-  return {
-    paths: sorted.map((article) => article.summary.file),
-    sizeAt: (position) => sorted[position]!.stamp[0],
-    mtimeAt: (position) => sorted[position]!.stamp[1],
-    inodeAt: (position) => sorted[position]!.stamp[2],
-    articleAt: (position) => sorted[position]!,
-  };
-}
+import type { ArticleTable } from '../validate/article-table.js';
 
 /** A feed file as written, with the fingerprint of what it was made from. */
 export interface OutputRecord {
@@ -62,7 +23,8 @@ export interface BuildIndex {
   /** What an article's validity depends on besides its bytes (see articleKeyOf). */
   readonly articleKey: string;
   readonly listing: ArticleTreeListing;
-  readonly articles: CachedArticles;
+  /** The valid articles of that build, in path order, with the warnings they had. */
+  readonly articles: ArticleTable;
   /** Output paths relative to outDir. */
   readonly outputs: Readonly<Record<string, OutputRecord>>;
   /** Every warning of that build, shown again when nothing changed. */
@@ -91,7 +53,7 @@ export function sameStamps(a: Readonly<Record<string, FileStamp>>, b: Readonly<R
 
 /** The article files of a listing split into those the index holds unchanged and those to read. */
 export interface ArticleChanges {
-  /** Positions in the index's CachedArticles of the files that are unchanged. */
+  /** Rows in the index's articles of the files that are unchanged. */
   readonly unchanged: readonly number[];
   /** New or changed files, to be read and validated. */
   readonly changed: readonly string[];
@@ -104,7 +66,7 @@ export interface ArticleChanges {
  * `isUnchanged` tells whether the listed file at `path` still has the stamp at `position`.
  */
 export function diffArticles(
-  cached: CachedArticles | undefined,
+  cached: ArticleTable | undefined,
   files: readonly string[],
   isUnchanged: (position: number, path: string) => boolean,
 ): ArticleChanges {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { BuildError } from '../errors/build-error.js';
 import type { FolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
-import type { BuildIndex, CachedArticle, CachedArticles, OutputRecord } from './build-index.js';
+import { ArticleTable, type ArticleColumns } from '../validate/article-table.js';
+import type { BuildIndex, OutputRecord } from './build-index.js';
 import { JsonColumn, jsonChunks } from './json-chunks.js';
 
 /** Beside the sources, git-ignored; deleting it only makes the next build a cold one. */
@@ -12,13 +13,14 @@ export const CACHE_FOLDER = '.polyfeed-cache';
 const INDEX_FILE = 'index.json';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson'];
-const FORMAT = 4;
+const FORMAT = 5;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
 /**
- * Articles are stored as columns (one array per field): tens of thousands of entries parse and
- * serialize several times faster as arrays of plain values than as one object each.
+ * Articles are stored as columns (one array per field, as the build holds them): tens of
+ * thousands of entries parse and serialize several times faster as arrays of plain values than
+ * as one object each, and the parsed arrays are used as they are.
  */
 interface StoredIndex {
   readonly format: typeof FORMAT;
@@ -28,44 +30,32 @@ interface StoredIndex {
   readonly settingFiles: Record<string, FileStamp>;
   readonly articleKey: string;
   readonly folderTimes: Record<string, FolderStamp>;
-  readonly articles: {
-    readonly path: string[];
-    readonly size: number[];
-    readonly mtimeMs: number[];
-    readonly ino: number[];
-    readonly title: string[];
-    readonly dateMs: number[];
-    /** null when the same as dateMs. */
-    readonly updatedMs: (number | null)[];
-    readonly id: (string | null)[];
-    readonly draft: (0 | 1)[];
-    /** Only for articles that have warnings. */
-    readonly warnings: Record<string, BuildError[]>;
-  };
+  /** Valid articles only; updatedMs is null when the same as dateMs, problems are warnings by row. */
+  readonly articles: Omit<ArticleColumns, 'updatedMs'> & { readonly updatedMs: (number | null)[] };
   readonly outputs: Record<string, OutputRecord>;
   readonly warnings: BuildError[];
 }
 
+const plainError = ({ cause: _cause, ...plain }: BuildError): BuildError => plain;
+
 /** Columns of the articles, each written a slice at a time: the index of a large archive is never one string in memory. */
-function articleColumns(articles: CachedArticles): Record<keyof StoredIndex['articles'], unknown> {
-  const count = articles.paths.length;
-  const column = (at: (article: CachedArticle) => unknown) => new JsonColumn(count, (position) => at(articles.articleAt(position)));
-  const warnings: StoredIndex['articles']['warnings'] = {};
-  for (let position = 0; position < count; position++) {
-    const { path, problems } = articles.articleAt(position);
-    if (problems.length > 0) warnings[path] = problems.map(({ cause: _cause, ...plain }) => plain);
-  }
+function storedColumns(articles: ArticleTable): Record<keyof StoredIndex['articles'], unknown> {
+  const columns = articles.toColumns();
+  const count = articles.length;
+  const as = (column: readonly unknown[]) => new JsonColumn(count, (row) => column[row]);
+  const problems: Record<number, BuildError[]> = {};
+  for (const [row, rowProblems] of articles.rowsWithProblems()) problems[row] = rowProblems.map(plainError);
   return {
-    path: new JsonColumn(count, (position) => articles.paths[position]),
-    size: column(({ stamp }) => stamp[0]),
-    mtimeMs: column(({ stamp }) => stamp[1]),
-    ino: column(({ stamp }) => stamp[2]),
-    title: column(({ summary }) => summary.title),
-    dateMs: column(({ summary }) => summary.dateMs),
-    updatedMs: column(({ summary }) => (summary.updatedMs === summary.dateMs ? null : summary.updatedMs)),
-    id: column(({ summary }) => summary.id ?? null),
-    draft: column(({ summary }) => (summary.draft ? 1 : 0)),
-    warnings,
+    path: as(columns.path),
+    size: as(columns.size),
+    mtimeMs: as(columns.mtimeMs),
+    ino: as(columns.ino),
+    title: as(columns.title),
+    dateMs: as(columns.dateMs),
+    updatedMs: new JsonColumn(count, (row) => (columns.updatedMs[row] === columns.dateMs[row] ? null : columns.updatedMs[row])),
+    id: as(columns.id),
+    draft: as(columns.draft),
+    problems,
   };
 }
 
@@ -79,43 +69,15 @@ function toStored(index: BuildIndex): Record<keyof StoredIndex, unknown> {
     settingFiles: index.settingFiles,
     articleKey: index.articleKey,
     folderTimes: index.listing.folderTimes,
-    articles: articleColumns(index.articles),
+    articles: storedColumns(index.articles),
     outputs: index.outputs,
-    warnings: index.warnings.map(({ cause: _cause, ...plain }) => plain),
-  };
-}
-
-function articlesFromColumns(columns: StoredIndex['articles']): CachedArticles {
-  return {
-    paths: columns.path,
-    sizeAt: (position) => columns.size[position]!,
-    mtimeAt: (position) => columns.mtimeMs[position]!,
-    inodeAt: (position) => columns.ino[position]!,
-    articleAt(position) {
-      const path = columns.path[position]!;
-      // articles/<key>/<lang>.md: only valid articles are stored.
-      const slash = path.lastIndexOf('/');
-      const dateMs = columns.dateMs[position]!;
-      return {
-        path,
-        stamp: [columns.size[position]!, columns.mtimeMs[position]!, columns.ino[position]!],
-        summary: {
-          file: path,
-          key: path.slice(path.indexOf('/') + 1, slash),
-          lang: path.slice(slash + 1, -'.md'.length),
-          title: columns.title[position]!,
-          dateMs,
-          updatedMs: columns.updatedMs[position] ?? dateMs,
-          id: columns.id[position] ?? undefined,
-          draft: columns.draft[position] === 1,
-        },
-        problems: columns.warnings[path] ?? [],
-      };
-    },
+    warnings: index.warnings.map(plainError),
   };
 }
 
 function fromStored(stored: StoredIndex): BuildIndex {
+  const { updatedMs, ...columns } = stored.articles;
+  const articles = ArticleTable.fromColumns({ ...columns, updatedMs: updatedMs.map((ms, row) => ms ?? columns.dateMs[row]!) });
   return {
     polyfeedVersion: stored.polyfeedVersion,
     outDir: stored.outDir,
@@ -123,7 +85,7 @@ function fromStored(stored: StoredIndex): BuildIndex {
     settingFiles: stored.settingFiles,
     articleKey: stored.articleKey,
     listing: { files: stored.articles.path, folderTimes: stored.folderTimes },
-    articles: articlesFromColumns(stored.articles),
+    articles,
     outputs: stored.outputs,
     warnings: stored.warnings,
   };

@@ -2,7 +2,8 @@
 import { listArticleTree, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
 import { FOLDER, STAT_FIELDS, startStatPool, type StatPool } from '../load/stat-paths.js';
-import { articleKeyOf, diffArticles, type ArticleChanges, type BuildIndex, type CachedArticles } from './build-index.js';
+import { articleKeyOf, diffArticles, type ArticleChanges, type BuildIndex } from './build-index.js';
+import type { ArticleTable } from '../validate/article-table.js';
 import { snapshotSettingFiles } from './input-snapshot.js';
 
 /** What a build or check looked at before interpreting anything: enough to tell next time what changed. */
@@ -11,7 +12,7 @@ export interface SiteSnapshot {
   readonly articleKey: string;
   readonly listing: ArticleTreeListing;
   /** The index's articles, when they hold for this build (same version, config and static files). */
-  readonly cached: CachedArticles | undefined;
+  readonly cached: ArticleTable | undefined;
   readonly changes: ArticleChanges;
 }
 

@@ -1,13 +1,16 @@
 // I/O: reads and validates the article files of a task, taking chunks of it until none is left (on every thread of a scan pool).
 import { join } from 'node:path';
-import { scanArticle, type ScanContext, type ScannedArticle } from '../validate/scan-articles.js';
+import { ArticleTable, type ArticleColumns, type ArticleRow } from '../validate/article-table.js';
+import { scanArticle, type ScanContext } from '../validate/scan-articles.js';
 import { makeError } from '../errors/error-catalogue.js';
 import { claimChunks } from './claim-chunks.js';
-import { readFileWithStat, type FileStamp } from './read-file-with-stat.js';
+import { readFileWithStat } from './read-file-with-stat.js';
 
-/** An article file as read and validated, with the stamp it had when read. */
-export interface ReadArticleFile extends ScannedArticle {
-  readonly stamp: FileStamp;
+/** The files of one chunk of a task as read and validated, as columns (cheap to send between threads). */
+export interface ScannedChunk {
+  /** Where the chunk starts in the task's paths: chunks in this order are in path order. */
+  readonly start: number;
+  readonly columns: ArticleColumns;
 }
 
 /** What a scanning thread is given: the files, the context, and the shared chunk counter. */
@@ -23,7 +26,7 @@ export interface ScanTask {
 const CHUNK_SIZE = 64;
 
 /** A file that is there but cannot be read (no permission, an I/O error) is a problem, not a file that vanished. */
-function unreadableArticle(path: string, code: string): ReadArticleFile {
+function unreadableArticle(path: string, code: string): ArticleRow {
   return {
     path,
     summary: undefined,
@@ -37,22 +40,22 @@ function unreadableArticle(path: string, code: string): ReadArticleFile {
  * vanished since it was listed is left out, as if it had been removed before the build. With
  * `onChunk`, each chunk's results are handed over as soon as they are made, not kept.
  */
-export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?: (results: ReadArticleFile[]) => void): ReadArticleFile[] {
-  const results: ReadArticleFile[] = [];
+export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?: (chunk: ScannedChunk) => void): ScannedChunk[] {
+  const results: ScannedChunk[] = [];
   claimChunks(task.counter, task.paths.length, CHUNK_SIZE, workerIndex, (start, end) => {
-    const chunk: ReadArticleFile[] = [];
+    const chunk = ArticleTable.empty();
     for (let index = start; index < end; index++) {
       const path = task.paths[index]!;
       const read = readFileWithStat(join(task.root, path));
       if (read && 'unreadable' in read) chunk.push(unreadableArticle(path, read.unreadable));
       else if (read) {
-        // Spelled out, not spread: a spread result here gets a hidden class of its own, ~150 bytes more per file.
         const { summary, problems } = scanArticle(path, read.bytes, task.context);
         chunk.push({ path, summary, problems, stamp: read.stamp });
       }
     }
-    if (onChunk) onChunk(chunk);
-    else results.push(...chunk);
+    const scanned = { start, columns: chunk.toColumns() };
+    if (onChunk) onChunk(scanned);
+    else results.push(scanned);
   });
   return results;
 }

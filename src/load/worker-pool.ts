@@ -5,7 +5,8 @@ import type { ScanContext } from '../validate/scan-articles.js';
 import type { OutputStream } from '../build.js';
 import type { FeedJob, FeedJobContext, StagedJob } from '../write/stage-feed-jobs.js';
 import { createCounter, workerStarted } from './claim-chunks.js';
-import type { ReadArticleFile, ScanTask } from './scan-article-files.js';
+import type { ScannedChunk, ScanTask } from './scan-article-files.js';
+import { ArticleTable, concatTables } from '../validate/article-table.js';
 
 /** Below this many files to read, a worker costs more to start than it saves. */
 export const PARALLEL_SCAN_MIN_FILES = 400;
@@ -34,8 +35,8 @@ export type PoolRequest =
 /** Worker threads started ahead of need (they load their code while this thread does other work). */
 export interface WorkerPool {
   readonly workers: number;
-  /** Reads and validates the files on this thread and on every worker; results in path order. */
-  scan(root: string, paths: readonly string[], context: ScanContext): Promise<ReadArticleFile[]>;
+  /** Reads and validates the files (in path order) on this thread and on every worker; the table is in path order. */
+  scan(root: string, paths: readonly string[], context: ScanContext): Promise<ArticleTable>;
   /**
    * Renders and stages the streams' feeds, a language at a time: on the workers (whose heap is
    * capped) when `inWorkers` is true and there are any, else on this thread. Results in the order of `streams`.
@@ -44,8 +45,20 @@ export interface WorkerPool {
   close(): void;
 }
 
-function byPath(a: { path: string }, b: { path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+const byStart = (a: ScannedChunk, b: ScannedChunk) => a.start - b.start;
+
+/**
+ * A chunk from a worker names its files with copies of the paths; the task's own strings (held
+ * anyway, by the listing) take their place, so that each path is held once.
+ */
+function tableOf(paths: readonly string[], chunk: ScannedChunk): ArticleTable {
+  const column = chunk.columns.path;
+  let at = chunk.start;
+  for (let row = 0; row < column.length; row++) {
+    while (at < paths.length && paths[at] !== column[row]) at++;
+    if (at < paths.length) column[row] = paths[at]!;
+  }
+  return ArticleTable.fromColumns(chunk.columns);
 }
 
 /** Starts `workers` worker threads (0: everything runs on this thread). */
@@ -89,8 +102,9 @@ export function startWorkerPool(workers: number): WorkerPool {
     async scan(root, paths, context) {
       const { scanClaimedChunks } = await import('./scan-article-files.js');
       const task: ScanTask = { root, paths, context, counter: createCounter(threads.length) };
-      const results = await onEveryWorker<ReadArticleFile>(task.counter, (index, id) => ({ id, kind: 'scan', task, index }), () => scanClaimedChunks(task));
-      return results.sort(byPath);
+      const chunks = await onEveryWorker<ScannedChunk>(task.counter, (index, id) => ({ id, kind: 'scan', task, index }), () => scanClaimedChunks(task));
+      // Chunks are ranges of the paths: in the order of their starts, their rows are in path order.
+      return concatTables(chunks.sort(byStart).map((chunk) => tableOf(paths, chunk)));
     },
     async stageFeeds(context, streams, inWorkers) {
       const { discardStaged, stageStream } = await import('../write/write-outputs.js');

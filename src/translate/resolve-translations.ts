@@ -2,6 +2,7 @@
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
 import type { ArticleSummary } from '../validate/article-summary.js';
+import type { ArticleTable } from '../validate/article-table.js';
 import type { SiteConfig } from '../validate/config-schema.js';
 import type { Article } from '../validate/validate-article.js';
 
@@ -35,6 +36,20 @@ export function isPublished(summary: Pick<ArticleSummary, 'draft'>): boolean {
 
 /** Makes article URLs for one config: the pattern is looked at once, not for each of tens of thousands of articles. */
 export function articleUrlMaker(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): (key: string, lang: string) => string {
+  return urlPatternOf(config).urlOf;
+}
+
+interface UrlPattern {
+  readonly urlOf: (key: string, lang: string) => string;
+  /**
+   * Whether two articles can never share a URL: "{lang}" comes first and a "/" right after it
+   * begins what stands before "{key}" (neither a language tag nor a key holds a "/"), as in the
+   * default {lang}/{key}/. Then only explicit ids can clash with other ids.
+   */
+  readonly distinct: boolean;
+}
+
+function urlPatternOf(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): UrlPattern {
   // The pattern is relative to baseUrl even when written with a leading "/".
   const pattern = config.permalink.replace(/^\/+/, '');
   const sample = pattern.replaceAll('{lang}', 'x').replaceAll('{key}', 'x');
@@ -44,13 +59,14 @@ export function articleUrlMaker(config: Pick<SiteConfig, 'baseUrl' | 'permalink'
   const [beforeLang, afterLang] = pattern.split('{lang}') as [string, string | undefined];
   const simple = plain && afterLang !== undefined && pattern.split('{lang}').length === 2 && !beforeLang.includes('{key}');
   const keyParts = simple ? afterLang.split('{key}') : [];
-  return (key, lang) => {
+  const urlOf = (key: string, lang: string) => {
     const encodedKey = encodeURIComponent(key);
     const safeKey = /^[A-Za-z0-9_%-]+$/.test(encodedKey);
     if (safeKey && simple && keyParts.length === 2) return `${config.baseUrl}${beforeLang}${encodeURIComponent(lang)}${keyParts[0]}${encodedKey}${keyParts[1]}`;
     const path = pattern.replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodedKey);
     return safeKey && plain ? config.baseUrl + path : new URL(path, config.baseUrl).href;
   };
+  return { urlOf, distinct: simple && keyParts.length === 2 && keyParts[0]!.startsWith('/') };
 }
 
 /** The absolute URL of one language version, from the config's permalink pattern. */
@@ -62,26 +78,36 @@ function byLanguageTag(a: TranslationLink, b: TranslationLink): number {
   return a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 }
 
-/** The published versions of each article, to link every version to the others. */
-class VersionsByKey {
-  private readonly byKey = new Map<string, ArticleSummary[]>();
-
+/** The published versions of a site, looked up in its article table by row. */
+class PublishedRows {
   constructor(
-    published: readonly ArticleSummary[],
+    readonly table: ArticleTable,
     readonly urlOf: (key: string, lang: string) => string,
-  ) {
-    for (const summary of published) {
-      const versions = this.byKey.get(summary.key);
-      if (versions) versions.push(summary);
-      else this.byKey.set(summary.key, [summary]);
-    }
+  ) {}
+
+  urlAt(row: number): string {
+    return this.urlOf(this.table.keyAt(row), this.table.langAt(row));
   }
 
-  linksOf(summary: ArticleSummary): TranslationLink[] {
-    return (this.byKey.get(summary.key) ?? [])
-      .filter((other) => other.lang !== summary.lang)
-      .map((other) => ({ lang: other.lang, url: this.urlOf(other.key, other.lang), title: other.title }))
-      .sort(byLanguageTag);
+  idAt(row: number): string {
+    return this.table.idAt(row) ?? this.urlAt(row);
+  }
+
+  /**
+   * The other published versions of the article at `row`: the files of one folder are next to
+   * each other in path order, so they are found around it, without an index of every key.
+   */
+  linksOf(row: number): TranslationLink[] {
+    const { table } = this;
+    const path = table.pathAt(row);
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    let first = row;
+    while (first > 0 && table.isInFolder(first - 1, folder)) first--;
+    const links: TranslationLink[] = [];
+    for (let other = first; other < table.length && table.isInFolder(other, folder); other++) {
+      if (other !== row && table.isPublished(other)) links.push({ lang: table.langAt(other), url: this.urlAt(other), title: table.titleAt(other) });
+    }
+    return links.sort(byLanguageTag);
   }
 }
 
@@ -90,13 +116,17 @@ class VersionsByKey {
  * need them, out of tens of thousands (holding every URL would cost memory for nothing).
  */
 class Entry implements PublishedEntry {
+  readonly summary: ArticleSummary;
+
   constructor(
-    readonly summary: ArticleSummary,
-    private readonly versions: VersionsByKey,
-  ) {}
+    private readonly rows: PublishedRows,
+    private readonly row: number,
+  ) {
+    this.summary = rows.table.summaryAt(row)!;
+  }
 
   get url(): string {
-    return this.versions.urlOf(this.summary.key, this.summary.lang);
+    return this.rows.urlAt(this.row);
   }
 
   get id(): string {
@@ -104,31 +134,84 @@ class Entry implements PublishedEntry {
   }
 
   get translations(): readonly TranslationLink[] {
-    return this.versions.linksOf(this.summary);
+    return this.rows.linksOf(this.row);
   }
 }
 
-/**
- * Every published version gets its URL and id, and a DUPLICATE_ID for an id used before (in
- * path order).
- */
-export function resolveTranslations(summaries: readonly ArticleSummary[], config: SiteConfig): { value: PublishedEntry[]; errors: BuildError[] } {
-  const published = summaries.filter(isPublished);
-  const urlOf = articleUrlMaker(config);
-  const versions = new VersionsByKey(published, urlOf);
-  const result: PublishedEntry[] = [];
-  const firstFileById = new Map<string, string>();
-  const errors: BuildError[] = [];
-  for (const summary of published) {
-    const url = urlOf(summary.key, summary.lang);
-    const id = summary.id ?? url;
-    const earlier = firstFileById.get(id);
-    if (earlier !== undefined) {
-      errors.push(makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: summary.file, path: ['id'] }));
-    } else {
-      firstFileById.set(id, summary.file);
+/** The published versions of a site, made into entries only when asked for. */
+export interface PublishedEntries {
+  /** Published versions in `lang`, newest first (ties by id): at most `limit` of them, or all with 0. */
+  newestOf(lang: string, limit: number): PublishedEntry[];
+  /** Every published version, in path order. */
+  all(): PublishedEntry[];
+}
+
+/** Rows that use an id already used in an earlier row (in path order), with DUPLICATE_ID for each. */
+function duplicateIds(rows: PublishedRows, published: readonly number[], distinctUrls: boolean): BuildError[] {
+  const { table } = rows;
+  const usesById = new Map<string, number[]>();
+  const use = (id: string, row: number) => {
+    const uses = usesById.get(id);
+    if (uses) uses.push(row);
+    else usesById.set(id, [row]);
+  };
+  if (distinctUrls) {
+    // No two URLs are the same: an id can only be used twice when an explicit id is one of the uses.
+    for (const row of published) {
+      const id = table.idAt(row);
+      if (id !== undefined) use(id, row);
     }
-    result.push(new Entry(summary, versions));
+    if (usesById.size === 0) return [];
+    for (const row of published) {
+      if (table.idAt(row) === undefined) usesById.get(rows.urlAt(row))?.push(row);
+    }
+  } else {
+    for (const row of published) use(rows.idAt(row), row);
   }
-  return { value: result, errors };
+  const duplicates: [number, BuildError][] = [];
+  for (const [id, uses] of usesById) {
+    if (uses.length < 2) continue;
+    uses.sort((a, b) => a - b);
+    const earlier = table.pathAt(uses[0]!);
+    for (const row of uses.slice(1)) {
+      duplicates.push([row, makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: table.pathAt(row), path: ['id'] })]);
+    }
+  }
+  return duplicates.sort((a, b) => a[0] - b[0]).map(([, error]) => error);
+}
+
+/**
+ * Every published version of the table gets its URL, id and translations (when asked for), and
+ * a DUPLICATE_ID for an id used before (in path order).
+ */
+export function resolveTranslations(table: ArticleTable, config: SiteConfig): { value: PublishedEntries; errors: BuildError[] } {
+  const { urlOf, distinct } = urlPatternOf(config);
+  const rows = new PublishedRows(table, urlOf);
+  const published: number[] = [];
+  const byLanguage = new Map<string, number[]>();
+  for (let row = 0; row < table.length; row++) {
+    if (!table.isPublished(row)) continue;
+    published.push(row);
+    const lang = table.langAt(row);
+    const rowsOfLanguage = byLanguage.get(lang);
+    if (rowsOfLanguage) rowsOfLanguage.push(row);
+    else byLanguage.set(lang, [row]);
+  }
+  const value: PublishedEntries = {
+    newestOf(lang, limit) {
+      const ids = new Map<number, string>();
+      const idOf = (row: number) => ids.get(row) ?? ids.set(row, rows.idAt(row)).get(row)!;
+      // Newest first, then by id (worked out only for versions published at the same time).
+      const newest = [...(byLanguage.get(lang) ?? [])].sort((a, b) => {
+        const byDate = table.dateMsAt(b) - table.dateMsAt(a);
+        if (byDate !== 0) return byDate;
+        const idA = idOf(a);
+        const idB = idOf(b);
+        return idA < idB ? -1 : idA > idB ? 1 : 0;
+      });
+      return (limit > 0 ? newest.slice(0, limit) : newest).map((row) => new Entry(rows, row));
+    },
+    all: () => published.map((row) => new Entry(rows, row)),
+  };
+  return { value, errors: duplicateIds(rows, published, distinct) };
 }

@@ -1,6 +1,8 @@
 // Pure: article files → for each, its summary when valid and every problem in it, in path order.
 import type { BuildError } from '../errors/build-error.js';
+import type { FileStamp } from '../load/read-file-with-stat.js';
 import type { SourceFile } from '../load/read-sources.js';
+import { ArticleTable } from './article-table.js';
 import { summarizeArticle, type ArticleSummary } from './article-summary.js';
 import type { SiteConfig } from './config-schema.js';
 import { summarizeCleanArticle } from './summarize-clean-article.js';
@@ -16,8 +18,8 @@ export interface ScannedArticle {
 
 /** Every article file of a site, and every folder under articles/ (to find empty ones). */
 export interface ScannedArticles {
-  /** Sorted by path, whatever order the files were read in. */
-  readonly files: readonly ScannedArticle[];
+  /** In path order, whatever order the files were read in. */
+  readonly files: ArticleTable;
   readonly folders: readonly string[];
 }
 
@@ -38,11 +40,15 @@ export function scanArticle(path: string, bytes: Uint8Array, context: ScanContex
   return { path, summary: article && summarizeArticle(article), problems };
 }
 
+/** Files held in memory have no stamp. */
+const UNKNOWN_STAMP: FileStamp = [0, 0, 0];
+
 function byPath(a: { path: string }, b: { path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** Scans files held in memory (the library's build(); the CLI reads them in parallel instead). */
 export function scanArticles(files: readonly SourceFile[], folders: readonly string[], context: ScanContext): ScannedArticles {
-  return { files: files.map((file) => scanArticle(file.path, file.bytes, context)).sort(byPath), folders: [...folders].sort() };
+  const rows = files.map((file) => ({ ...scanArticle(file.path, file.bytes, context), stamp: UNKNOWN_STAMP })).sort(byPath);
+  return { files: ArticleTable.of(rows), folders: [...folders].sort() };
 }

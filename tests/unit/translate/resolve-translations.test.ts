@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { articleUrl, isPublished, resolveTranslations } from '../../../src/translate/resolve-translations.js';
+import { articleUrl, isPublished, resolveTranslations as resolveTable } from '../../../src/translate/resolve-translations.js';
+import { ArticleTable } from '../../../src/validate/article-table.js';
 import { ConfigSchema } from '../../../src/validate/config-schema.js';
 import { summarizeArticle, type ArticleSummary } from '../../../src/validate/article-summary.js';
 import { validateArticle } from '../../../src/validate/validate-article.js';
@@ -12,6 +13,12 @@ function article(key: string, lang: string, extra = ''): ArticleSummary {
   const result = validateArticle({ file, key, lang, text: `---\ntitle: ${key} in ${lang}\ndate: 2025-03-14T09:30:00+01:00\n${extra}---\nBody\n` });
   expect(result.errors).toEqual([]);
   return summarizeArticle(result.value!);
+}
+
+/** Every published version in path order, and the problems. */
+function resolveTranslations(summaries: readonly ArticleSummary[], siteConfig: ReturnType<typeof config>) {
+  const result = resolveTable(ArticleTable.ofSummaries(summaries), siteConfig);
+  return { value: result.value.all(), errors: result.errors };
 }
 
 describe('articleUrl', () => {
@@ -71,15 +78,15 @@ describe('resolveTranslations', () => {
   test('the id does not depend on title, date or translations', () => {
     const alone = resolveTranslations([article('flood', 'en')], config()).value[0]!;
     const changed = summarizeArticle(validateArticle({ file: 'articles/flood/en.md', key: 'flood', lang: 'en', text: '---\ntitle: New title\ndate: 2026-01-01T00:00:00Z\n---\nOther\n' }).value!);
-    const withTranslation = resolveTranslations([changed, article('flood', 'ar')], config()).value[0]!;
+    const withTranslation = resolveTranslations([changed, article('flood', 'ar')], config()).value.find((entry) => entry.summary.lang === 'en')!;
     expect(withTranslation.id).toBe(alone.id);
   });
 
   test('drafts are left out of the feed and out of the other versions\' translation links', () => {
     const result = resolveTranslations([article('flood', 'en'), article('flood', 'fr', 'draft: true\n'), article('flood', 'ar')], config());
-    expect(result.value.map((entry) => entry.summary.lang)).toEqual(['en', 'ar']);
-    expect(result.value[0]!.translations.map((link) => link.lang)).toEqual(['ar']);
-    expect(result.value[1]!.translations.map((link) => link.lang)).toEqual(['en']);
+    expect(result.value.map((entry) => entry.summary.lang)).toEqual(['ar', 'en']);
+    expect(result.value[0]!.translations.map((link) => link.lang)).toEqual(['en']);
+    expect(result.value[1]!.translations.map((link) => link.lang)).toEqual(['ar']);
   });
 
   test('a draft\'s explicit id does not clash with a published one', () => {
@@ -144,5 +151,55 @@ describe('articleUrl without new URL()', () => {
         }
       }
     }
+  });
+});
+
+describe('DUPLICATE_ID whatever the permalink pattern', () => {
+  test('a pattern that can give two articles one URL: each URL used twice is a DUPLICATE_ID on the later file', () => {
+    // zh + "Hant-x" and zh-Hant + "x" both give .../zh-Hant-x/ with "{lang}-{key}".
+    const siteConfig = config({ languages: ['zh', 'zh-Hant'], defaultLanguage: 'zh', permalink: '{lang}-{key}/' });
+    const result = resolveTranslations([article('x', 'zh-Hant'), article('Hant-x', 'zh')], siteConfig);
+    expect(result.errors).toMatchObject([{ code: 'DUPLICATE_ID', file: 'articles/x/zh-Hant.md', path: ['id'] }]);
+    expect(result.errors[0]!.message).toContain('https://example.org/zh-Hant-x/');
+    expect(result.errors[0]!.message).toContain('articles/Hant-x/zh.md');
+  });
+
+  test('an explicit id equal to the URL of a later file: the error is on the later file, naming the earlier', () => {
+    const result = resolveTranslations([article('a', 'en', 'id: https://example.org/en/b/\n'), article('b', 'en')], config());
+    expect(result.errors).toMatchObject([{ code: 'DUPLICATE_ID', file: 'articles/b/en.md' }]);
+    expect(result.errors[0]!.message).toContain('articles/a/en.md');
+  });
+
+  test('one id used by a URL and by two explicit ids: two errors, in path order, each naming the first file', () => {
+    const result = resolveTranslations(
+      [article('c', 'en', 'id: https://example.org/en/b/\n'), article('b', 'en'), article('a', 'en', 'id: https://example.org/en/b/\n')],
+      config(),
+    );
+    expect(result.errors.map((error) => error.file)).toEqual(['articles/b/en.md', 'articles/c/en.md']);
+    for (const error of result.errors) expect(error.message).toContain('articles/a/en.md');
+  });
+});
+
+describe('newestOf', () => {
+  const dated = (key: string, lang: string, date: string) => {
+    const file = `articles/${key}/${lang}.md`;
+    return summarizeArticle(validateArticle({ file, key, lang, text: `---\ntitle: ${key}\ndate: ${date}\n---\nBody\n` }).value!);
+  };
+
+  test('a language\'s versions newest first, ties by id, cut to the limit (0: all); drafts and other languages left out', () => {
+    const table = ArticleTable.ofSummaries([
+      dated('old', 'en', '2024-01-01T00:00:00Z'),
+      dated('new', 'en', '2025-06-01T00:00:00Z'),
+      dated('tie-b', 'en', '2025-01-01T00:00:00Z'),
+      dated('tie-a', 'en', '2025-01-01T00:00:00Z'),
+      dated('new', 'fr', '2026-01-01T00:00:00Z'),
+      { ...dated('draft', 'en', '2027-01-01T00:00:00Z'), draft: true },
+    ]);
+    const published = resolveTable(table, config()).value;
+    expect(published.newestOf('en', 0).map((entry) => entry.summary.key)).toEqual(['new', 'tie-a', 'tie-b', 'old']);
+    expect(published.newestOf('en', 2).map((entry) => entry.summary.key)).toEqual(['new', 'tie-a']);
+    expect(published.newestOf('fr', 0).map((entry) => entry.url)).toEqual(['https://example.org/fr/new/']);
+    expect(published.newestOf('ja', 0)).toEqual([]);
+    expect(published.newestOf('en', 1)[0]!.translations).toEqual([{ lang: 'fr', url: 'https://example.org/fr/new/', title: 'new' }]);
   });
 });

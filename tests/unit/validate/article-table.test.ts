@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { makeError } from '../../../src/errors/error-catalogue.js';
+import type { ArticleSummary } from '../../../src/validate/article-summary.js';
+import { ArticleTable, concatTables, type ArticleRow } from '../../../src/validate/article-table.js';
+import { resolveTranslations } from '../../../src/translate/resolve-translations.js';
+import { ConfigSchema } from '../../../src/validate/config-schema.js';
+
+function summary(key: string, lang: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
+  return { file: `articles/${key}/${lang}.md`, key, lang, title: `${key} (${lang})`, dateMs: 1_700_000_000_123, updatedMs: 1_700_000_000_123, id: undefined, draft: false, ...extra };
+}
+
+const row = (value: ArticleSummary, stamp: ArticleRow['stamp'] = [100, 1_733_000_000_000.5, 4242]): ArticleRow => ({ path: value.file, summary: value, problems: [], stamp });
+
+describe('ArticleTable', () => {
+  test('gives back every field of every row as pushed', () => {
+    const rows: ArticleRow[] = [
+      row(summary('a', 'en', { id: 'urn:x:1', updatedMs: 1_800_000_000_000 })),
+      { path: 'articles/b/en.md', summary: undefined, problems: [makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/b/en.md', line: 2 })], stamp: [7, 8, 9] },
+      row(summary('c', 'fr', { draft: true })),
+    ];
+    const table = ArticleTable.of(rows);
+    expect(table.length).toBe(3);
+    expect([0, 1, 2].map((position) => table.rowAt(position))).toEqual(rows);
+    expect([...table.rowsWithProblems()].map(([position]) => position)).toEqual([1]);
+    expect([0, 1, 2].map((position) => [table.isArticle(position), table.isPublished(position)])).toEqual([
+      [true, true],
+      [false, false],
+      [true, false],
+    ]);
+    expect(table.keyAt(2)).toBe('c');
+    expect(table.langAt(2)).toBe('fr');
+  });
+
+  test('survives a trip through its columns as JSON, as the build index stores it', () => {
+    const table = ArticleTable.of([row(summary('a', 'en')), row(summary('a', 'pt-BR', { id: 'tag:x' }))]);
+    const again = ArticleTable.fromColumns(JSON.parse(JSON.stringify(table.toColumns())));
+    expect([0, 1].map((position) => again.rowAt(position))).toEqual([0, 1].map((position) => table.rowAt(position)));
+  });
+
+  test('tables joined one after the other keep their rows and move their problems along', () => {
+    const problem = makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/c/en.md' });
+    const first = ArticleTable.of([row(summary('a', 'en')), row(summary('b', 'en'))]);
+    const second = ArticleTable.of([{ path: 'articles/c/en.md', summary: undefined, problems: [problem], stamp: [1, 2, 3] }]);
+    const joined = concatTables([first, ArticleTable.empty(), second]);
+    expect(joined.paths).toEqual(['articles/a/en.md', 'articles/b/en.md', 'articles/c/en.md']);
+    expect([...joined.rowsWithProblems()]).toEqual([[2, [problem]]]);
+  });
+
+  test('rows copied from another table, with other problems when given', () => {
+    const warning = makeError('YAML_SYNTAX', 'Odd.', { file: 'articles/a/en.md', severity: 'warning' });
+    const source = ArticleTable.of([row(summary('a', 'en'))]);
+    const copy = ArticleTable.empty();
+    copy.pushFrom(source, 0, [warning]);
+    expect(copy.rowAt(0)).toEqual({ ...source.rowAt(0), problems: [warning] });
+  });
+
+  test('the versions of one article are found next to each other, and only they, whatever the neighbouring keys', () => {
+    // "story-1-b" sorts between "story-1" and "story-1/…" would, were folders not compared with their slash.
+    const table = ArticleTable.ofSummaries([
+      summary('story-1', 'en'),
+      summary('story-1-b', 'en'),
+      summary('story-1', 'fr'),
+      summary('story-1-b', 'fr'),
+      summary('story-10', 'de'),
+      summary('story', 'ar'),
+    ]);
+    const config = ConfigSchema.parse({ baseUrl: 'https://example.org/', languages: ['en', 'fr', 'de', 'ar'], defaultLanguage: 'en', authors: ['Desk'] });
+    const links = Object.fromEntries(resolveTranslations(table, config).value.all().map((entry) => [entry.summary.file, entry.translations.map((link) => link.url)]));
+    expect(links).toEqual({
+      'articles/story-1/en.md': ['https://example.org/fr/story-1/'],
+      'articles/story-1/fr.md': ['https://example.org/en/story-1/'],
+      'articles/story-1-b/en.md': ['https://example.org/fr/story-1-b/'],
+      'articles/story-1-b/fr.md': ['https://example.org/en/story-1-b/'],
+      'articles/story-10/de.md': [],
+      'articles/story/ar.md': [],
+    });
+  });
+});
