@@ -42,19 +42,18 @@ const plainError = ({ cause: _cause, ...plain }: BuildError): BuildError => plai
 function storedColumns(articles: ArticleTable): Record<keyof StoredIndex['articles'], unknown> {
   const columns = articles.toColumns();
   const count = articles.length;
-  const as = (column: readonly unknown[]) => new JsonColumn(count, (row) => column[row]);
   const problems: Record<number, BuildError[]> = {};
   for (const [row, rowProblems] of articles.rowsWithProblems()) problems[row] = rowProblems.map(plainError);
   return {
-    path: as(columns.path),
-    size: as(columns.size),
-    mtimeMs: as(columns.mtimeMs),
-    ino: as(columns.ino),
-    title: as(columns.title),
-    dateMs: as(columns.dateMs),
+    path: JsonColumn.of(columns.path),
+    size: JsonColumn.of(columns.size),
+    mtimeMs: JsonColumn.of(columns.mtimeMs),
+    ino: JsonColumn.of(columns.ino),
+    title: JsonColumn.of(columns.title),
+    dateMs: JsonColumn.of(columns.dateMs),
     updatedMs: new JsonColumn(count, (row) => (columns.updatedMs[row] === columns.dateMs[row] ? null : columns.updatedMs[row])),
-    id: as(columns.id),
-    draft: as(columns.draft),
+    id: JsonColumn.of(columns.id),
+    draft: JsonColumn.of(columns.draft),
     problems,
   };
 }

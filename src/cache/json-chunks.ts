@@ -5,7 +5,14 @@ export class JsonColumn {
   constructor(
     readonly length: number,
     readonly at: (position: number) => unknown,
+    /** The array itself, when there is one: its slices are serialized without a call per element. */
+    readonly array?: readonly unknown[],
   ) {}
+
+  /** An array held already, serialized a slice at a time (so that no string of all of it is made). */
+  static of(array: readonly unknown[]): JsonColumn {
+    return new JsonColumn(array.length, (position) => array[position], array);
+  }
 }
 
 /** Elements serialized together: large enough to be cheap, small enough to keep each piece small. */
@@ -14,8 +21,13 @@ const SLICE = 4096;
 function* columnChunks(column: JsonColumn): Generator<string> {
   yield '[';
   for (let start = 0; start < column.length; start += SLICE) {
-    const slice: unknown[] = [];
-    for (let position = start; position < Math.min(column.length, start + SLICE); position++) slice.push(column.at(position));
+    const end = Math.min(column.length, start + SLICE);
+    let slice: unknown[];
+    if (column.array) slice = column.array.slice(start, end);
+    else {
+      slice = [];
+      for (let position = start; position < end; position++) slice.push(column.at(position));
+    }
     const text = JSON.stringify(slice);
     yield (start > 0 ? ',' : '') + text.slice(1, -1);
   }

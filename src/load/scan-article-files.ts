@@ -1,5 +1,4 @@
 // I/O: reads and validates the article files of a task, taking chunks of it until none is left (on every thread of a scan pool).
-import { join } from 'node:path';
 import { ArticleTable, type ArticleColumns, type ArticleRow } from '../validate/article-table.js';
 import { scanArticle, type ScanContext } from '../validate/scan-articles.js';
 import { makeError } from '../errors/error-catalogue.js';
@@ -42,11 +41,13 @@ function unreadableArticle(path: string, code: string): ArticleRow {
  */
 export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?: (chunk: ScannedChunk) => void): ScannedChunk[] {
   const results: ScannedChunk[] = [];
+  // Listed paths are site-relative and normalized already: no path.join for each.
+  const prefix = `${task.root}/`;
   claimChunks(task.counter, task.paths.length, CHUNK_SIZE, workerIndex, (start, end) => {
     const chunk = ArticleTable.empty();
     for (let index = start; index < end; index++) {
       const path = task.paths[index]!;
-      const read = readFileWithStat(join(task.root, path));
+      const read = readFileWithStat(prefix + path);
       if (read && 'unreadable' in read) chunk.push(unreadableArticle(path, read.unreadable));
       else if (read) {
         const { summary, problems } = scanArticle(path, read.bytes, task.context);

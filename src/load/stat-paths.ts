@@ -1,6 +1,5 @@
 // I/O: the size and mtime of many paths at once, on this thread and worker threads, into shared memory.
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { claimChunks, createCounter, workerStarted } from './claim-chunks.js';
 
@@ -32,9 +31,11 @@ export interface StatTask {
 
 export function statClaimedChunks(task: StatTask, paths: readonly string[], workerIndex?: number): void {
   const results = new Float64Array(task.results);
+  // The paths are site-relative and normalized already: path.join would cost a fifth of the stat.
+  const prefix = `${task.root}/`;
   claimChunks(task.counter, paths.length, CHUNK_SIZE, workerIndex, (start, end) => {
     for (let index = start; index < end; index++) {
-      const stats = statSync(join(task.root, paths[index]!), { throwIfNoEntry: false });
+      const stats = statSync(prefix + paths[index]!, { throwIfNoEntry: false });
       results[STAT_FIELDS * index] = stats === undefined ? MISSING : stats.isDirectory() ? FOLDER : stats.isFile() ? stats.size : MISSING;
       results[STAT_FIELDS * index + 1] = stats?.mtimeMs ?? 0;
       results[STAT_FIELDS * index + 2] = stats?.ino ?? 0;

@@ -9,6 +9,7 @@ describe('jsonChunks', () => {
     'writes a column as JSON.stringify writes the array',
     (values) => {
       expect(joined(new JsonColumn(values.length, (position) => values[position]))).toBe(JSON.stringify(values));
+      expect(joined(JsonColumn.of(values))).toBe(JSON.stringify(values));
     },
   );
 
