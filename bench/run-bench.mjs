@@ -1,7 +1,7 @@
 // npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item]
 // Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,12 +100,19 @@ for (const articles of sizes) {
   const article = appendToFile(join(root, newest), (text, run) => `${text}\nEdited ${run}.\n`);
   const label = appendToFile(join(root, 'locales/en/feed.json'), (text, run) => text.replace('"Read more"', `"Read more ${run}"`));
   const template = appendToFile(join(root, 'templates/item.hbs'), (text, run) => `${text}<!-- edit ${run} -->\n`);
+  // Every article file with a new modification time and the same bytes, as in a fresh clone that restored the cache folder.
+  const articleFiles = readdirSync(join(root, 'articles'), { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.md'));
+  const touchAll = (run) => {
+    const seconds = 1_600_000_000 + run;
+    for (const path of articleFiles) utimesSync(join(root, 'articles', path), seconds, seconds);
+  };
   const results = [
     { ...scenario('cold build', { prepare: () => rmSync(out, { recursive: true, force: true }), args: coldBuild }), floor: 'read' },
     { ...scenario('no-op rebuild', { args: build }), floor: 'stat' },
     { ...scenario('one article changed', { prepare: article.change, restore: article.restore, args: build }), floor: 'stat' },
     { ...scenario('one label changed', { prepare: label.change, restore: label.restore, args: build }), floor: 'read' },
     { ...scenario('one template changed', { prepare: template.change, restore: template.restore, args: build }), floor: 'read' },
+    { ...scenario('every file touched', { prepare: touchAll, args: build }), floor: 'read' },
     { ...scenario('check', { args: () => ['check', '--root', root] }), floor: 'read' },
     { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache'] }), floor: 'read' },
   ];

@@ -114,20 +114,19 @@ function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
   // same tick of the clock, keeping its stamp: it is not trusted next time (as git does).
   const trusted = (mtimeMs: number) => mtimeMs < input.startedMs - RACY_MS;
   const articles = cachedArticlesOf(read.articles, trusted);
-  const untrusted = -1; // no file or folder has this mtime
   const folderTimes = Object.fromEntries(
-    Object.entries(snapshot.listing.folderTimes).map(([folder, stamp]) => [folder, trusted(stamp[0]) ? stamp : ([untrusted, stamp[1]] as const)]),
+    Object.entries(snapshot.listing.folderTimes).map(([folder, stamp]) => [folder, trusted(stamp[0]) ? stamp : ([UNTRUSTED_MTIME, stamp[1]] as const)]),
   );
   const settingFiles = Object.fromEntries(
-    Object.entries(snapshot.settingFiles).map(([path, stamp]) => [path, trusted(stamp[1]) ? stamp : ([stamp[0], untrusted, stamp[2]] as const)]),
+    Object.entries(snapshot.settingFiles).map(([path, stamp]) => [path, trusted(stamp[1]) ? stamp : ([stamp[0], UNTRUSTED_MTIME, stamp[2]] as const)]),
   );
   return {
     polyfeedVersion: cacheVersion,
     outDir: input.outDir,
     outOption: input.outOption,
     settingFiles,
-    // From the stamps as stored: a config or static file changed just before the build invalidates the summaries next time.
-    articleKey: articleKeyOf(cacheVersion, settingFiles),
+    // From the config and static files as validated: one changed since the snapshot invalidates the summaries next time.
+    articleKey: articleKeyOf(cacheVersion, read.sources.configFile?.bytes, read.sources.staticFiles),
     listing: { files: snapshot.listing.files, folderTimes },
     articles,
     outputs: input.outputs,
@@ -135,21 +134,28 @@ function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
   };
 }
 
-/** The valid articles whose stamps are trusted, each with its warnings only (shown again while it is unchanged). */
+/**
+ * The valid articles, each with its warnings only (shown again while it is unchanged). A row whose
+ * stamp is not trusted keeps its digest but gets a stamp no file has: next time its bytes are
+ * read and compared, not taken on trust.
+ */
 function cachedArticlesOf(table: ArticleTable, trusted: (mtimeMs: number) => boolean): ArticleTable {
-  const kept = (row: number) => table.isArticle(row) && trusted(table.mtimeAt(row));
   const hasOtherProblems = [...table.rowsWithProblems()].some(([, problems]) => problems.some((problem) => problem.severity !== 'warning'));
-  let all = !hasOtherProblems;
-  for (let row = 0; all && row < table.length; row++) all = kept(row);
-  if (all) return table; // the usual case: no copy of tens of thousands of rows
+  let asItIs = !hasOtherProblems;
+  for (let row = 0; asItIs && row < table.length; row++) asItIs = table.isArticle(row) && trusted(table.mtimeAt(row));
+  if (asItIs) return table; // the usual case: no copy of tens of thousands of rows
   const articles = ArticleTable.empty();
   for (let row = 0; row < table.length; row++) {
-    if (!kept(row)) continue;
+    if (!table.isArticle(row)) continue;
     const problems = table.problemsAt(row);
-    articles.pushFrom(table, row, problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning'));
+    const stamp = trusted(table.mtimeAt(row)) ? undefined : ([table.sizeAt(row), UNTRUSTED_MTIME, table.inodeAt(row)] as const);
+    articles.pushFrom(table, row, { problems: problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning'), stamp });
   }
   return articles;
 }
+
+/** An mtime no file or folder has: what a stamp that is not trusted is stored with. */
+const UNTRUSTED_MTIME = -1;
 
 /** How recent a modification must be for its stamp not to be trusted by the next build (above a file system clock's tick). */
 const RACY_MS = 10;
@@ -254,7 +260,8 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
     if (options.format !== 'json') {
       const articleFiles = read.validated.scanned?.files.length ?? 0;
-      process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read.\n`);
+      const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
+      process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.\n`);
     }
   } finally {
     acquired.lock.release();

@@ -1,7 +1,8 @@
 // I/O: polyfeed's own version, from its package.json (found from wherever this code was compiled or bundled to).
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentDigest } from './cache/content-digest.js';
 
 /** The version in the nearest package.json named "polyfeed" above this module. */
 export function readPolyfeedVersion(): string {
@@ -19,9 +20,16 @@ export function readPolyfeedVersion(): string {
 /**
  * What cached results depend on besides the inputs: polyfeed's version, its code as built (so a
  * rebuilt polyfeed with an unchanged version number does not trust an older cache), and the
- * Node.js and ICU versions (dates, lists and language names come from Intl).
+ * Node.js and ICU versions (dates, lists and language names come from Intl). The code is known
+ * by a digest of this module's file: bundled, that is the CLI's entry, which names each chunk it
+ * loads by the chunk's content hash.
  */
 export function readCacheVersion(version: string): string {
-  const code = statSync(fileURLToPath(import.meta.url), { throwIfNoEntry: false });
-  return JSON.stringify([version, code?.size ?? 0, code?.mtimeMs ?? 0, process.versions.node, process.versions.icu ?? null]);
+  let code: string | null = null;
+  try {
+    code = contentDigest(readFileSync(fileURLToPath(import.meta.url)));
+  } catch {
+    // not read from a file: the version alone
+  }
+  return JSON.stringify([version, code, process.versions.node, process.versions.icu ?? null]);
 }

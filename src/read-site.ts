@@ -12,8 +12,10 @@ export interface ReadSiteResult {
   readonly validated: ValidateSiteResult;
   /** Every article file as validated, with its stamp then (the same table as validated.scanned). */
   readonly articles: ArticleTable;
-  /** Article files read and validated in this run (the others came from the index). */
+  /** Article files read in this run (the others came from the index). */
   readonly articlesRead: number;
+  /** Of those, the files whose bytes were what the last build validated: not validated again. */
+  readonly articlesWithSameBytes: number;
 }
 
 /** Reads and validates the site; `pool` (started early, so its workers load meanwhile) scans the changed articles. */
@@ -26,10 +28,11 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
       validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined },
       articles: ArticleTable.empty(),
       articlesRead: 0,
+      articlesWithSameBytes: 0,
     };
   }
   const { listing, changes, cached } = snapshot;
-  const { scanned } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
+  const { scanned, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
   let articleFiles: SourceFile[] | undefined;
   const sources: SiteSources = {
     ...settingSources,
@@ -40,5 +43,5 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
     },
     articleFolders: scanned.folders,
   };
-  return { sources, validated: assembleSite(sources, settings, scanned, fileBytesUnder(root)), articles: scanned.files, articlesRead: changes.changed.length };
+  return { sources, validated: assembleSite(sources, settings, scanned, fileBytesUnder(root)), articles: scanned.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
 }

@@ -2,7 +2,7 @@
 import type { BuildError } from '../errors/build-error.js';
 import type { ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
-import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
+import { contentDigest } from './content-digest.js';
 import type { ArticleTable } from '../validate/article-table.js';
 
 /** A feed file as written, with the fingerprint of what it was made from. */
@@ -31,12 +31,14 @@ export interface BuildIndex {
   readonly warnings: readonly BuildError[];
 }
 
-/** Article validity depends on polyfeed's version, the config (languages, limits, base URL) and static/ (images). */
-export function articleKeyOf(version: string, settingFiles: Readonly<Record<string, FileStamp>>): string {
-  const dependencies = Object.entries(settingFiles)
-    .filter(([path]) => path === CONFIG_FILE_NAME || path.startsWith(`${STATIC_FOLDER}/`))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return JSON.stringify([version, dependencies]);
+/**
+ * Article validity depends on polyfeed's build, the config (languages, limits, base URL) and
+ * the files under static/ (images): the config's bytes and the static files' names and sizes
+ * (what validation reads of them) make the key, so a fresh clone of the same site matches it.
+ */
+export function articleKeyOf(version: string, configBytes: Uint8Array | undefined, staticSizes: Iterable<readonly [string, number]>): string {
+  const sizes = [...staticSizes].sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify([version, configBytes ? contentDigest(configBytes) : null, sizes]);
 }
 
 export const sameStamp = (a: FileStamp | undefined, b: FileStamp | undefined): boolean => a !== undefined && b !== undefined && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
@@ -57,6 +59,8 @@ export interface ArticleChanges {
   readonly unchanged: readonly number[];
   /** New or changed files, to be read and validated. */
   readonly changed: readonly string[];
+  /** For each changed file, its row in the index's articles, or -1 for a file the index does not hold. */
+  readonly changedRows: readonly number[];
   /** Files the index holds that are gone. */
   readonly removed: number;
 }
@@ -72,6 +76,7 @@ export function diffArticles(
 ): ArticleChanges {
   const unchanged: number[] = [];
   const changed: string[] = [];
+  const changedRows: number[] = [];
   const paths = cached?.paths ?? [];
   let position = 0;
   let matched = 0;
@@ -80,11 +85,15 @@ export function diffArticles(
     if (position < paths.length && paths[position] === path) {
       matched++;
       if (isUnchanged(position, path)) unchanged.push(position);
-      else changed.push(path);
+      else {
+        changed.push(path);
+        changedRows.push(position);
+      }
       position++;
     } else {
       changed.push(path);
+      changedRows.push(-1);
     }
   }
-  return { unchanged, changed, removed: paths.length - matched };
+  return { unchanged, changed, changedRows, removed: paths.length - matched };
 }

@@ -13,7 +13,7 @@ export const CACHE_FOLDER = '.polyfeed-cache';
 const INDEX_FILE = 'index.json';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson'];
-const FORMAT = 5;
+const FORMAT = 6;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
@@ -49,6 +49,7 @@ function storedColumns(articles: ArticleTable): Record<keyof StoredIndex['articl
     size: JsonColumn.of(columns.size),
     mtimeMs: JsonColumn.of(columns.mtimeMs),
     ino: JsonColumn.of(columns.ino),
+    digest: JsonColumn.of(columns.digest),
     title: JsonColumn.of(columns.title),
     dateMs: JsonColumn.of(columns.dateMs),
     updatedMs: new JsonColumn(count, (row) => (columns.updatedMs[row] === columns.dateMs[row] ? null : columns.updatedMs[row])),

@@ -1,4 +1,7 @@
 // I/O: lists and stats a site's inputs and tells, against the last build's index, which articles changed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
 import { listArticleTree, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
 import { FOLDER, STAT_FIELDS, startStatPool, type StatPool } from '../load/stat-paths.js';
@@ -16,6 +19,14 @@ export interface SiteSnapshot {
   readonly changes: ArticleChanges;
 }
 
+function readConfigBytes(root: string): Buffer | undefined {
+  try {
+    return readFileSync(join(root, CONFIG_FILE_NAME));
+  } catch {
+    return undefined; // no config: the build reports it
+  }
+}
+
 /**
  * Lists and stats the inputs and compares them with the index: no file is read, and it is done
  * before any source is read, so a file changed during the build differs from it next time.
@@ -23,7 +34,10 @@ export interface SiteSnapshot {
  */
 export async function snapshotSite(root: string, version: string, index: BuildIndex | undefined, pool: StatPool = startStatPool(0)): Promise<SiteSnapshot> {
   const settingFiles = snapshotSettingFiles(root);
-  const articleKey = articleKeyOf(version, settingFiles);
+  const staticSizes = Object.entries(settingFiles)
+    .filter(([path]) => path.startsWith(`${STATIC_FOLDER}/`))
+    .map(([path, stamp]) => [path.slice(STATIC_FOLDER.length + 1), stamp[0]] as const);
+  const articleKey = articleKeyOf(version, readConfigBytes(root), staticSizes);
   const usable = index?.polyfeedVersion === version && index.articleKey === articleKey ? index : undefined;
   const folders = usable ? Object.keys(usable.listing.folderTimes) : [];
   const files = usable?.articles.paths ?? [];

@@ -30,7 +30,36 @@ function mergeRows(cached: ArticleTable | undefined, unchanged: readonly number[
   return merged;
 }
 
-export async function readArticles({ root, listing, changes, cached, context, pool }: ReadArticlesInput): Promise<{ scanned: ScannedArticles }> {
-  const read = await pool.scan(root, changes.changed, context);
-  return { scanned: { files: mergeRows(cached, changes.unchanged, read), folders: articleFoldersOf(listing) } };
+/**
+ * Rows read now whose bytes are what the index validated take the index's summary and warnings
+ * (with the stamp they have now). Both tables are in path order, and so are `changedRows`.
+ */
+function withIndexSummaries(read: ArticleTable, sameBytes: readonly number[], cached: ArticleTable, changes: ArticleChanges): ArticleTable {
+  const resolved = ArticleTable.empty();
+  let same = 0;
+  let changed = 0;
+  for (let row = 0; row < read.length; row++) {
+    if (sameBytes[same] !== row) {
+      resolved.pushFrom(read, row);
+      continue;
+    }
+    same++;
+    while (changes.changed[changed] !== read.pathAt(row)) changed++;
+    resolved.pushFrom(cached, changes.changedRows[changed]!, { stamp: read.stampAt(row) });
+  }
+  return resolved;
+}
+
+export interface ReadArticlesResult {
+  readonly scanned: ScannedArticles;
+  /** Files read whose bytes were what the last build validated: not validated again. */
+  readonly sameBytes: number;
+}
+
+export async function readArticles({ root, listing, changes, cached, context, pool }: ReadArticlesInput): Promise<ReadArticlesResult> {
+  // A file whose stamp changed may still hold the same bytes (a fresh clone, a touch, a checkout and back).
+  const knownDigests = cached && changes.changedRows.some((row) => row >= 0) ? changes.changedRows.map((row) => (row >= 0 ? cached.digestAt(row) : '')) : undefined;
+  const { table, sameBytes } = await pool.scan(root, changes.changed, context, knownDigests);
+  const read = cached && sameBytes.length > 0 ? withIndexSummaries(table, sameBytes, cached, changes) : table;
+  return { scanned: { files: mergeRows(cached, changes.unchanged, read), folders: articleFoldersOf(listing) }, sameBytes: sameBytes.length };
 }

@@ -2,6 +2,7 @@
 import { ArticleTable, type ArticleColumns, type ArticleRow } from '../validate/article-table.js';
 import { scanArticle, type ScanContext } from '../validate/scan-articles.js';
 import { makeError } from '../errors/error-catalogue.js';
+import { contentDigest } from '../cache/content-digest.js';
 import { claimChunks } from './claim-chunks.js';
 import { readFileWithStat } from './read-file-with-stat.js';
 
@@ -10,12 +11,19 @@ export interface ScannedChunk {
   /** Where the chunk starts in the task's paths: chunks in this order are in path order. */
   readonly start: number;
   readonly columns: ArticleColumns;
+  /** Rows (of this chunk) whose bytes are those of their known digest: not validated, their summary is to be taken from the earlier build. */
+  readonly sameBytes: readonly number[];
 }
 
 /** What a scanning thread is given: the files, the context, and the shared chunk counter. */
 export interface ScanTask {
   readonly root: string;
   readonly paths: readonly string[];
+  /**
+   * For each path, the contentDigest of the bytes an earlier build validated ('' or none when
+   * there were none): a file whose bytes are the same is not validated again (see ScannedChunk).
+   */
+  readonly knownDigests?: readonly string[];
   readonly context: ScanContext;
   /** See createCounter. */
   readonly counter: SharedArrayBuffer;
@@ -31,6 +39,7 @@ function unreadableArticle(path: string, code: string): ArticleRow {
     summary: undefined,
     problems: [makeError('FILE_UNREADABLE', `The file cannot be read (${code}).`, { file: path })],
     stamp: [0, 0, 0],
+    digest: '',
   };
 }
 
@@ -45,16 +54,23 @@ export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?
   const prefix = `${task.root}/`;
   claimChunks(task.counter, task.paths.length, CHUNK_SIZE, workerIndex, (start, end) => {
     const chunk = ArticleTable.empty();
+    const sameBytes: number[] = [];
     for (let index = start; index < end; index++) {
       const path = task.paths[index]!;
       const read = readFileWithStat(prefix + path);
       if (read && 'unreadable' in read) chunk.push(unreadableArticle(path, read.unreadable));
       else if (read) {
-        const { summary, problems } = scanArticle(path, read.bytes, task.context);
-        chunk.push({ path, summary, problems, stamp: read.stamp });
+        const digest = contentDigest(read.bytes);
+        if (digest === task.knownDigests?.[index]) {
+          sameBytes.push(chunk.length);
+          chunk.push({ path, summary: undefined, problems: [], stamp: read.stamp, digest });
+        } else {
+          const { summary, problems } = scanArticle(path, read.bytes, task.context);
+          chunk.push({ path, summary, problems, stamp: read.stamp, digest });
+        }
       }
     }
-    const scanned = { start, columns: chunk.toColumns() };
+    const scanned = { start, columns: chunk.toColumns(), sameBytes };
     if (onChunk) onChunk(scanned);
     else results.push(scanned);
   });

@@ -32,11 +32,20 @@ export type PoolRequest =
   | { readonly id: number; readonly kind: 'scan'; readonly task: ScanTask; readonly index: number }
   | { readonly id: number; readonly kind: 'feed'; readonly context: FeedJobContext; readonly job: FeedJob };
 
+export interface ScanResult {
+  readonly table: ArticleTable;
+  /** Rows of the table whose bytes are those of their known digest (not validated: no summary, no problems). */
+  readonly sameBytes: readonly number[];
+}
+
 /** Worker threads started ahead of need (they load their code while this thread does other work). */
 export interface WorkerPool {
   readonly workers: number;
-  /** Reads and validates the files (in path order) on this thread and on every worker; the table is in path order. */
-  scan(root: string, paths: readonly string[], context: ScanContext): Promise<ArticleTable>;
+  /**
+   * Reads and validates the files (in path order) on this thread and on every worker; the table
+   * is in path order. A file whose bytes have their known digest is read, not validated.
+   */
+  scan(root: string, paths: readonly string[], context: ScanContext, knownDigests?: readonly string[]): Promise<ScanResult>;
   /**
    * Renders and stages the streams' feeds, a language at a time: on the workers (whose heap is
    * capped) when `inWorkers` is true and there are any, else on this thread. Results in the order of `streams`.
@@ -99,12 +108,19 @@ export function startWorkerPool(workers: number): WorkerPool {
   };
   return {
     workers,
-    async scan(root, paths, context) {
+    async scan(root, paths, context, knownDigests) {
       const { scanClaimedChunks } = await import('./scan-article-files.js');
-      const task: ScanTask = { root, paths, context, counter: createCounter(threads.length) };
+      const task: ScanTask = { root, paths, context, knownDigests, counter: createCounter(threads.length) };
       const chunks = await onEveryWorker<ScannedChunk>(task.counter, (index, id) => ({ id, kind: 'scan', task, index }), () => scanClaimedChunks(task));
       // Chunks are ranges of the paths: in the order of their starts, their rows are in path order.
-      return concatTables(chunks.sort(byStart).map((chunk) => tableOf(paths, chunk)));
+      chunks.sort(byStart);
+      const sameBytes: number[] = [];
+      let offset = 0;
+      for (const chunk of chunks) {
+        for (const row of chunk.sameBytes) sameBytes.push(offset + row);
+        offset += chunk.columns.path.length;
+      }
+      return { table: concatTables(chunks.map((chunk) => tableOf(paths, chunk))), sameBytes };
     },
     async stageFeeds(context, streams, inWorkers) {
       const { discardStaged, stageStream } = await import('../write/write-outputs.js');

@@ -7,6 +7,14 @@ import type { ScannedArticle } from './scan-articles.js';
 /** One article file as validated, with the stamp it had when read ([0, 0, 0] when not known). */
 export interface ArticleRow extends ScannedArticle {
   readonly stamp: FileStamp;
+  /** contentDigest of the bytes validated ('' when not known). */
+  readonly digest: string;
+}
+
+/** What a row copied from another table takes instead of that table's values. */
+export interface RowChanges {
+  readonly problems?: readonly BuildError[];
+  readonly stamp?: FileStamp;
 }
 
 /** The columns of a table as plain data: what a worker sends, and what the build index stores. */
@@ -15,6 +23,7 @@ export interface ArticleColumns {
   readonly size: number[];
   readonly mtimeMs: number[];
   readonly ino: number[];
+  readonly digest: string[];
   /** null for a file that is not a valid article. */
   readonly title: (string | null)[];
   readonly dateMs: number[];
@@ -38,7 +47,7 @@ export class ArticleTable {
   private constructor(private readonly columns: ArticleColumns) {}
 
   static empty(): ArticleTable {
-    return new ArticleTable({ path: [], size: [], mtimeMs: [], ino: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], problems: {} });
+    return new ArticleTable({ path: [], size: [], mtimeMs: [], ino: [], digest: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], problems: {} });
   }
 
   /** A table over columns as they are (sent by a worker or read from the index): nothing is copied. */
@@ -56,7 +65,7 @@ export class ArticleTable {
   /** A table of valid articles held in memory (no stamps), in any order: the rows are put in path order. */
   static ofSummaries(summaries: readonly ArticleSummary[]): ArticleTable {
     const sorted = [...summaries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return ArticleTable.of(sorted.map((summary) => ({ path: summary.file, summary, problems: NO_PROBLEMS, stamp: [0, 0, 0] })));
+    return ArticleTable.of(sorted.map((summary) => ({ path: summary.file, summary, problems: NO_PROBLEMS, stamp: [0, 0, 0], digest: '' })));
   }
 
   /** The columns, to be sent or stored. */
@@ -73,13 +82,14 @@ export class ArticleTable {
     return this.columns.path;
   }
 
-  push({ path, summary, problems, stamp }: ArticleRow): void {
+  push({ path, summary, problems, stamp, digest }: ArticleRow): void {
     const c = this.columns;
     const row = c.path.length;
     c.path.push(path);
     c.size.push(stamp[0]);
     c.mtimeMs.push(stamp[1]);
     c.ino.push(stamp[2]);
+    c.digest.push(digest);
     c.title.push(summary ? summary.title : null);
     c.dateMs.push(summary ? summary.dateMs : 0);
     c.updatedMs.push(summary ? summary.updatedMs : 0);
@@ -88,15 +98,17 @@ export class ArticleTable {
     if (problems.length > 0) c.problems[row] = problems;
   }
 
-  /** Appends row `row` of `other`, `problems` instead of its own when given. */
-  pushFrom(other: ArticleTable, row: number, problems: readonly BuildError[] = other.problemsAt(row)): void {
+  /** Appends row `row` of `other`, with `changes` instead of its own values. */
+  pushFrom(other: ArticleTable, row: number, changes: RowChanges = {}): void {
     const c = this.columns;
     const o = other.columns;
+    const problems = changes.problems ?? other.problemsAt(row);
     if (problems.length > 0) c.problems[c.path.length] = problems;
     c.path.push(o.path[row]!);
-    c.size.push(o.size[row]!);
-    c.mtimeMs.push(o.mtimeMs[row]!);
-    c.ino.push(o.ino[row]!);
+    c.size.push(changes.stamp ? changes.stamp[0] : o.size[row]!);
+    c.mtimeMs.push(changes.stamp ? changes.stamp[1] : o.mtimeMs[row]!);
+    c.ino.push(changes.stamp ? changes.stamp[2] : o.ino[row]!);
+    c.digest.push(o.digest[row]!);
     c.title.push(o.title[row]!);
     c.dateMs.push(o.dateMs[row]!);
     c.updatedMs.push(o.updatedMs[row]!);
@@ -122,6 +134,10 @@ export class ArticleTable {
 
   inodeAt(row: number): number {
     return this.columns.ino[row]!;
+  }
+
+  digestAt(row: number): string {
+    return this.columns.digest[row]!;
   }
 
   problemsAt(row: number): readonly BuildError[] {
@@ -194,11 +210,11 @@ export class ArticleTable {
   }
 
   rowAt(row: number): ArticleRow {
-    return { path: this.pathAt(row), summary: this.summaryAt(row), problems: this.problemsAt(row), stamp: this.stampAt(row) };
+    return { path: this.pathAt(row), summary: this.summaryAt(row), problems: this.problemsAt(row), stamp: this.stampAt(row), digest: this.digestAt(row) };
   }
 }
 
-const COLUMN_NAMES = ['path', 'size', 'mtimeMs', 'ino', 'title', 'dateMs', 'updatedMs', 'id', 'draft'] as const;
+const COLUMN_NAMES = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft'] as const;
 
 /**
  * Tables one after the other, as one (each in path order, each before the next). The tables are

@@ -3,6 +3,7 @@ import type { BuildError } from '../errors/build-error.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
 import type { SourceFile } from '../load/read-sources.js';
 import { ArticleTable } from './article-table.js';
+import { contentDigest } from '../cache/content-digest.js';
 import { summarizeArticle, type ArticleSummary } from './article-summary.js';
 import type { SiteConfig } from './config-schema.js';
 import { summarizeCleanArticle } from './summarize-clean-article.js';
@@ -49,6 +50,6 @@ function byPath(a: { path: string }, b: { path: string }): number {
 
 /** Scans files held in memory (the library's build(); the CLI reads them in parallel instead). */
 export function scanArticles(files: readonly SourceFile[], folders: readonly string[], context: ScanContext): ScannedArticles {
-  const rows = files.map((file) => ({ ...scanArticle(file.path, file.bytes, context), stamp: UNKNOWN_STAMP })).sort(byPath);
+  const rows = files.map((file) => ({ ...scanArticle(file.path, file.bytes, context), stamp: UNKNOWN_STAMP, digest: contentDigest(file.bytes) })).sort(byPath);
   return { files: ArticleTable.of(rows), folders: [...folders].sort() };
 }

@@ -160,6 +160,8 @@ describe('over random edit sequences', () => {
       fc.record({ kind: fc.constant('write' as const), key: fc.constantFrom('a', 'b', 'c'), lang: fc.constantFrom('en', 'ar'), title: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,12}$/), day: fc.integer({ min: 1, max: 28 }) }),
       fc.record({ kind: fc.constant('delete' as const), key: fc.constantFrom('a', 'b', 'c'), lang: fc.constantFrom('en', 'ar') }),
       fc.record({ kind: fc.constant('label' as const), text: fc.stringMatching(/^[A-Za-z]{1,10}$/) }),
+      // New modification time, same bytes: the cache knows the article by its digest.
+      fc.record({ kind: fc.constant('touch' as const), key: fc.constantFrom('a', 'b', 'c'), lang: fc.constantFrom('en', 'ar'), seconds: fc.integer({ min: 1_600_000_000, max: 1_700_000_000 }) }),
     );
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
@@ -171,6 +173,9 @@ describe('over random edit sequences', () => {
             writeFileSync(join(root, 'articles', change.key, `${change.lang}.md`), article(change.title, `2025-03-${String(change.day).padStart(2, '0')}T09:30:00Z`));
           } else if (change.kind === 'delete') {
             rmSync(join(root, 'articles', change.key, `${change.lang}.md`), { force: true });
+          } else if (change.kind === 'touch') {
+            const file = join(root, 'articles', change.key, `${change.lang}.md`);
+            if (existsSync(file)) utimesSync(file, change.seconds, change.seconds);
           } else {
             writeFileSync(join(root, 'locales/en/feed.json'), siteFiles()['locales/en/feed.json']!.replace('Read more', change.text));
           }

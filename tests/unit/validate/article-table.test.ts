@@ -9,13 +9,13 @@ function summary(key: string, lang: string, extra: Partial<ArticleSummary> = {})
   return { file: `articles/${key}/${lang}.md`, key, lang, title: `${key} (${lang})`, dateMs: 1_700_000_000_123, updatedMs: 1_700_000_000_123, id: undefined, draft: false, ...extra };
 }
 
-const row = (value: ArticleSummary, stamp: ArticleRow['stamp'] = [100, 1_733_000_000_000.5, 4242]): ArticleRow => ({ path: value.file, summary: value, problems: [], stamp });
+const row = (value: ArticleSummary, stamp: ArticleRow['stamp'] = [100, 1_733_000_000_000.5, 4242]): ArticleRow => ({ path: value.file, summary: value, problems: [], stamp, digest: `digest of ${value.file}` });
 
 describe('ArticleTable', () => {
   test('gives back every field of every row as pushed', () => {
     const rows: ArticleRow[] = [
       row(summary('a', 'en', { id: 'urn:x:1', updatedMs: 1_800_000_000_000 })),
-      { path: 'articles/b/en.md', summary: undefined, problems: [makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/b/en.md', line: 2 })], stamp: [7, 8, 9] },
+      { path: 'articles/b/en.md', summary: undefined, problems: [makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/b/en.md', line: 2 })], stamp: [7, 8, 9], digest: 'x' },
       row(summary('c', 'fr', { draft: true })),
     ];
     const table = ArticleTable.of(rows);
@@ -40,18 +40,22 @@ describe('ArticleTable', () => {
   test('tables joined one after the other keep their rows and move their problems along', () => {
     const problem = makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/c/en.md' });
     const first = ArticleTable.of([row(summary('a', 'en')), row(summary('b', 'en'))]);
-    const second = ArticleTable.of([{ path: 'articles/c/en.md', summary: undefined, problems: [problem], stamp: [1, 2, 3] }]);
+    const second = ArticleTable.of([{ path: 'articles/c/en.md', summary: undefined, problems: [problem], stamp: [1, 2, 3], digest: '' }]);
     const joined = concatTables([first, ArticleTable.empty(), second]);
     expect(joined.paths).toEqual(['articles/a/en.md', 'articles/b/en.md', 'articles/c/en.md']);
     expect([...joined.rowsWithProblems()]).toEqual([[2, [problem]]]);
   });
 
-  test('rows copied from another table, with other problems when given', () => {
+  test('rows copied from another table, with other problems or another stamp when given', () => {
     const warning = makeError('YAML_SYNTAX', 'Odd.', { file: 'articles/a/en.md', severity: 'warning' });
     const source = ArticleTable.of([row(summary('a', 'en'))]);
     const copy = ArticleTable.empty();
-    copy.pushFrom(source, 0, [warning]);
+    copy.pushFrom(source, 0, { problems: [warning] });
+    copy.pushFrom(source, 0, { stamp: [1, 2, 3] });
+    copy.pushFrom(source, 0);
     expect(copy.rowAt(0)).toEqual({ ...source.rowAt(0), problems: [warning] });
+    expect(copy.rowAt(1)).toEqual({ ...source.rowAt(0), stamp: [1, 2, 3] });
+    expect(copy.rowAt(2)).toEqual(source.rowAt(0));
   });
 
   test('the versions of one article are found next to each other, and only they, whatever the neighbouring keys', () => {

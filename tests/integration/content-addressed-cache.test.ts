@@ -1,0 +1,78 @@
+// The build cache knows articles by their bytes: a fresh clone or a touched file is read, not validated again.
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { generateArticles } from '../helpers/generate-articles.js';
+import { runCli } from '../helpers/run-cli.js';
+import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+
+function articleFiles(root: string): string[] {
+  return readdirSync(join(root, 'articles'), { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.md'))
+    .map((path) => join(root, 'articles', path));
+}
+
+/** Every article file gets a new modification time, its bytes kept (as a checkout or a touch does). */
+function touchArticles(root: string, seconds: number): void {
+  for (const file of articleFiles(root)) utimesSync(file, seconds, seconds);
+}
+
+const noisy = `---\ntitle: Noisy\ndate: 2025-03-10T09:30:00Z\n---\n<script>x()</script>\n`;
+
+describe('an article whose stamp changed but whose bytes did not', () => {
+  test('is read but not validated again, and the feeds are the bytes of a cold build', () => {
+    const root = writeSite(siteFiles({ ...generateArticles(30, 'v1'), 'articles/noisy/en.md': noisy }));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    touchArticles(root, 1_700_000_000);
+    const again = runCli(['build', '--root', root]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('62 of 62 article files read (62 of them with the bytes of the last build, not validated again)');
+    // Its warnings come from the cache, as when it is not read at all.
+    expect(again.stderr).toContain('articles/noisy/en.md:5 warning UNSAFE_HTML_REMOVED');
+    // The stamps were stored anew: the next build has nothing to read.
+    expect(runCli(['build', '--root', root]).stdout).toContain('Nothing changed since the last build');
+    const cold = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'cold')]);
+    expect(cold.status).toBe(0);
+    expect(readTree(join(root, 'public'))).toEqual(readTree(join(root, 'cold')));
+  });
+
+  test('next to one whose bytes changed: only that one is validated, and its change reaches the feeds', () => {
+    const root = writeSite(siteFiles(generateArticles(30, 'v1')));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    touchArticles(root, 1_700_000_000);
+    const edited = join(root, 'articles/story-29/en.md');
+    writeFileSync(edited, readTree(root)['articles/story-29/en.md']!.toString('utf8').replace('Story 29 v1', 'Story 29 v2'));
+    const again = runCli(['build', '--root', root]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('61 of 61 article files read (60 of them with the bytes of the last build, not validated again)');
+    expect(readTree(join(root, 'public'))['en/feed.json']!.toString('utf8')).toContain('Story 29 v2');
+  });
+
+  test('that is now invalid for another reason than its bytes (the config changed) is validated again', () => {
+    const root = writeSite(siteFiles({ 'articles/first/en.md': `---\ntitle: Long ${'x'.repeat(1500)}\ndate: 2025-03-14T09:30:00+01:00\n---\nText.\n` }));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    touchArticles(root, 1_700_000_000);
+    writeFileSync(join(root, 'polyfeed.config.yaml'), `${siteFiles()['polyfeed.config.yaml']}maxFileSizeKb: 1\n`);
+    const run = runCli(['build', '--root', root]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('articles/first/en.md FILE_TOO_LARGE');
+  });
+});
+
+describe('a fresh copy of the site with its cache folder (as a CI job restores it into a new clone)', () => {
+  test('validates no article again and writes the same bytes as a cold build', () => {
+    const root = writeSite(siteFiles(generateArticles(30, 'v1')));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const clone = join(mkdtempSync(join(tmpdir(), 'polyfeed-clone-')), 'site');
+    cpSync(root, clone, { recursive: true });
+    rmSync(join(clone, 'public'), { recursive: true });
+    // Every file of the copy, the config included, has a new inode and modification time.
+    utimesSync(join(clone, 'polyfeed.config.yaml'), 1_700_000_000, 1_700_000_000);
+    touchArticles(clone, 1_700_000_000);
+    const run = runCli(['build', '--root', clone]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('61 of 61 article files read (61 of them with the bytes of the last build, not validated again)');
+    expect(readTree(join(clone, 'public'))).toEqual(readTree(join(root, 'public')));
+  });
+});
