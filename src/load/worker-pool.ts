@@ -17,6 +17,18 @@ export const PARALLEL_SCAN_MIN_FILES = 400;
  */
 const WORKER_HEAP_MB = 96;
 
+/** What a worker holds for each item of a feed job while it renders the job: the entry, its summary and translation links. */
+const JOB_ENTRY_BYTES = 2048;
+
+/**
+ * The heap cap of workers that render feed jobs of up to `entries` items: a feed of every item
+ * of a large archive gives its worker every entry of its language at once (42,000 at 50,000
+ * articles), and the items are rendered a batch at a time on top of that.
+ */
+export function workerHeapMbFor(entries: number): number {
+  return WORKER_HEAP_MB + Math.ceil((entries * JOB_ENTRY_BYTES) / (1024 * 1024));
+}
+
 /** The default number of threads: one per core. */
 export function defaultJobs(): number {
   return availableParallelism();
@@ -70,11 +82,11 @@ function tableOf(paths: readonly string[], chunk: ScannedChunk): ArticleTable {
   return ArticleTable.fromColumns(chunk.columns);
 }
 
-/** Starts `workers` worker threads (0: everything runs on this thread). */
-export function startWorkerPool(workers: number): WorkerPool {
+/** Starts `workers` worker threads (0: everything runs on this thread), each with a heap capped at `heapMb`. */
+export function startWorkerPool(workers: number, heapMb = WORKER_HEAP_MB): WorkerPool {
   const pending = new Map<number, { resolve: (value: never) => void; reject: (error: unknown) => void; partials: unknown[][] }>();
   const threads = Array.from({ length: workers }, () => {
-    const thread = new Worker(new URL('./pool-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const thread = new Worker(new URL('./pool-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     thread.on('message', ({ id, result, partial }: { id: number; result?: never; partial?: unknown[] }) => {
       const request = pending.get(id);
       if (!request) return; // the answer of a worker that was not waited for

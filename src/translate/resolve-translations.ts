@@ -1,4 +1,4 @@
-// Pure: article summaries → published versions with their URL, item id and links to their translations.
+// Pure: the article table → published versions with their URL, item id and links to their translations.
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
 import type { ArticleSummary } from '../validate/article-summary.js';

@@ -4,7 +4,8 @@ import type { Article } from './validate-article.js';
 /**
  * What ordering, linking and checking across articles need of one valid language version. Only
  * the items that go into feeds are read again, in full, to be rendered; the rest of the archive
- * stands in memory as summaries (a few hundred bytes each), and the build cache keeps them.
+ * stands in memory as rows of an ArticleTable (columns, not an object each), and the build cache
+ * keeps them.
  */
 export interface ArticleSummary {
   /** Site-relative path of the source file. */
