@@ -39,7 +39,7 @@ export interface OutputStream {
   readonly chunks: () => Generator<readonly string[], readonly BuildError[]>;
   /** Each item's texts by item key, filled in as the stream is read (for the next build's cache). */
   readonly items?: ReadonlyMap<string, ItemTexts>;
-  /** The language and items of the feeds, so that another thread can render them instead (see stageFeedJob). */
+  /** The language and items of the feeds, so that another thread can render them instead (see beginFeedJob). */
   readonly feed?: { readonly lang: string; readonly entries: readonly PublishedEntry[] };
 }
 
@@ -136,67 +136,119 @@ export interface StreamFeedsInput {
   readonly knownItems?: () => ReadonlyMap<string, ItemTexts> | undefined;
 }
 
+/** What the feeds of one language are written with, besides their entries. */
+export interface FeedWriterInput {
+  readonly site: FeedSite;
+  readonly lang: string;
+  /** The newest update among all the feed's entries: the feed's own updated date. */
+  readonly newestUpdateMs: number;
+  readonly version: string;
+  readonly tools: RenderTools;
+  /** Texts of items an earlier build made, by key (asked for when the first entries come): those items are not read or rendered again. */
+  readonly knownItems?: () => ReadonlyMap<string, ItemTexts> | undefined;
+}
+
+/**
+ * One language's feeds written in parts, the chunks of every format side by side: the head, the
+ * chunks of the entries as they come (in feed order, read, rendered and serialized a batch at a
+ * time), then the tail. The entries may come all at once or a slice at a time.
+ */
+export interface FeedWriter {
+  head(): readonly string[];
+  entries(entries: readonly PublishedEntry[], keys?: readonly string[]): Generator<readonly string[]>;
+  tail(): readonly string[];
+  /** The problems met so far; if there are any, nothing of the run may be published. */
+  errors(): readonly BuildError[];
+  /** Each item's texts by key, filled in as the entries are written (for the next build's cache). */
+  readonly items: ReadonlyMap<string, ItemTexts>;
+}
+
+export function feedWriter({ site, lang, newestUpdateMs, version, tools, knownItems }: FeedWriterInput): FeedWriter {
+  const { config } = site;
+  const items = new Map<string, ItemTexts>();
+  const errors: BuildError[] = [];
+  const t = tools.translatorFor(lang);
+  const streams = config.formats.map((format) => createFeedStream(format, buildFeedHead({ lang, newestUpdateMs, config, t, version })));
+  let knownTexts: ReadonlyMap<string, ItemTexts> | undefined;
+  let askedForKnown = false;
+  function* writeEntries(entries: readonly PublishedEntry[], keys?: readonly string[]): Generator<readonly string[]> {
+    if (keys && !askedForKnown) {
+      askedForKnown = true;
+      knownTexts = knownItems?.();
+    }
+    for (let start = 0; start < entries.length; ) {
+      const candidates = entries.slice(start, start + STREAM_BATCH_SIZE);
+      const candidateKeys = keys?.slice(start, start + STREAM_BATCH_SIZE);
+      const candidatesKnown = candidates.map((_, index) => (candidateKeys ? knownTexts?.get(candidateKeys[index]!) : undefined));
+      // Read in order until the batch holds STREAM_BATCH_BYTES of text: a batch of long articles is shorter.
+      const articles: PublishedArticle[] = [];
+      let end = candidates.length;
+      let bytes = 0;
+      for (let index = 0; index < candidates.length; index++) {
+        if (candidatesKnown[index] !== undefined) continue;
+        if (bytes >= STREAM_BATCH_BYTES) {
+          end = index;
+          break;
+        }
+        const read = readEntries(site, [candidates[index]!]);
+        errors.push(...read.errors);
+        articles.push(...read.articles);
+        bytes += read.articles[0]?.article.body.length ?? 0;
+      }
+      start += end;
+      const batch = candidates.slice(0, end);
+      const batchKeys = candidateKeys?.slice(0, end);
+      const known = candidatesKnown.slice(0, end);
+      const missing = batch.filter((_, index) => known[index] === undefined);
+      const rendered = renderEntries(site, articles, t, tools.renderMarkdown);
+      errors.push(...rendered.errors);
+      const models = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
+      if (models.length !== missing.length) {
+        yield streams.map(() => ''); // a problem: nothing of this run is published
+        continue;
+      }
+      const fresh = streams.map((stream) => stream.itemTexts(models));
+      let next = 0;
+      const texts = batch.map((_, index) => {
+        const texts = known[index] ?? Object.fromEntries(config.formats.map((format, f) => [format, fresh[f]![next]!]));
+        if (known[index] === undefined) next++;
+        if (batchKeys) items.set(batchKeys[index]!, texts);
+        return texts;
+      });
+      yield streams.map((stream, f) => stream.joinItems(texts.map((item) => item[config.formats[f]!]!)));
+    }
+  }
+  return {
+    head: () => streams.map((stream) => stream.head),
+    entries: writeEntries,
+    tail: () => streams.map((stream) => stream.tail()),
+    errors: () => withoutRepeats(errors),
+    items,
+  };
+}
+
+/** The newest update among `entries` (0 for none): a feed's own updated date. */
+export function newestUpdateOf(entries: readonly PublishedEntry[]): number {
+  return entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
+}
+
 /**
  * One language's feeds as a stream: a head, then items read, rendered and serialized a batch at
  * a time, then a tail. Only the items that go into the feed, and whose texts are not known
  * already, are read again and rendered. `items` gets every item's texts as the stream is read.
  */
 export function streamFeeds({ site, lang, entries, version, tools, keys, knownItems }: StreamFeedsInput): Pick<OutputStream, 'paths' | 'chunks' | 'items'> {
-  const { config } = site;
   const items = new Map<string, ItemTexts>();
   return {
-    paths: feedPaths(config, lang),
+    paths: feedPaths(site.config, lang),
     items,
     *chunks() {
-      const t = tools.translatorFor(lang);
-      const newestUpdateMs = entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
-      const streams = config.formats.map((format) => createFeedStream(format, buildFeedHead({ lang, newestUpdateMs, config, t, version })));
-      const errors: BuildError[] = [];
-      const knownTexts = keys ? knownItems?.() : undefined;
-      yield streams.map((stream) => stream.head);
-      for (let start = 0; start < entries.length; ) {
-        const candidates = entries.slice(start, start + STREAM_BATCH_SIZE);
-        const candidateKeys = keys?.slice(start, start + STREAM_BATCH_SIZE);
-        const candidatesKnown = candidates.map((_, index) => (candidateKeys ? knownTexts?.get(candidateKeys[index]!) : undefined));
-        // Read in order until the batch holds STREAM_BATCH_BYTES of text: a batch of long articles is shorter.
-        const articles: PublishedArticle[] = [];
-        let end = candidates.length;
-        let bytes = 0;
-        for (let index = 0; index < candidates.length; index++) {
-          if (candidatesKnown[index] !== undefined) continue;
-          if (bytes >= STREAM_BATCH_BYTES) {
-            end = index;
-            break;
-          }
-          const read = readEntries(site, [candidates[index]!]);
-          errors.push(...read.errors);
-          articles.push(...read.articles);
-          bytes += read.articles[0]?.article.body.length ?? 0;
-        }
-        start += end;
-        const batch = candidates.slice(0, end);
-        const batchKeys = candidateKeys?.slice(0, end);
-        const known = candidatesKnown.slice(0, end);
-        const missing = batch.filter((_, index) => known[index] === undefined);
-        const rendered = renderEntries(site, articles, t, tools.renderMarkdown);
-        errors.push(...rendered.errors);
-        const models = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
-        if (models.length !== missing.length) {
-          yield streams.map(() => ''); // a problem: nothing of this run is published
-          continue;
-        }
-        const fresh = streams.map((stream) => stream.itemTexts(models));
-        let next = 0;
-        const texts = batch.map((_, index) => {
-          const texts = known[index] ?? Object.fromEntries(config.formats.map((format, f) => [format, fresh[f]![next]!]));
-          if (known[index] === undefined) next++;
-          if (batchKeys) items.set(batchKeys[index]!, texts);
-          return texts;
-        });
-        yield streams.map((stream, f) => stream.joinItems(texts.map((item) => item[config.formats[f]!]!)));
-      }
-      yield streams.map((stream) => stream.tail());
-      return withoutRepeats(errors);
+      const writer = feedWriter({ site, lang, newestUpdateMs: newestUpdateOf(entries), version, tools, knownItems });
+      yield writer.head();
+      for (const chunk of writer.entries(entries, keys)) yield chunk;
+      for (const [key, texts] of writer.items) items.set(key, texts);
+      yield writer.tail();
+      return writer.errors();
     },
   };
 }

@@ -14,7 +14,7 @@ import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
 import { sameFolderStamp } from './load/list-article-tree.js';
-import { defaultJobs, startWorkerPool, workerHeapMbFor, workersFor, type WorkerPool } from './load/worker-pool.js';
+import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
 import type { ReadSiteResult } from './read-site.js';
 import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
@@ -233,10 +233,9 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     prepareOutputFolders(outDir, toWrite.flatMap((stream) => stream.paths));
     // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
     const everyItem = read.validated.site?.config.maxItems === 0;
-    // Render workers get a heap for the largest language's entries (the scan's workers are done).
-    const largestFeed = Math.max(0, ...toWrite.map((stream) => stream.feed?.entries.length ?? 0));
+    // Feeds of every item are rendered on workers alone (this thread waits): one a thread, the scan's workers closed.
     if (everyItem && options.jobs > 1) pool.close();
-    const renderPool = everyItem && options.jobs > 1 ? startWorkerPool(options.jobs - 1, workerHeapMbFor(largestFeed)) : pool;
+    const renderPool = everyItem && options.jobs > 1 ? startWorkerPool(options.jobs) : pool;
     const { configFile, localeFiles, templateFiles, staticFiles } = sources;
     const settingSources = { configFile, localeFiles, templateFiles, staticFiles, articleFiles: [], articleFolders: [] };
     // Feeds of every item are rendered only in workers, whose heap is capped: memory stays bounded.

@@ -3,7 +3,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ScanContext } from '../validate/scan-articles.js';
 import type { OutputStream } from '../build.js';
-import type { FeedJob, FeedJobContext, StagedJob } from '../write/stage-feed-jobs.js';
+import type { FeedJobContext, FeedJobStart, StagedJob } from '../write/stage-feed-jobs.js';
+import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { createCounter, workerStarted } from './claim-chunks.js';
 import type { ScannedChunk, ScanTask } from './scan-article-files.js';
 import { ArticleTable, concatTables } from '../validate/article-table.js';
@@ -16,18 +17,6 @@ export const PARALLEL_SCAN_MIN_FILES = 400;
  * archive: V8 otherwise grows the heap long before it collects, whatever is really live.
  */
 const WORKER_HEAP_MB = 96;
-
-/** What a worker holds for each item of a feed job while it renders the job: the entry, its summary and translation links. */
-const JOB_ENTRY_BYTES = 2048;
-
-/**
- * The heap cap of workers that render feed jobs of up to `entries` items: a feed of every item
- * of a large archive gives its worker every entry of its language at once (42,000 at 50,000
- * articles), and the items are rendered a batch at a time on top of that.
- */
-export function workerHeapMbFor(entries: number): number {
-  return WORKER_HEAP_MB + Math.ceil((entries * JOB_ENTRY_BYTES) / (1024 * 1024));
-}
 
 /** The default number of threads: one per core. */
 export function defaultJobs(): number {
@@ -42,7 +31,12 @@ export function workersFor(changed: number, jobs: number): number {
 /** A message to a pool worker, and what it answers (with the same id). */
 export type PoolRequest =
   | { readonly id: number; readonly kind: 'scan'; readonly task: ScanTask; readonly index: number }
-  | { readonly id: number; readonly kind: 'feed'; readonly context: FeedJobContext; readonly job: FeedJob };
+  | { readonly id: number; readonly kind: 'feed-begin'; readonly key: number; readonly context: FeedJobContext; readonly start: FeedJobStart }
+  | { readonly id: number; readonly kind: 'feed-items'; readonly key: number; readonly entries: readonly PublishedEntry[] }
+  | { readonly id: number; readonly kind: 'feed-end'; readonly key: number };
+
+/** Entries sent to a worker at a time: it holds one slice of a language's feeds, not all of its entries. */
+const FEED_SLICE = 1000;
 
 export interface ScanResult {
   readonly table: ArticleTable;
@@ -143,14 +137,19 @@ export function startWorkerPool(workers: number, heapMb = WORKER_HEAP_MB): Worke
           for (const stream of streams) results.push(stageStream(context.outDir, stream));
           return results;
         }
-        const { toFeedJob } = await import('../write/stage-feed-jobs.js');
-        // One job per message, the next when a worker is done: a worker holds one language's items at a time.
+        const [{ toJobEntries }, { newestUpdateOf }] = await Promise.all([import('../write/stage-feed-jobs.js'), import('../build.js')]);
+        // A language at a time on each worker, its entries a slice at a time: a worker holds one slice.
         let next = 0;
         await Promise.all(
           threads.map(async (thread) => {
             while (next < streams.length) {
-              const index = next++;
-              results[index] = await request<StagedJob>(thread, (id) => ({ id, kind: 'feed', context, job: toFeedJob(streams[index]!) }));
+              const key = next++;
+              const { lang, entries } = streams[key]!.feed!;
+              await request(thread, (id) => ({ id, kind: 'feed-begin', key, context, start: { lang, newestUpdateMs: newestUpdateOf(entries) } }));
+              for (let from = 0; from < entries.length; from += FEED_SLICE) {
+                await request(thread, (id) => ({ id, kind: 'feed-items', key, entries: toJobEntries(entries.slice(from, from + FEED_SLICE)) }));
+              }
+              results[key] = await request<StagedJob>(thread, (id) => ({ id, kind: 'feed-end', key }));
             }
           }),
         );

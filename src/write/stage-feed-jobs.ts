@@ -1,19 +1,13 @@
-// I/O: renders and stages the feeds of the languages this thread takes, reading their articles again.
-import { renderTools, streamFeeds, type FeedSite, type OutputStream } from '../build.js';
+// I/O: renders and stages the feeds of the languages a worker takes, a slice of their entries at a time, reading their articles again.
+import { feedPaths, feedWriter, renderTools, type FeedSite, type RenderTools } from '../build.js';
 import type { BuildError } from '../errors/build-error.js';
 import type { SiteSources } from '../load/read-sources.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { articleReader, validateSettings } from '../validate-site.js';
 import { fileBytesUnder } from '../load/read-file-with-stat.js';
-import { stageStream, type StagedOutput } from './write-outputs.js';
+import { StagingFiles, type StagedOutput } from './write-outputs.js';
 
-/** One language's feeds to render: its items as plain data (translations worked out), in feed order. */
-export interface FeedJob {
-  readonly lang: string;
-  readonly entries: readonly PublishedEntry[];
-}
-
-/** What a worker is given with each feed job. */
+/** What a worker is given when a language's feeds begin. */
 export interface FeedJobContext {
   readonly root: string;
   readonly outDir: string;
@@ -22,15 +16,20 @@ export interface FeedJobContext {
   readonly settingSources: SiteSources;
 }
 
+/** One language's feeds to begin: the newest update among all their entries is the feeds' own date. */
+export interface FeedJobStart {
+  readonly lang: string;
+  readonly newestUpdateMs: number;
+}
+
 export interface StagedJob {
   readonly staged: readonly StagedOutput[];
   readonly errors: readonly BuildError[];
 }
 
-/** A stream's job as plain data a worker can be sent (its entries' translations worked out). */
-export function toFeedJob(stream: OutputStream): FeedJob {
-  const { lang, entries } = stream.feed!;
-  return { lang, entries: entries.map(({ summary, url, id, translations }) => ({ summary, url, id, translations })) };
+/** Entries as plain data a worker can be sent (their translations worked out). */
+export function toJobEntries(entries: readonly PublishedEntry[]): PublishedEntry[] {
+  return entries.map(({ summary, url, id, translations }) => ({ summary, url, id, translations }));
 }
 
 /** The site a worker renders from: the settings validated again, articles read from the site folder. */
@@ -41,8 +40,47 @@ function feedSiteOf(task: FeedJobContext): FeedSite {
   return { ...settings, staticFiles, readArticle: articleReader({ config: settings.config, staticFiles }, fileBytesUnder(task.root)) };
 }
 
-/** Renders one language's feeds from its entries and stages them (on a worker; the settings are validated again there, which is cheap). */
-export function stageFeedJob(context: FeedJobContext, job: FeedJob): StagedJob {
-  const site = feedSiteOf(context);
-  return stageStream(context.outDir, streamFeeds({ site, lang: job.lang, entries: job.entries, version: context.version, tools: renderTools(site) }));
+/** A worker serves one build and renders several of its languages: their site and tools are made once. */
+let lastSite: { readonly key: string; readonly site: FeedSite; readonly tools: RenderTools } | undefined;
+
+function renderingSiteOf(context: FeedJobContext): { site: FeedSite; tools: RenderTools } {
+  const key = JSON.stringify([context.root, context.outDir, context.version]);
+  if (lastSite?.key !== key) {
+    const site = feedSiteOf(context);
+    lastSite = { key, site, tools: renderTools(site) };
+  }
+  return lastSite;
+}
+
+/** A language's feeds being staged: entries are added a slice at a time, so a worker never holds all of them. */
+export interface FeedJobInProgress {
+  add(entries: readonly PublishedEntry[]): void;
+  end(): StagedJob;
+  abort(): void;
+}
+
+/** Begins a language's feeds: their temporary files are opened and their heads written. */
+export function beginFeedJob(context: FeedJobContext, start: FeedJobStart): FeedJobInProgress {
+  const { site, tools } = renderingSiteOf(context);
+  const writer = feedWriter({ site, lang: start.lang, newestUpdateMs: start.newestUpdateMs, version: context.version, tools });
+  const files = StagingFiles.open(context.outDir, feedPaths(site.config, start.lang));
+  const guarded = <T>(step: () => T): T => {
+    try {
+      return step();
+    } catch (error) {
+      files.abort();
+      throw error;
+    }
+  };
+  guarded(() => files.write(writer.head()));
+  return {
+    add: (entries) => guarded(() => {
+      for (const chunk of writer.entries(entries)) files.write(chunk);
+    }),
+    end: () => guarded(() => {
+      files.write(writer.tail());
+      return files.finish(writer.errors());
+    }),
+    abort: () => files.abort(),
+  };
 }

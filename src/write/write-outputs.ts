@@ -106,40 +106,85 @@ export function prepareOutputFolders(outDir: string, paths: readonly string[]): 
 }
 
 /**
+ * The temporary siblings of a stream's files, written a chunk of each at a time and hashed as
+ * they are written. `finish` flushes them and stages them, or removes them again when the
+ * problems hold an error; `abort` removes them.
+ */
+export class StagingFiles {
+  private constructor(private readonly files: { path: string; target: string; temporary: string; descriptor: number; hash: ReturnType<typeof createHash> }[]) {}
+
+  static open(outDir: string, paths: readonly string[]): StagingFiles {
+    const staging = new StagingFiles(
+      paths.map((path) => {
+        const target = join(outDir, path);
+        const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
+        return { path, target, temporary, descriptor: -1, hash: createHash('sha256') };
+      }),
+    );
+    try {
+      for (const file of staging.files) file.descriptor = openSync(file.temporary, 'w');
+    } catch (error) {
+      staging.abort();
+      throw error;
+    }
+    return staging;
+  }
+
+  /** One chunk for each file, in the order of the paths. */
+  write(chunks: readonly string[]): void {
+    chunks.forEach((chunk, index) => {
+      const file = this.files[index]!;
+      const bytes = Buffer.from(chunk, 'utf8');
+      writeSync(file.descriptor, bytes);
+      file.hash.update(bytes);
+    });
+  }
+
+  finish(errors: readonly BuildError[]): { staged: StagedOutput[]; errors: readonly BuildError[] } {
+    if (errors.some((error) => error.severity === 'error')) {
+      this.abort();
+      return { staged: [], errors };
+    }
+    try {
+      for (const file of this.files) fsyncSync(file.descriptor);
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+    this.close();
+    return { staged: this.files.map(({ path, target, temporary, hash }) => ({ path, target, temporary, hash: hash.digest('hex') })), errors };
+  }
+
+  abort(): void {
+    this.close();
+    for (const file of this.files) rmSync(file.temporary, { force: true });
+  }
+
+  private close(): void {
+    for (const file of this.files) {
+      if (file.descriptor !== -1) closeSync(file.descriptor);
+      file.descriptor = -1;
+    }
+  }
+}
+
+/**
  * Writes every file of a stream to a temporary sibling, flushed. With any error among the
  * problems the stream returns (or if writing fails), its temporary files are removed again and
  * nothing is staged.
  */
 export function stageStream(outDir: string, stream: Pick<OutputStream, 'paths' | 'chunks'>): { staged: StagedOutput[]; errors: readonly BuildError[] } {
-  const files = stream.paths.map((path) => {
-    const target = join(outDir, path);
-    const temporary = join(dirname(target), `.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
-    return { path, target, temporary, descriptor: -1, hash: createHash('sha256') };
-  });
-  const errors: BuildError[] = [];
-  let completed = false;
+  const files = StagingFiles.open(outDir, stream.paths);
   try {
-    for (const file of files) file.descriptor = openSync(file.temporary, 'w');
     const chunks = stream.chunks();
     for (let step = chunks.next(); ; step = chunks.next()) {
-      if (step.done) {
-        errors.push(...step.value);
-        break;
-      }
-      step.value.forEach((chunk, index) => {
-        const bytes = Buffer.from(chunk, 'utf8');
-        writeSync(files[index]!.descriptor, bytes);
-        files[index]!.hash.update(bytes);
-      });
+      if (step.done) return files.finish(step.value);
+      files.write(step.value);
     }
-    for (const file of files) fsyncSync(file.descriptor);
-    completed = true;
-  } finally {
-    for (const file of files) if (file.descriptor !== -1) closeSync(file.descriptor);
-    if (!completed || errors.some((error) => error.severity === 'error')) for (const file of files) rmSync(file.temporary, { force: true });
+  } catch (error) {
+    files.abort();
+    throw error;
   }
-  if (errors.some((error) => error.severity === 'error')) return { staged: [], errors };
-  return { staged: files.map(({ path, target, temporary, hash }) => ({ path, target, temporary, hash: hash.digest('hex') })), errors };
 }
 
 /** Removes staged files: a problem elsewhere in the run means none of them may be published. */

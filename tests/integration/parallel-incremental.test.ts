@@ -30,6 +30,23 @@ describe('the number of threads', () => {
     expect(outputs[2]).toEqual(outputs[0]);
   });
 
+  test('never changes the bytes of a feed of every item whose entries reach a worker in several slices', () => {
+    // 1,050 items in one language: a worker is sent them 1,000 at a time.
+    const root = writeSite(
+      siteFiles({ 'articles/first/en.md': undefined, ...generateArticles(1050, 'v1', ['en']), 'polyfeed.config.yaml': `${siteFiles()['polyfeed.config.yaml']}maxItems: 0\n` }),
+    );
+    const outputs = ['1', '2'].map((jobs) => {
+      const out = join(root, `out-${jobs}`);
+      const run = runCli(['build', '--root', root, '--out', out, '--no-cache', '--jobs', jobs]);
+      expect(run.status, run.stderr).toBe(0);
+      return readTree(out);
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+    const feed = JSON.parse(outputs[1]!['en/feed.json']!.toString('utf8')) as { items: { id: string }[] };
+    expect(feed.items).toHaveLength(1050);
+    expect(new Set(feed.items.map((item) => item.id)).size).toBe(1050);
+  }, 60_000);
+
   test('never changes the problems reported', () => {
     const broken = { 'articles/story-7/en.md': '---\ntitle: Broken\ndate: yesterday\n---\nText.\n', 'articles/story-150/ar.md': '---\ntitle: [unclosed\n---\nنص\n' };
     const root = largeSite(broken);
