@@ -18,6 +18,12 @@ export const PARALLEL_SCAN_MIN_FILES = 400;
  */
 const WORKER_HEAP_MB = 96;
 
+/**
+ * A worker's young generation (V8's default here is 48 MB): 16 MB keeps the every-item build of
+ * 10,000 articles at about 325 MB peak RSS instead of 373 MB, with no loss of speed measured.
+ */
+const WORKER_YOUNG_MB = 16;
+
 /** The default number of threads: one per core. */
 export function defaultJobs(): number {
   return availableParallelism();
@@ -76,11 +82,11 @@ function tableOf(paths: readonly string[], chunk: ScannedChunk): ArticleTable {
   return ArticleTable.fromColumns(chunk.columns);
 }
 
-/** Starts `workers` worker threads (0: everything runs on this thread), each with a heap capped at `heapMb`. */
-export function startWorkerPool(workers: number, heapMb = WORKER_HEAP_MB): WorkerPool {
+/** Starts `workers` worker threads (0: everything runs on this thread). */
+export function startWorkerPool(workers: number): WorkerPool {
   const pending = new Map<number, { resolve: (value: never) => void; reject: (error: unknown) => void; partials: unknown[][] }>();
   const threads = Array.from({ length: workers }, () => {
-    const thread = new Worker(new URL('./pool-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    const thread = new Worker(new URL('./pool-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     thread.on('message', ({ id, result, partial }: { id: number; result?: never; partial?: unknown[] }) => {
       const request = pending.get(id);
       if (!request) return; // the answer of a worker that was not waited for

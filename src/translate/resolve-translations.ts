@@ -116,13 +116,14 @@ class PublishedRows {
  * need them, out of tens of thousands (holding every URL would cost memory for nothing).
  */
 class Entry implements PublishedEntry {
-  readonly summary: ArticleSummary;
-
   constructor(
     private readonly rows: PublishedRows,
     private readonly row: number,
-  ) {
-    this.summary = rows.table.summaryAt(row)!;
+  ) {}
+
+  /** Made when asked for, like the rest: a feed of every item holds an entry for each version of its language. */
+  get summary(): ArticleSummary {
+    return this.rows.table.summaryAt(this.row)!;
   }
 
   get url(): string {
@@ -130,7 +131,7 @@ class Entry implements PublishedEntry {
   }
 
   get id(): string {
-    return this.summary.id ?? this.url;
+    return this.rows.idAt(this.row);
   }
 
   get translations(): readonly TranslationLink[] {
