@@ -11,7 +11,7 @@ export interface OutputRecord {
   readonly fingerprint: string;
 }
 
-/** Kept in `.polyfeed-cache/index.json`; another polyfeed version or build ignores it. */
+/** Kept in `.polyfeed-cache/index.jsonl`; another polyfeed version or build ignores it. */
 export interface BuildIndex {
   readonly polyfeedVersion: string;
   /** Absolute output folder the outputs were written to. */

@@ -6,23 +6,24 @@ import type { FolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
 import { ArticleTable, type ArticleColumns } from '../validate/article-table.js';
 import type { BuildIndex, OutputRecord } from './build-index.js';
-import { JsonColumn, jsonChunks } from './json-chunks.js';
+import { JsonColumn, jsonColumnChunks } from './json-chunks.js';
 
 /** Beside the sources, git-ignored; deleting it only makes the next build a cold one. */
 export const CACHE_FOLDER = '.polyfeed-cache';
-const INDEX_FILE = 'index.json';
+const INDEX_FILE = 'index.jsonl';
 /** Files of earlier polyfeed versions, removed when the index is written. */
-const OLD_FILES = ['manifest.json', 'articles.ndjson'];
-const FORMAT = 6;
+const OLD_FILES = ['manifest.json', 'articles.ndjson', 'index.json'];
+const FORMAT = 7;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
 /**
- * Articles are stored as columns (one array per field, as the build holds them): tens of
- * thousands of entries parse and serialize several times faster as arrays of plain values than
- * as one object each, and the parsed arrays are used as they are.
+ * The index is JSON lines: a head, then one line for each column of the articles (one array per
+ * field, as the build holds them). Tens of thousands of entries parse and serialize several
+ * times faster as arrays of plain values than as one object each, the parsed arrays are used as
+ * they are, and each line is decoded and parsed on its own: the whole file is never one string.
  */
-interface StoredIndex {
+interface StoredHead {
   readonly format: typeof FORMAT;
   readonly polyfeedVersion: string;
   readonly outDir: string;
@@ -30,37 +31,20 @@ interface StoredIndex {
   readonly settingFiles: Record<string, FileStamp>;
   readonly articleKey: string;
   readonly folderTimes: Record<string, FolderStamp>;
-  /** Valid articles only; updatedMs is null when the same as dateMs, problems are warnings by row. */
-  readonly articles: Omit<ArticleColumns, 'updatedMs'> & { readonly updatedMs: (number | null)[] };
   readonly outputs: Record<string, OutputRecord>;
   readonly warnings: BuildError[];
+  /** Warnings of valid articles by row (only valid articles are stored). */
+  readonly articleProblems: Record<number, BuildError[]>;
 }
+
+/** The lines after the head, in this order; updatedMs is null where it is the same as dateMs. */
+const COLUMNS = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft'] as const satisfies readonly (keyof ArticleColumns)[];
 
 const plainError = ({ cause: _cause, ...plain }: BuildError): BuildError => plain;
 
-/** Columns of the articles, each written a slice at a time: the index of a large archive is never one string in memory. */
-function storedColumns(articles: ArticleTable): Record<keyof StoredIndex['articles'], unknown> {
-  const columns = articles.toColumns();
-  const count = articles.length;
-  const problems: Record<number, BuildError[]> = {};
-  for (const [row, rowProblems] of articles.rowsWithProblems()) problems[row] = rowProblems.map(plainError);
-  return {
-    path: JsonColumn.of(columns.path),
-    size: JsonColumn.of(columns.size),
-    mtimeMs: JsonColumn.of(columns.mtimeMs),
-    ino: JsonColumn.of(columns.ino),
-    digest: JsonColumn.of(columns.digest),
-    title: JsonColumn.of(columns.title),
-    dateMs: JsonColumn.of(columns.dateMs),
-    updatedMs: new JsonColumn(count, (row) => (columns.updatedMs[row] === columns.dateMs[row] ? null : columns.updatedMs[row])),
-    id: JsonColumn.of(columns.id),
-    draft: JsonColumn.of(columns.draft),
-    problems,
-  };
-}
-
-/** The index as stored, its article columns still to be serialized (see jsonChunks). */
-function toStored(index: BuildIndex): Record<keyof StoredIndex, unknown> {
+function storedHead(index: BuildIndex): StoredHead {
+  const articleProblems: Record<number, BuildError[]> = {};
+  for (const [row, problems] of index.articles.rowsWithProblems()) articleProblems[row] = problems.map(plainError);
   return {
     format: FORMAT,
     polyfeedVersion: index.polyfeedVersion,
@@ -69,25 +53,32 @@ function toStored(index: BuildIndex): Record<keyof StoredIndex, unknown> {
     settingFiles: index.settingFiles,
     articleKey: index.articleKey,
     folderTimes: index.listing.folderTimes,
-    articles: storedColumns(index.articles),
     outputs: index.outputs,
     warnings: index.warnings.map(plainError),
+    articleProblems,
   };
 }
 
-function fromStored(stored: StoredIndex): BuildIndex {
-  const { updatedMs, ...columns } = stored.articles;
-  const articles = ArticleTable.fromColumns({ ...columns, updatedMs: updatedMs.map((ms, row) => ms ?? columns.dateMs[row]!) });
+/** Each column written a slice at a time: the index of a large archive is never one string in memory. */
+function storedColumn(articles: ArticleTable, name: (typeof COLUMNS)[number]): JsonColumn {
+  const columns = articles.toColumns();
+  if (name !== 'updatedMs') return JsonColumn.of(columns[name]);
+  return new JsonColumn(articles.length, (row) => (columns.updatedMs[row] === columns.dateMs[row] ? null : columns.updatedMs[row]));
+}
+
+function fromStored(head: StoredHead, stored: Record<(typeof COLUMNS)[number], unknown[]>): BuildIndex {
+  const { updatedMs, ...rest } = stored as unknown as Omit<ArticleColumns, 'updatedMs' | 'problems'> & { updatedMs: (number | null)[] };
+  const articles = ArticleTable.fromColumns({ ...rest, updatedMs: updatedMs.map((ms, row) => ms ?? rest.dateMs[row]!), problems: head.articleProblems });
   return {
-    polyfeedVersion: stored.polyfeedVersion,
-    outDir: stored.outDir,
-    outOption: stored.outOption,
-    settingFiles: stored.settingFiles,
-    articleKey: stored.articleKey,
-    listing: { files: stored.articles.path, folderTimes: stored.folderTimes },
+    polyfeedVersion: head.polyfeedVersion,
+    outDir: head.outDir,
+    outOption: head.outOption,
+    settingFiles: head.settingFiles,
+    articleKey: head.articleKey,
+    listing: { files: rest.path, folderTimes: head.folderTimes },
     articles,
-    outputs: stored.outputs,
-    warnings: stored.warnings,
+    outputs: head.outputs,
+    warnings: head.warnings,
   };
 }
 
@@ -99,12 +90,21 @@ export function buildIndexBytes(root: string): number {
 /** The index of the last successful build, or undefined (none, damaged, or of another format). */
 export function readBuildIndex(root: string): BuildIndex | undefined {
   try {
-    const stored = JSON.parse(readFileSync(join(root, CACHE_FOLDER, INDEX_FILE), 'utf8')) as StoredIndex;
-    return stored.format === FORMAT ? fromStored(stored) : undefined;
+    const bytes = readFileSync(join(root, CACHE_FOLDER, INDEX_FILE));
+    const ends: number[] = [];
+    for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, end + 1)) ends.push(end);
+    // Each line is decoded and parsed on its own: one column's text at a time is held, not the file's.
+    const line = (index: number): unknown => JSON.parse(bytes.toString('utf8', index === 0 ? 0 : ends[index - 1]! + 1, ends[index]));
+    const head = line(0) as StoredHead;
+    if (head.format !== FORMAT || ends.length !== 1 + COLUMNS.length) return undefined;
+    const columns = Object.fromEntries(COLUMNS.map((name, position) => [name, line(1 + position) as unknown[]]));
+    return fromStored(head, columns as Record<(typeof COLUMNS)[number], unknown[]>);
   } catch {
     return undefined; // missing or damaged: a cold build
   }
 }
+
+const NEWLINE = 0x0a;
 
 export function writeBuildIndex(root: string, index: BuildIndex): void {
   const folder = join(root, CACHE_FOLDER);
@@ -112,13 +112,16 @@ export function writeBuildIndex(root: string, index: BuildIndex): void {
   const temporary = join(folder, `${INDEX_FILE}.${process.pid}.tmp`);
   const fd = openSync(temporary, 'w');
   try {
-    let pending = '';
-    for (const chunk of jsonChunks(toStored(index))) {
-      pending += chunk;
-      if (pending.length >= WRITE_CHUNK_CHARS) {
-        writeSync(fd, pending);
-        pending = '';
+    let pending = `${JSON.stringify(storedHead(index))}\n`;
+    for (const name of COLUMNS) {
+      for (const chunk of jsonColumnChunks(storedColumn(index.articles, name))) {
+        pending += chunk;
+        if (pending.length >= WRITE_CHUNK_CHARS) {
+          writeSync(fd, pending);
+          pending = '';
+        }
       }
+      pending += '\n';
     }
     writeSync(fd, pending);
   } finally {

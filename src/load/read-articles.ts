@@ -32,22 +32,14 @@ function mergeRows(cached: ArticleTable | undefined, unchanged: readonly number[
 
 /**
  * Rows read now whose bytes are what the index validated take the index's summary and warnings
- * (with the stamp they have now). Both tables are in path order, and so are `changedRows`.
+ * (keeping the stamp they have now), in place. Both tables are in path order, and so are `changedRows`.
  */
-function withIndexSummaries(read: ArticleTable, sameBytes: readonly number[], cached: ArticleTable, changes: ArticleChanges): ArticleTable {
-  const resolved = ArticleTable.empty();
-  let same = 0;
+function takeIndexSummaries(read: ArticleTable, sameBytes: readonly number[], cached: ArticleTable, changes: ArticleChanges): void {
   let changed = 0;
-  for (let row = 0; row < read.length; row++) {
-    if (sameBytes[same] !== row) {
-      resolved.pushFrom(read, row);
-      continue;
-    }
-    same++;
+  for (const row of sameBytes) {
     while (changes.changed[changed] !== read.pathAt(row)) changed++;
-    resolved.pushFrom(cached, changes.changedRows[changed]!, { stamp: read.stampAt(row) });
+    read.adoptSummary(row, cached, changes.changedRows[changed]!);
   }
-  return resolved;
 }
 
 export interface ReadArticlesResult {
@@ -60,6 +52,6 @@ export async function readArticles({ root, listing, changes, cached, context, po
   // A file whose stamp changed may still hold the same bytes (a fresh clone, a touch, a checkout and back).
   const knownDigests = cached && changes.changedRows.some((row) => row >= 0) ? changes.changedRows.map((row) => (row >= 0 ? cached.digestAt(row) : '')) : undefined;
   const { table, sameBytes } = await pool.scan(root, changes.changed, context, knownDigests);
-  const read = cached && sameBytes.length > 0 ? withIndexSummaries(table, sameBytes, cached, changes) : table;
-  return { scanned: { files: mergeRows(cached, changes.unchanged, read), folders: articleFoldersOf(listing) }, sameBytes: sameBytes.length };
+  if (cached) takeIndexSummaries(table, sameBytes, cached, changes);
+  return { scanned: { files: mergeRows(cached, changes.unchanged, table), folders: articleFoldersOf(listing) }, sameBytes: sameBytes.length };
 }

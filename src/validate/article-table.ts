@@ -116,6 +116,20 @@ export class ArticleTable {
     c.draft.push(o.draft[row]!);
   }
 
+  /** Row `row` takes the summary and problems of row `from` of `other`: a file whose bytes are those `other` validated. */
+  adoptSummary(row: number, other: ArticleTable, from: number): void {
+    const c = this.columns;
+    const o = other.columns;
+    c.title[row] = o.title[from]!;
+    c.dateMs[row] = o.dateMs[from]!;
+    c.updatedMs[row] = o.updatedMs[from]!;
+    c.id[row] = o.id[from]!;
+    c.draft[row] = o.draft[from]!;
+    const problems = other.problemsAt(from);
+    if (problems.length > 0) c.problems[row] = problems;
+    else delete c.problems[row];
+  }
+
   pathAt(row: number): string {
     return this.columns.path[row]!;
   }

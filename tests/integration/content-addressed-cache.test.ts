@@ -1,5 +1,5 @@
 // The build cache knows articles by their bytes: a fresh clone or a touched file is read, not validated again.
-import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -57,6 +57,21 @@ describe('an article whose stamp changed but whose bytes did not', () => {
     const run = runCli(['build', '--root', root]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('articles/first/en.md FILE_TOO_LARGE');
+  });
+});
+
+describe('a damaged index', () => {
+  test('cut off halfway (a full disk, a killed copy) is ignored: the build is a cold one, with its bytes', () => {
+    const root = writeSite(siteFiles(generateArticles(30, 'v1')));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const index = join(root, '.polyfeed-cache/index.jsonl');
+    const bytes = readFileSync(index);
+    writeFileSync(index, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const before = readTree(join(root, 'public'));
+    const run = runCli(['build', '--root', root]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('61 of 61 article files read.');
+    expect(readTree(join(root, 'public'))).toEqual(before);
   });
 });
 

@@ -114,7 +114,7 @@ describe('a rebuild', () => {
     expect(Object.keys(tree).filter((path) => path.startsWith('.polyfeed-cache/items/')).sort()).toEqual(['.polyfeed-cache/items/ar.json', '.polyfeed-cache/items/en.json']);
     writeFileSync(join(root, 'articles/story-219/en.md'), tree['articles/story-219/en.md']!.toString('utf8').replace('Story 219 v1', 'Story 219 v2'));
     writeFileSync(join(root, '.polyfeed-cache/items/ar.json'), '{"not": "what it was"');
-    writeFileSync(join(root, '.polyfeed-cache/index.json'), '[1, 2');
+    writeFileSync(join(root, '.polyfeed-cache/index.jsonl'), '[1, 2');
     const again = runCli(['build', '--root', root]);
     expect(again.status, again.stderr).toBe(0);
     const cold = runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'cold')]);

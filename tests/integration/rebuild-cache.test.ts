@@ -67,7 +67,7 @@ describe('a rebuild after a change is not skipped', () => {
   test('the cache folder is safe to delete', () => {
     const root = writeSite(siteFiles());
     expect(runCli(['build', '--root', root]).status).toBe(0);
-    expect(existsSync(join(root, '.polyfeed-cache/index.json'))).toBe(true);
+    expect(existsSync(join(root, '.polyfeed-cache/index.jsonl'))).toBe(true);
     rmSync(join(root, '.polyfeed-cache'), { recursive: true });
     expect(runCli(['build', '--root', root]).stdout).toContain('Built 6 feeds');
   });

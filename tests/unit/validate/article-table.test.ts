@@ -58,6 +58,14 @@ describe('ArticleTable', () => {
     expect(copy.rowAt(2)).toEqual(source.rowAt(0));
   });
 
+  test('a row read again takes the summary and problems of the row that had its bytes, keeping its own stamp', () => {
+    const warning = makeError('UNSAFE_HTML_REMOVED', 'Removed.', { file: 'articles/a/en.md', severity: 'warning' });
+    const index = ArticleTable.of([{ ...row(summary('a', 'en', { id: 'urn:x', draft: true, updatedMs: 1_800_000_000_000 })), problems: [warning] }]);
+    const read = ArticleTable.of([{ path: 'articles/a/en.md', summary: undefined, problems: [], stamp: [5, 6, 7], digest: 'digest of articles/a/en.md' }]);
+    read.adoptSummary(0, index, 0);
+    expect(read.rowAt(0)).toEqual({ ...index.rowAt(0), stamp: [5, 6, 7] });
+  });
+
   test('the versions of one article are found next to each other, and only they, whatever the neighbouring keys', () => {
     // "story-1-b" sorts between "story-1" and "story-1/…" would, were folders not compared with their slash.
     const table = ArticleTable.ofSummaries([
