@@ -125,8 +125,7 @@ function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
     outDir: input.outDir,
     outOption: input.outOption,
     settingFiles,
-    // From the config and static files as validated: one changed since the snapshot invalidates the summaries next time.
-    articleKey: articleKeyOf(cacheVersion, read.sources.configFile?.bytes, read.sources.staticFiles),
+    articleKey: storedArticleKey(snapshot, read),
     listing: { files: snapshot.listing.files, folderTimes },
     articles,
     outputs: input.outputs,
@@ -153,6 +152,19 @@ function cachedArticlesOf(table: ArticleTable, trusted: (mtimeMs: number) => boo
   }
   return articles;
 }
+
+/**
+ * The summaries were validated under the config and static files of the snapshot (or taken from
+ * the index under them). When those read afterwards, to build with, differ (one was saved while
+ * the build ran), no key is stored: the next build validates every article again.
+ */
+function storedArticleKey(snapshot: SiteSnapshot, read: ReadSiteResult): string {
+  const asRead = articleKeyOf(cacheVersion, read.sources.configFile?.bytes, read.sources.staticFiles);
+  return asRead === snapshot.articleKey ? asRead : CHANGED_DURING_BUILD;
+}
+
+/** An article key no build computes. */
+const CHANGED_DURING_BUILD = '';
 
 /** An mtime no file or folder has: what a stamp that is not trusted is stored with. */
 const UNTRUSTED_MTIME = -1;

@@ -9,11 +9,12 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin/polyfeed.js'), ...args], {
+/** `nodeArgs` go to Node before the CLI (a preload module, say); `env` is added to the environment. */
+export function runCli(args: string[], options: { cwd?: string; nodeArgs?: string[]; env?: Record<string, string> } = {}): CliRun {
+  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), join(repoRoot, 'bin/polyfeed.js'), ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -60,6 +60,49 @@ describe('an article whose stamp changed but whose bytes did not', () => {
   });
 });
 
+/**
+ * A preload module for the CLI that saves `RACE_CONFIG` over polyfeed.config.yaml when the build
+ * reads that file for the second time: after the snapshot has read it, before the settings are
+ * read to build with (an editor saving while a build runs).
+ */
+function configRaceHook(): string {
+  const hook = join(mkdtempSync(join(tmpdir(), 'polyfeed-hook-')), 'save-config-during-build.mjs');
+  writeFileSync(
+    hook,
+    [
+      "import fs from 'node:fs';",
+      "import { syncBuiltinESMExports } from 'node:module';",
+      'const readFileSync = fs.readFileSync;',
+      'let reads = 0;',
+      'fs.readFileSync = function (path, ...rest) {',
+      "  if (typeof path === 'string' && path.endsWith('polyfeed.config.yaml') && ++reads === 2) fs.writeFileSync(path, process.env.RACE_CONFIG);",
+      '  return readFileSync.call(this, path, ...rest);',
+      '};',
+      'syncBuiltinESMExports();',
+    ].join('\n'),
+  );
+  return hook;
+}
+
+describe('a config saved while a build runs', () => {
+  test('makes the next build validate every article again: one the new config refuses is refused', () => {
+    const config = `${siteFiles()['polyfeed.config.yaml']}maxItems: 1\n`;
+    const long = `---\ntitle: Long ${'x'.repeat(1500)}\ndate: 2025-03-14T09:30:00+01:00\n---\nText.\n`;
+    const second = (text: string) => `---\ntitle: Second\ndate: 2025-03-15T09:30:00+01:00\n---\n${text}\n`;
+    const root = writeSite(siteFiles({ 'polyfeed.config.yaml': config, 'articles/first/en.md': long, 'articles/second/en.md': second('v1') }));
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    writeFileSync(join(root, 'articles/second/en.md'), second('v2'));
+    utimesSync(join(root, 'articles/second/en.md'), 1_700_000_000, 1_700_000_000);
+    // The long article is not read by this build: it is taken from the index, validated under the old config.
+    const racing = runCli(['build', '--root', root], { nodeArgs: ['--import', configRaceHook()], env: { RACE_CONFIG: `${config}maxFileSizeKb: 1\n` } });
+    expect(racing.status, racing.stderr).toBe(0);
+    expect(readTree(root)['polyfeed.config.yaml']!.toString('utf8')).toContain('maxFileSizeKb: 1');
+    const next = runCli(['build', '--root', root]);
+    expect(next.status).toBe(1);
+    expect(next.stderr).toContain('articles/first/en.md FILE_TOO_LARGE');
+  });
+});
+
 describe('a damaged index', () => {
   test('cut off halfway (a full disk, a killed copy) is ignored: the build is a cold one, with its bytes', () => {
     const root = writeSite(siteFiles(generateArticles(30, 'v1')));
