@@ -37,7 +37,8 @@ function mergeRows(cached: ArticleTable | undefined, unchanged: readonly number[
 function takeIndexSummaries(read: ArticleTable, sameBytes: readonly number[], cached: ArticleTable, changes: ArticleChanges): void {
   let changed = 0;
   for (const row of sameBytes) {
-    while (changes.changed[changed] !== read.pathAt(row)) changed++;
+    while (changed < changes.changed.length && changes.changed[changed] !== read.pathAt(row)) changed++;
+    if (changed === changes.changed.length) throw new Error(`${read.pathAt(row)} was read but is not among the changed files.`);
     read.adoptSummary(row, cached, changes.changedRows[changed]!);
   }
 }
