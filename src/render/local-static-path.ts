@@ -1,13 +1,12 @@
 // Pure: an image reference → its path under static/ when it points into the site, else undefined.
-import { resolveSiteUrl, type UrlBases } from './resolve-site-url.js';
+import { parseSiteUrl, type UrlBases } from './resolve-site-url.js';
 
 /** `/media/a.jpg` on https://example.org/news/ → `media/a.jpg`; an image on another host → undefined. */
 const siteUrls = new Map<string, URL>();
 
 export function localStaticPath(reference: string, bases: UrlBases): string | undefined {
-  const absolute = resolveSiteUrl(reference, bases);
-  if (absolute === undefined) return undefined;
-  const url = new URL(absolute);
+  const url = parseSiteUrl(reference, bases);
+  if (url === undefined) return undefined;
   let site = siteUrls.get(bases.siteUrl);
   if (!site) {
     site = new URL(bases.siteUrl);

@@ -9,9 +9,14 @@ export interface UrlBases {
 
 /** Undefined when the text cannot be turned into a URL. */
 export function resolveSiteUrl(reference: string, bases: UrlBases): string | undefined {
+  return parseSiteUrl(reference, bases)?.href;
+}
+
+/** resolveSiteUrl as a parsed URL (for a caller that looks into it: one parse, not two). */
+export function parseSiteUrl(reference: string, bases: UrlBases): URL | undefined {
   try {
-    if (reference.startsWith('/') && !reference.startsWith('//')) return new URL(reference.slice(1), bases.siteUrl).href;
-    return new URL(reference, bases.pageUrl).href;
+    if (reference.startsWith('/') && !reference.startsWith('//')) return new URL(reference.slice(1), bases.siteUrl);
+    return new URL(reference, bases.pageUrl);
   } catch {
     return undefined;
   }

@@ -49,7 +49,19 @@ interface UrlPattern {
   readonly distinct: boolean;
 }
 
+/** Patterns looked at already, by config: articleUrl is asked for once per file that has an image. */
+const patternsByConfig = new WeakMap<Pick<SiteConfig, 'baseUrl' | 'permalink'>, UrlPattern>();
+
 function urlPatternOf(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): UrlPattern {
+  let pattern = patternsByConfig.get(config);
+  if (!pattern) {
+    pattern = newUrlPattern(config);
+    patternsByConfig.set(config, pattern);
+  }
+  return pattern;
+}
+
+function newUrlPattern(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): UrlPattern {
   // The pattern is relative to baseUrl even when written with a leading "/".
   const pattern = config.permalink.replace(/^\/+/, '');
   const sample = pattern.replaceAll('{lang}', 'x').replaceAll('{key}', 'x');
