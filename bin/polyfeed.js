@@ -4,9 +4,9 @@ import { setFlagsFromString } from 'node:v8';
 
 // V8 learns from the first articles validated that some objects made while validating front
 // matter live long, and from then on makes them in the old generation, where they pile up until
-// a full collection: at 50,000 articles that is 60 MB of the peak. Without that guess the peak
-// RSS of a cold build of 50,000 articles goes 390 → 340 MB, at the same speed (see README,
-// "Performance"). A garbage collector heuristic only, set before anything is allocated.
+// a full collection. Without that guess the peak RSS of a cold build of 50,000 articles is about
+// 320 MB instead of 405 MB, at the same speed (see README, "Performance"). A garbage collector
+// heuristic only, set before anything is allocated.
 setFlagsFromString('--no-allocation-site-pretenuring');
 
 const { runCli } = await import('../dist/bundle/cli.js');

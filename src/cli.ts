@@ -6,8 +6,8 @@ import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';
 import { withoutRepeats } from './errors/without-repeats.js';
 import type { OutputStream } from './build.js';
-import { articleKeyOf, sameRecords, sameStamp, sameStamps, type BuildIndex, type OutputRecord } from './cache/build-index.js';
-import { ArticleTable } from './validate/article-table.js';
+import { sameRecords, sameStamp, sameStamps, type BuildIndex, type OutputRecord } from './cache/build-index.js';
+import { nextBuildIndex } from './cache/next-build-index.js';
 import { readItemTexts, writeItemTexts } from './cache/item-store.js';
 import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/index-store.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
@@ -15,7 +15,6 @@ import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
 import { sameFolderStamp } from './load/list-article-tree.js';
 import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
-import type { ReadSiteResult } from './read-site.js';
 import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { acquireOutputLock } from './write/output-lock.js';
@@ -95,82 +94,6 @@ function reportUnchanged(index: BuildIndex, format: ReportFormat): void {
 function isStreamUnchanged(stream: OutputStream, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
   return stream.paths.every((path) => previous[path]?.fingerprint === stream.fingerprint && sameStamp(previous[path]?.stamp, onDisk[path]));
 }
-
-/** The index of this build's inputs and outputs, for the next one. */
-interface ToBuildIndexInput {
-  readonly snapshot: SiteSnapshot;
-  readonly read: ReadSiteResult;
-  readonly outDir: string;
-  readonly outOption: string | null;
-  readonly outputs: BuildIndex['outputs'];
-  readonly problems: readonly BuildError[];
-  /** When this build started (the clock's milliseconds). */
-  readonly startedMs: number;
-}
-
-function toBuildIndex(input: ToBuildIndexInput): BuildIndex {
-  const { snapshot, read } = input;
-  // A file or folder changed just before (or while) the build read it may change again within the
-  // same tick of the clock, keeping its stamp: it is not trusted next time (as git does).
-  const trusted = (mtimeMs: number) => mtimeMs < input.startedMs - RACY_MS;
-  const articles = cachedArticlesOf(read.articles, trusted);
-  const folderTimes = Object.fromEntries(
-    Object.entries(snapshot.listing.folderTimes).map(([folder, stamp]) => [folder, trusted(stamp[0]) ? stamp : ([UNTRUSTED_MTIME, stamp[1]] as const)]),
-  );
-  const settingFiles = Object.fromEntries(
-    Object.entries(snapshot.settingFiles).map(([path, stamp]) => [path, trusted(stamp[1]) ? stamp : ([stamp[0], UNTRUSTED_MTIME, stamp[2]] as const)]),
-  );
-  return {
-    polyfeedVersion: cacheVersion,
-    outDir: input.outDir,
-    outOption: input.outOption,
-    settingFiles,
-    articleKey: storedArticleKey(snapshot, read),
-    listing: { files: snapshot.listing.files, folderTimes },
-    articles,
-    outputs: input.outputs,
-    warnings: input.problems.filter((problem) => problem.severity === 'warning'),
-  };
-}
-
-/**
- * The valid articles, each with its warnings only (shown again while it is unchanged). A row whose
- * stamp is not trusted keeps its digest but gets a stamp no file has: next time its bytes are
- * read and compared, not taken on trust.
- */
-function cachedArticlesOf(table: ArticleTable, trusted: (mtimeMs: number) => boolean): ArticleTable {
-  const hasOtherProblems = [...table.rowsWithProblems()].some(([, problems]) => problems.some((problem) => problem.severity !== 'warning'));
-  let asItIs = !hasOtherProblems;
-  for (let row = 0; asItIs && row < table.length; row++) asItIs = table.isArticle(row) && trusted(table.mtimeAt(row));
-  if (asItIs) return table; // the usual case: no copy of tens of thousands of rows
-  const articles = ArticleTable.empty();
-  for (let row = 0; row < table.length; row++) {
-    if (!table.isArticle(row)) continue;
-    const problems = table.problemsAt(row);
-    const stamp = trusted(table.mtimeAt(row)) ? undefined : ([table.sizeAt(row), UNTRUSTED_MTIME, table.inodeAt(row)] as const);
-    articles.pushFrom(table, row, { problems: problems.length === 0 ? problems : problems.filter((problem) => problem.severity === 'warning'), stamp });
-  }
-  return articles;
-}
-
-/**
- * The summaries were validated under the config and static files of the snapshot (or taken from
- * the index under them). When those read afterwards, to build with, differ (one was saved while
- * the build ran), no key is stored: the next build validates every article again.
- */
-function storedArticleKey(snapshot: SiteSnapshot, read: ReadSiteResult): string {
-  const asRead = articleKeyOf(cacheVersion, read.sources.configFile?.bytes, read.sources.staticFiles);
-  return asRead === snapshot.articleKey ? asRead : CHANGED_DURING_BUILD;
-}
-
-/** An article key no build computes. */
-const CHANGED_DURING_BUILD = '';
-
-/** An mtime no file or folder has: what a stamp that is not trusted is stored with. */
-const UNTRUSTED_MTIME = -1;
-
-/** How recent a modification must be for its stamp not to be trusted by the next build (above a file system clock's tick). */
-const RACY_MS = 10;
 
 /** Stat workers pay when the last build's index lists many files. */
 function statWorkersFor(root: string, jobs: number): number {
@@ -269,7 +192,8 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     for (const stream of result.streams) {
       for (const path of stream.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: stream.fingerprint };
     }
-    writeBuildIndex(root, toBuildIndex({ snapshot, read, outDir, outOption, outputs, problems, startedMs }));
+    const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
+    writeBuildIndex(root, nextBuildIndex({ cacheVersion, snapshot, articles: read.articles, settingsAsRead, outDir, outOption, outputs, problems, startedMs }));
     if (keepsItems) for (const stream of toWrite) if (stream.feed && stream.items) writeItemTexts(root, stream.feed.lang, stream.items);
     printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
     if (options.format !== 'json') {

@@ -62,12 +62,6 @@ export class ArticleTable {
     return table;
   }
 
-  /** A table of valid articles held in memory (no stamps), in any order: the rows are put in path order. */
-  static ofSummaries(summaries: readonly ArticleSummary[]): ArticleTable {
-    const sorted = [...summaries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    return ArticleTable.of(sorted.map((summary) => ({ path: summary.file, summary, problems: NO_PROBLEMS, stamp: [0, 0, 0], digest: '' })));
-  }
-
   /** The columns, to be sent or stored. */
   toColumns(): ArticleColumns {
     return this.columns;

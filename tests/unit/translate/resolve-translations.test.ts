@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { articleUrl, isPublished, resolveTranslations as resolveTable } from '../../../src/translate/resolve-translations.js';
-import { ArticleTable } from '../../../src/validate/article-table.js';
 import { ConfigSchema } from '../../../src/validate/config-schema.js';
 import { summarizeArticle, type ArticleSummary } from '../../../src/validate/article-summary.js';
 import { validateArticle } from '../../../src/validate/validate-article.js';
+import { tableOfSummaries } from '../../helpers/table-of-summaries.js';
 
 const config = (overrides: Record<string, unknown> = {}) =>
   ConfigSchema.parse({ baseUrl: 'https://example.org/', languages: ['en', 'ar', 'fr', 'ja'], defaultLanguage: 'en', authors: ['Desk'], ...overrides });
@@ -17,7 +17,7 @@ function article(key: string, lang: string, extra = ''): ArticleSummary {
 
 /** Every published version in path order, and the problems. */
 function resolveTranslations(summaries: readonly ArticleSummary[], siteConfig: ReturnType<typeof config>) {
-  const result = resolveTable(ArticleTable.ofSummaries(summaries), siteConfig);
+  const result = resolveTable(tableOfSummaries(summaries), siteConfig);
   return { value: result.value.all(), errors: result.errors };
 }
 
@@ -187,7 +187,7 @@ describe('newestOf', () => {
   };
 
   test('a language\'s versions newest first, ties by id, cut to the limit (0: all); drafts and other languages left out', () => {
-    const table = ArticleTable.ofSummaries([
+    const table = tableOfSummaries([
       dated('old', 'en', '2024-01-01T00:00:00Z'),
       dated('new', 'en', '2025-06-01T00:00:00Z'),
       dated('tie-b', 'en', '2025-01-01T00:00:00Z'),

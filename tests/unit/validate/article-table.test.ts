@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../src/validate/article-summary.js';
 import { ArticleTable, concatTables, type ArticleRow } from '../../../src/validate/article-table.js';
 import { resolveTranslations } from '../../../src/translate/resolve-translations.js';
 import { ConfigSchema } from '../../../src/validate/config-schema.js';
+import { tableOfSummaries } from '../../helpers/table-of-summaries.js';
 
 function summary(key: string, lang: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {
   return { file: `articles/${key}/${lang}.md`, key, lang, title: `${key} (${lang})`, dateMs: 1_700_000_000_123, updatedMs: 1_700_000_000_123, id: undefined, draft: false, ...extra };
@@ -68,7 +69,7 @@ describe('ArticleTable', () => {
 
   test('the versions of one article are found next to each other, and only they, whatever the neighbouring keys', () => {
     // "story-1-b" sorts between "story-1" and "story-1/…" would, were folders not compared with their slash.
-    const table = ArticleTable.ofSummaries([
+    const table = tableOfSummaries([
       summary('story-1', 'en'),
       summary('story-1-b', 'en'),
       summary('story-1', 'fr'),
