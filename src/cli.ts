@@ -13,10 +13,12 @@ import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from '.
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
+import type { SiteSources } from './load/read-sources.js';
 import { sameFolderStamp } from './load/list-article-tree.js';
 import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
 import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
+import { checkFeedFolders, checkOutOption } from './write/check-output-folder.js';
 import { acquireOutputLock } from './write/output-lock.js';
 import { discardStaged, prepareOutputFolders, publishStaged } from './write/write-outputs.js';
 
@@ -60,6 +62,12 @@ function usageProblem(root: string, out: string | undefined): string | undefined
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return `--root ${root} is not a folder.`;
   if (out !== undefined && statSync(out, { throwIfNoEntry: false })?.isFile()) return `--out ${out} is a file, not a folder.`;
   return undefined;
+}
+
+function reportUnsafeOutput(format: ReportFormat, error: BuildError, sources: SiteSources | undefined): number {
+  printReport(format, [error], sources, false);
+  if (format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
+  return ExitCode.usage;
 }
 
 function reportUsageProblem(problem: string): number {
@@ -106,6 +114,9 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   const outOption = options.out === undefined ? null : resolve(options.out);
   const problem = usageProblem(root, outOption ?? undefined);
   if (problem) return reportUsageProblem(problem);
+  // Before anything is read, locked or written: an output folder that shares anything with the sources is refused.
+  const unsafe = outOption === null ? undefined : checkOutOption(root, options.out!, outOption);
+  if (unsafe) return reportUnsafeOutput(options.format, unsafe, undefined);
   // Started first, so the workers start up while this thread reads the index.
   const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
   const index = options.cache ? readBuildIndex(root) : undefined;
@@ -149,6 +160,8 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     return code;
   }
   const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
+  const unsafeFolder = checkFeedFolders(root, outDir, result.streams.flatMap((stream) => stream.paths));
+  if (unsafeFolder) return reportUnsafeOutput(options.format, unsafeFolder, sources);
   const acquired = acquireOutputLock(outDir, options.wait * 1000, (pid) => {
     process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);
   });
