@@ -13,10 +13,12 @@ import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from '.
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
+import type { SiteSources } from './load/read-sources.js';
 import { sameFolderStamp } from './load/list-article-tree.js';
 import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './load/worker-pool.js';
 import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
+import { checkFeedFolders, checkOutOption } from './write/check-output-folder.js';
 import { acquireOutputLock } from './write/output-lock.js';
 import { discardStaged, prepareOutputFolders, publishStaged } from './write/write-outputs.js';
 
@@ -62,6 +64,12 @@ function usageProblem(root: string, out: string | undefined): string | undefined
   return undefined;
 }
 
+function reportUnsafeOutput(format: ReportFormat, error: BuildError, sources: SiteSources | undefined): number {
+  printReport(format, [error], sources, false);
+  if (format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
+  return ExitCode.usage;
+}
+
 function reportUsageProblem(problem: string): number {
   process.stderr.write(`polyfeed: ${problem}\nRun "polyfeed --help" for the commands and their options.\n`);
   return ExitCode.usage;
@@ -84,9 +92,9 @@ function isUnchanged(index: BuildIndex | undefined, snapshot: SiteSnapshot, outO
   return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
 }
 
-function reportUnchanged(index: BuildIndex, format: ReportFormat): void {
+function reportUnchanged(index: BuildIndex, format: ReportFormat, root: string): void {
   const paths = Object.keys(index.outputs);
-  printReport(format, index.warnings, undefined, true, { dir: index.outDir, written: [], unchanged: paths });
+  printReport(format, index.warnings, undefined, true, { dir: index.outDir, written: [], unchanged: paths }, root);
   if (format !== 'json') process.stdout.write(`Nothing changed since the last build: ${paths.length} feeds in ${index.outDir}, 0 written, ${paths.length} unchanged.\n`);
 }
 
@@ -106,13 +114,16 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   const outOption = options.out === undefined ? null : resolve(options.out);
   const problem = usageProblem(root, outOption ?? undefined);
   if (problem) return reportUsageProblem(problem);
+  // Before anything is read, locked or written: an output folder that shares anything with the sources is refused.
+  const unsafe = outOption === null ? undefined : checkOutOption(root, options.out!, outOption);
+  if (unsafe) return reportUnsafeOutput(options.format, unsafe, undefined);
   // Started first, so the workers start up while this thread reads the index.
   const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
   const index = options.cache ? readBuildIndex(root) : undefined;
   // Taken before any source is read: a file changed during the build differs from it next time.
   const snapshot = await snapshotSite(root, cacheVersion, index, statPool);
   if (index && isUnchanged(index, snapshot, outOption, options.strict)) {
-    reportUnchanged(index, options.format);
+    reportUnchanged(index, options.format, root);
     return ExitCode.ok;
   }
   // Started before the pipeline loads here, so the workers load theirs at the same time.
@@ -144,11 +155,13 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
   const result = buildSite(read.validated, { version, cacheVersion, stream: true, knownItems });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {
-    printReport(options.format, result.errors, sources, false);
+    printReport(options.format, result.errors, sources, false, undefined, root);
     if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
     return code;
   }
   const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
+  const unsafeFolder = checkFeedFolders(root, outDir, result.streams.flatMap((stream) => stream.paths));
+  if (unsafeFolder) return reportUnsafeOutput(options.format, unsafeFolder, sources);
   const acquired = acquireOutputLock(outDir, options.wait * 1000, (pid) => {
     process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);
   });
@@ -156,7 +169,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     const locked = makeError('OUTPUT_LOCKED', `Another build (process ${acquired.heldBy}) is still writing ${outDir} after ${options.wait} s.`, {
       hint: `Wait for it, or delete ${acquired.path} if no build is running.`,
     });
-    printReport(options.format, [...result.errors, locked], sources, false);
+    printReport(options.format, [...result.errors, locked], sources, false, undefined, root);
     return ExitCode.invalidInput;
   }
   try {
@@ -180,7 +193,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     const streamCode = exitCodeFor(problems, false, options.strict);
     if (streamCode !== ExitCode.ok) {
       discardStaged(staged);
-      printReport(options.format, problems, sources, false);
+      printReport(options.format, problems, sources, false, undefined, root);
       if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
       return streamCode;
     }
@@ -195,7 +208,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
     writeBuildIndex(root, nextBuildIndex({ cacheVersion, snapshot, articles: read.articles, settingsAsRead, outDir, outOption, outputs, problems, startedMs }));
     if (keepsItems) for (const stream of toWrite) if (stream.feed && stream.items) writeItemTexts(root, stream.feed.lang, stream.items);
-    printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged });
+    printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged }, root);
     if (options.format !== 'json') {
       const articleFiles = read.validated.scanned?.files.length ?? 0;
       const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
@@ -219,7 +232,7 @@ async function runCheck(options: CheckCommandOptions): Promise<number> {
   const read = await readSite(root, snapshot, pool).finally(() => pool.close());
   const result = checkSite(read.validated);
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
-  printReport(options.format, result.errors, read.sources, code === ExitCode.ok);
+  printReport(options.format, result.errors, read.sources, code === ExitCode.ok, undefined, root);
   if (code === ExitCode.ok && options.format !== 'json') process.stdout.write('All sources are valid.\n');
   return code;
 }

@@ -1,4 +1,5 @@
 // I/O: prints a run's problems to the terminal in the chosen format (human, json or github).
+import { resolve } from 'node:path';
 import { styleText } from 'node:util';
 import type { BuildError } from './errors/build-error.js';
 import { formatErrorReport, formatSummary, type HumanReportOptions } from './errors/format-error.js';
@@ -33,14 +34,26 @@ function humanOptions(sources: SiteSources | undefined): HumanReportOptions {
   };
 }
 
-/** Prints problems in the chosen format; human and GitHub reports go to stderr and stdout as readers expect. */
-export function printReport(format: ReportFormat, errors: readonly BuildError[], sources: SiteSources | undefined, ok: boolean, output?: JsonReport['output']): void {
+/**
+ * Prints problems in the chosen format; human and GitHub reports go to stderr and stdout as readers
+ * expect. `root` (the site folder) lets GitHub annotations name files from the workspace.
+ */
+export function printReport(
+  format: ReportFormat,
+  errors: readonly BuildError[],
+  sources: SiteSources | undefined,
+  ok: boolean,
+  output?: JsonReport['output'],
+  root?: string,
+): void {
   if (format === 'json') {
     process.stdout.write(formatJsonReport(errors, ok, output));
     return;
   }
   if (format === 'github') {
-    process.stdout.write(formatGithubAnnotations(errors));
+    // GitHub resolves an annotation's file in the workspace; outside Actions, in the working directory.
+    const base = resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    process.stdout.write(formatGithubAnnotations(errors, root === undefined ? undefined : { root: resolve(root), base }));
     if (errors.length > 0) process.stderr.write(`${formatSummary(errors)}\n`);
     return;
   }

@@ -1,7 +1,9 @@
 // I/O: a site folder → its validated site, reading again only the article files that changed since the last build.
 import type { SiteSnapshot } from './cache/snapshot-site.js';
 import { fileBytesUnder } from './load/read-file-with-stat.js';
-import { lazySource, readSettingSources, type SiteSources, type SourceFile } from './load/read-sources.js';
+import { decodeText } from './load/decode-text.js';
+import { CONFIG_FILE_NAME, lazySource, readSettingSources, type SiteSources, type SourceFile } from './load/read-sources.js';
+import { checkConfigOutDir } from './write/check-output-folder.js';
 import { readArticles } from './load/read-articles.js';
 import { ArticleTable } from './validate/article-table.js';
 import { startWorkerPool, type WorkerPool } from './load/worker-pool.js';
@@ -18,10 +20,17 @@ export interface ReadSiteResult {
   readonly articlesWithSameBytes: number;
 }
 
+function configTextOf(file: SourceFile | undefined): { configFile: string; configText: string | undefined } {
+  return { configFile: CONFIG_FILE_NAME, configText: file && decodeText(file).value };
+}
+
 /** Reads and validates the site; `pool` (started early, so its workers load meanwhile) scans the changed articles. */
 export async function readSite(root: string, snapshot: SiteSnapshot, pool: WorkerPool = startWorkerPool(0)): Promise<ReadSiteResult> {
   const settingSources = readSettingSources(root);
-  const settings = validateSettings(settingSources);
+  const checked = validateSettings(settingSources);
+  // The config's outDir must not share anything with the sources: a config problem (exit 2), found by check too.
+  const unsafeOutDir = checked.config && checkConfigOutDir({ root, outDir: checked.config.outDir, ...configTextOf(settingSources.configFile) });
+  const settings = unsafeOutDir ? { config: undefined, settings: undefined, configErrors: [unsafeOutDir], errors: [unsafeOutDir] } : checked;
   if (!settings.config) {
     return {
       sources: settingSources,

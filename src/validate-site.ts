@@ -14,6 +14,7 @@ import type { SiteConfig } from './validate/config-schema.js';
 import { scanArticles, type ScanContext, type ScannedArticles } from './validate/scan-articles.js';
 import type { Article } from './validate/validate-article.js';
 import { validateArticleFile } from './validate/validate-article-file.js';
+import { reviseRenameHints } from './validate/revise-rename-hints.js';
 import { validateConfig } from './validate/validate-config.js';
 
 /** Labels the code itself uses, besides those the templates name. */
@@ -164,7 +165,9 @@ export function assembleSite(
   const { config } = validated;
   if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
   const errors: BuildError[] = [...validated.errors];
-  for (const [, problems] of scanned.files.rowsWithProblems()) errors.push(...problems);
+  const fileProblems: BuildError[] = [];
+  for (const [, problems] of scanned.files.rowsWithProblems()) fileProblems.push(...problems);
+  errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, scanned.files.paths) : []));
   errors.push(...checkArticleFolders(scanned, config));
   const published = resolveTranslations(scanned.files, config);
 

@@ -1,5 +1,6 @@
 // Pure: BuildError → human-readable text ("file:line:col CODE field" + message + hint).
 import type { BuildError, FieldPath } from './build-error.js';
+import { escapeTerminalText } from './escape-terminal-text.js';
 import { formatCodeFrame } from './format-code-frame.js';
 import { sortErrors } from './sort-errors.js';
 
@@ -36,18 +37,19 @@ function formatLocation(error: BuildError): string {
 /** One problem as a few lines of text, without a trailing newline. */
 export function formatError(error: BuildError, options: HumanReportOptions = {}): string {
   const paint = options.paint ?? plain;
-  const field = formatFieldPath(error.path);
+  // Paths, fields, messages and hints quote sources: what a terminal would act on is shown escaped.
+  const field = escapeTerminalText(formatFieldPath(error.path));
   // Errors are the norm and carry no label; a warning says so.
   const severity = error.severity === 'warning' ? ` ${paint('yellow', 'warning')}` : '';
   const code = paint(error.severity === 'warning' ? 'yellow' : 'red', error.code);
-  const head = `${paint('bold', formatLocation(error))}${severity} ${code}${field ? ` ${paint('cyan', field)}` : ''}`;
-  const lines = [head, `  ${error.message}`];
+  const head = `${paint('bold', escapeTerminalText(formatLocation(error)))}${severity} ${code}${field ? ` ${paint('cyan', field)}` : ''}`;
+  const lines = [head, `  ${escapeTerminalText(error.message)}`];
   const text = error.file !== undefined && error.line !== undefined ? options.sourceText?.(error.file) : undefined;
   if (text !== undefined) {
     const frame = formatCodeFrame(text, error.line!, error.column);
     if (frame) lines.push(paint('dim', frame.replace(/^/gm, '  ')));
   }
-  if (error.hint) lines.push(`  hint: ${error.hint}`);
+  if (error.hint) lines.push(`  hint: ${escapeTerminalText(error.hint)}`);
   return lines.join('\n');
 }
 

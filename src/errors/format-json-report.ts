@@ -1,5 +1,6 @@
 // Pure: problems → the stable JSON report of `--format json` (shape documented in docs/errors.md).
 import type { BuildError } from './build-error.js';
+import { escapeJsonText } from './escape-terminal-text.js';
 import { sortErrors } from './sort-errors.js';
 
 /** Version 1 of the report. Fields are only ever added, never renamed or removed. */
@@ -44,5 +45,6 @@ export function formatJsonReport(errors: readonly BuildError[], ok: boolean, out
     },
     ...(output ? { output } : {}),
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  // JSON escapes C0 controls itself; C1 and bidirectional controls it leaves raw, which a terminal showing the report would act on.
+  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
 }

@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
 import type { SourceFile } from './read-sources.js';
+import { detectUtf16, type Utf16Kind } from './detect-utf16.js';
 import { normalizeNewlines } from './split-front-matter.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -12,9 +13,14 @@ export function decodeText(file: SourceFile): { value?: string; errors: BuildErr
   const { bytes } = file; // once: an article's bytes are read from disk on each access
   // isUtf8 (simdutf) validates far faster than a fatal TextDecoder decodes.
   if (isUtf8(bytes)) {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    return { value: normalizeNewlines(text), errors: [] };
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // A NUL is rare in text (memchr finds one fast); UTF-16 without a byte order mark is full of them.
+    const utf16 = buffer.indexOf(0) === -1 ? undefined : detectUtf16(bytes);
+    if (utf16) return { errors: [utf16Error(file.path, utf16)] };
+    return { value: normalizeNewlines(buffer.toString('utf8')), errors: [] };
   }
+  const utf16 = detectUtf16(bytes);
+  if (utf16) return { errors: [utf16Error(file.path, utf16)] };
   const offset = firstInvalidByte(bytes);
   const lines = new TextDecoder().decode(bytes.subarray(0, offset)).split('\n');
   const byte = bytes[offset]?.toString(16).padStart(2, '0');
@@ -27,6 +33,16 @@ export function decodeText(file: SourceFile): { value?: string; errors: BuildErr
       }),
     ],
   };
+}
+
+function utf16Error(path: string, kind: Utf16Kind): BuildError {
+  const how = `${kind.byteOrder}${kind.bom ? '' : ', without a byte order mark'}`;
+  return makeError('NOT_UTF8', `The file is UTF-16 (${how}), not UTF-8.`, {
+    file: path,
+    line: 1,
+    column: 1,
+    hint: 'Save the file as UTF-8: UTF-16 is what some Windows editors call "Unicode"; choose UTF-8 in "Save with encoding".',
+  });
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */

@@ -46,6 +46,14 @@ function findNonTextLabels(node: unknown, path: string[], report: (path: string[
   report(path, node);
 }
 
+/** Says where the key is wanted from, and never that the default language has a key it lacks. */
+function missingKeyHint(key: string, lang: string, defaultLanguage: string, defaultHasIt: boolean): string {
+  if (defaultHasIt) return `Add "${key}" translated into ${lang}; ${defaultLanguage} has it.`;
+  const neededBy = 'polyfeed or a template uses it';
+  if (lang === defaultLanguage) return `Add "${key}" to ${lang}; ${neededBy}.`;
+  return `Add "${key}" translated into ${lang}; ${neededBy}, and ${defaultLanguage} lacks it too.`;
+}
+
 export function validateLocales(input: ValidateLocalesInput): { value?: LocaleResources; errors: BuildError[] } {
   const errors: BuildError[] = [];
   const resources: LocaleResources = {};
@@ -114,7 +122,7 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
             file,
             path: key.split('.'),
             ...position,
-            hint: `Add "${key}" translated into ${lang}; ${input.defaultLanguage} has it${lang === input.defaultLanguage ? ' in the code or templates' : ''}.`,
+            hint: missingKeyHint(key, lang, input.defaultLanguage, referenceKeys.has(key)),
           }),
         );
         continue;

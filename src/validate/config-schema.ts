@@ -35,7 +35,9 @@ export const ConfigSchema = z
     ),
     languages: z.array(LanguageTagSchema).min(1).describe('Languages of the site (BCP 47 tags).'),
     defaultLanguage: LanguageTagSchema.describe('The main language; must be one of `languages`. Required.'),
-    outDir: z.string().trim().min(1).default('public').describe('Output folder, relative to the site folder.'),
+    outDir: z.string().trim().min(1).default('public').describe(
+      'Output folder, relative to the site folder. Never the site folder, a folder holding it, or a folder polyfeed reads (`articles/`, `locales/`, `templates/`, `static/`, `.polyfeed-cache/`), inside one or holding one.',
+    ),
     formats: z.array(FeedFormatSchema).min(1).default(['rss', 'atom', 'json']).describe('Feed formats to write.'),
     maxItems: z.number().int().min(0).default(50).describe('Newest items per feed; `0` puts every item in.'),
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),

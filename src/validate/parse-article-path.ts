@@ -1,6 +1,7 @@
 // Pure: `articles/<key>/<lang>.md` → the article key and the language tag, or why not.
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
+import { codePointName } from './find-control-characters.js';
 import { canonicalLanguageTag } from './language-tag.js';
 
 export interface ArticlePath {
@@ -8,8 +9,38 @@ export interface ArticlePath {
   readonly lang: string;
 }
 
-/** Folder names become URL segments, so they stay in a portable, URL-safe alphabet. */
-const ARTICLE_KEY = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
+/**
+ * Folder names become URL segments, so they stay in a portable, URL-safe alphabet: letters (with
+ * the combining marks that scripts such as Devanagari write them with), digits, "-" and "_".
+ */
+const ARTICLE_KEY = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_-]*$/u;
+
+/** The same name in Unicode NFC form (composed: "é" as one character), which URLs and most systems use. */
+export function nfcForm(name: string): string {
+  // Most keys are ASCII, which is always NFC.
+  return /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC');
+}
+
+/** An accent written as a separate combining character, as some systems (macOS) store names. */
+function describeDecomposed(name: string): string {
+  const mark = /\p{M}/u.exec(name);
+  if (!mark || mark.index === 0) return 'its accents are separate combining characters';
+  return `"${nfcForm(name.slice(mark.index - 1, mark.index + mark[0].length))}" is written as "${name[mark.index - 1]}" followed by the combining character ${codePointName(mark[0])}`;
+}
+
+function keyErrors(key: string, path: string): BuildError[] {
+  const nfc = nfcForm(key);
+  if (nfc !== key) {
+    return [
+      makeError('INVALID_ARTICLE_KEY', `The article folder name "${key}" is not in Unicode NFC form (${describeDecomposed(key)}); the folder name is the article's URL.`, {
+        file: path,
+        hint: `Rename the folder to the NFC form of the same name, "${nfc}" (the same letters, each accent composed with its letter).`,
+      }),
+    ];
+  }
+  if (!ARTICLE_KEY.test(key)) return [makeError('INVALID_ARTICLE_KEY', `The article folder name "${key}" has characters that do not belong in a URL.`, { file: path })];
+  return [];
+}
 
 export function parseArticlePath(path: string): { value?: ArticlePath; errors: BuildError[] } {
   const parts = path.split('/');
@@ -26,9 +57,7 @@ export function parseArticlePath(path: string): { value?: ArticlePath; errors: B
   const key = parts[1]!;
   const lang = parts[2]!.slice(0, -'.md'.length);
   const errors: BuildError[] = [];
-  if (!ARTICLE_KEY.test(key)) {
-    errors.push(makeError('INVALID_ARTICLE_KEY', `The article folder name "${key}" has characters that do not belong in a URL.`, { file: path }));
-  }
+  errors.push(...keyErrors(key, path));
   const canonical = canonicalLanguageTag(lang);
   if (canonical === undefined) {
     errors.push(makeError('INVALID_LANGUAGE_TAG', `The file name "${lang}.md" is not a BCP 47 language tag.`, { file: path }));

@@ -83,14 +83,13 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
         }
         return [at('INVALID_VALUE', `${capitalize(field)} is ${describeValue(value)}, which is not one of the allowed values.`, `Use one of: ${options}.`)];
       }
-      // An object that fits no variant: report the problems of the variant meant for objects,
-      // so "authors: [{ nmae: Jane }]" says "unknown nmae, did you mean name" rather than "wrong shape".
-      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const objectBranch = issue.errors.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
-        if (objectBranch) {
-          const nested = objectBranch.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as Issue);
-          return zodIssuesToErrors(nested, context, input);
-        }
+      // A value that fits no variant: report the problems of the variant meant for its type, so
+      // "authors: [{ nmae: Jane }]" says "unknown nmae, did you mean name" and "authors: ["Jane\vDoe"]"
+      // names the control character, rather than "wrong shape".
+      const branchForType = issue.errors.find((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
+      if (branchForType) {
+        const nested = branchForType.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as Issue);
+        return zodIssuesToErrors(nested, context, input);
       }
       return [at('INVALID_TYPE', `${capitalize(field)} has the wrong shape: ${describeValue(value)}.`)];
     }

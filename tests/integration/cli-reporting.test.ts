@@ -35,7 +35,9 @@ describe('report formats', () => {
   });
 
   test('github: workflow commands on stdout', () => {
-    const run = runCli(['check', '--root', broken(), '--format', 'github']);
+    // Files are named from the working directory (or GITHUB_WORKSPACE): here, the site folder.
+    const root = broken();
+    const run = runCli(['check', '--root', root, '--format', 'github'], { cwd: root, env: { GITHUB_WORKSPACE: '' } });
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);

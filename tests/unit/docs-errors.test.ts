@@ -11,7 +11,7 @@ const docs = readFileSync(join(repoRoot, 'docs/errors.md'), 'utf8');
 const headings = [...docs.matchAll(/^## (.+?)\s*$/gm)].map((match) => match[1]!);
 
 /** Sections that describe the report formats rather than one code. */
-const reportSections = ['The JSON report (--format json)', 'GitHub annotations (--format github)'];
+const reportSections = ['The JSON report (--format json)', 'Control characters in reports', 'GitHub annotations (--format github)'];
 
 /** The body of the `## CODE` section: everything up to the next second-level heading. */
 function section(code: string): string {

@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { makeError } from '../../../src/errors/error-catalogue.js';
 import { formatCodeFrame } from '../../../src/errors/format-code-frame.js';
 import { formatError } from '../../../src/errors/format-error.js';
-import { formatGithubAnnotations } from '../../../src/errors/format-github-annotations.js';
+import { escapeJsonText, escapeTerminalText } from '../../../src/errors/escape-terminal-text.js';
+import { formatGithubAnnotations, toWorkspacePath } from '../../../src/errors/format-github-annotations.js';
 import { formatJsonReport } from '../../../src/errors/format-json-report.js';
 
 const source = '---\ntitle: x\ndate: yesterday\n---\nbody\n';
@@ -76,7 +77,34 @@ describe('formatGithubAnnotations', () => {
   test('escapes the characters that would end a property or the command', () => {
     const error = makeError('INVALID_VALUE', '100% wrong\nreally', { file: 'articles/a,b:c/en.md', severity: 'warning' });
     const line = formatGithubAnnotations([error]);
-    expect(line.startsWith('::warning file=articles/a%2Cb%3Ac/en.md,title=INVALID_VALUE::100%25 wrong%0Areally')).toBe(true);
+    // A newline inside a message can only come from a source: it is shown as \n, like other controls.
+    expect(line.startsWith('::warning file=articles/a%2Cb%3Ac/en.md,title=INVALID_VALUE::100%25 wrong\\nreally')).toBe(true);
+    expect(formatGithubAnnotations([{ ...error, hint: 'do\rthis' }])).toContain('::100%25 wrong\\nreally%0Ahint: do\\rthis\n');
     expect(line.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('text from sources is escaped for terminals', () => {
+  test('escapeTerminalText: C0, DEL, C1 and bidirectional controls become visible escapes; other text is unchanged', () => {
+    expect(escapeTerminalText('a\u001b[31mb\u0007\u0000\u007f\u009b\u202e\u2066\t\n')).toBe('a\\x1b[31mb\\x07\\x00\\x7f\\x9b\\u202e\\u2066\\t\\n');
+    expect(escapeTerminalText('café – مرحبا – 日本 – 👍🏽')).toBe('café – مرحبا – 日本 – 👍🏽');
+  });
+
+  test('escapeJsonText keeps the JSON value and leaves its structural newlines', () => {
+    const json = JSON.stringify({ a: 'x\u009b\u202ey\n' }, null, 2);
+    expect(escapeJsonText(json)).not.toMatch(/[\u009b\u202e]/);
+    expect(JSON.parse(escapeJsonText(json))).toEqual(JSON.parse(json));
+  });
+
+  test('the code frame escapes the line and moves the caret by what the escapes added', () => {
+    const frame = formatCodeFrame('a: "\u001b\u202e x"\n', 1, 8).split('\n');
+    expect(frame[0]).toBe('> 1 | a: "\\x1b\\u202e x"');
+    expect(frame[1]!.indexOf('^')).toBe(frame[0]!.indexOf('x"'));
+  });
+
+  test('GitHub paths are named from the workspace', () => {
+    expect(toWorkspacePath('articles/a/en.md', { root: '/repo/site', base: '/repo' })).toBe('site/articles/a/en.md');
+    expect(toWorkspacePath('articles/a/', { root: '/repo/site', base: '/repo' })).toBe('site/articles/a/');
+    expect(toWorkspacePath('articles/a/en.md', { root: '/repo/site', base: '/repo/site' })).toBe('articles/a/en.md');
   });
 });

@@ -19,6 +19,12 @@ describe('decodeText', () => {
     expect(result.value!.charCodeAt(0)).not.toBe(0xfeff);
   });
 
+  test('UTF-16 without a byte order mark is NOT_UTF8 at 1:1; a NUL or two in UTF-8 text is not UTF-16', () => {
+    expect(decode(Uint8Array.from(Buffer.from('---\ntitle: x\n---\nBody\n', 'utf16le'))).errors).toMatchObject([{ code: 'NOT_UTF8', line: 1, column: 1 }]);
+    const withNul = '---\ntitle: x\n---\nBody \u0000 and \u0000 more text that is plainly UTF-8.\n';
+    expect(decode(bytes(withNul))).toEqual({ value: withNul, errors: [] });
+  });
+
   test('turns CRLF into LF', () => {
     expect(decode(bytes('---\r\ntitle: x\r\n---\r\nBody\r\n')).value).toBe('---\ntitle: x\n---\nBody\n');
   });
