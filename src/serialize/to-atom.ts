@@ -22,8 +22,8 @@ function setTextConstruct(element: Element | undefined, text: string): void {
   setText(element, html ? escapeHtmlText(text) : text);
 }
 
-/** Person names and category labels have no type: written with hexadecimal references, as plain text in RSS. */
-const PLAIN_TEXT = new Set(['name', 'category']);
+/** Person names, category labels and link titles have no type: written with hexadecimal references, as plain text in RSS. */
+const PLAIN_TEXT = new Set(['name', 'category', 'link']);
 
 /** Person constructs rebuilt from the model: `feed`'s XML layer turns a literal "&amp;" in a name into "&". */
 function authorElement(author: FeedModel['authors'][number]): Element {

@@ -38,6 +38,8 @@ beforeAll(() => {
     'locales/en/feed.json': labels({ feed: { title: FEED_TITLE, description: 'Facts & figures < opinion', copyright: '© News & Views' } }),
   };
   HEADLINES.forEach((title, index) => (files[`articles/story-${index}/en.md`] = article(title, index)));
+  // An Arabic version: each English entry links to it with its title in an attribute.
+  HEADLINES.forEach((title, index) => (files[`articles/story-${index}/ar.md`] = article(`${title} (ar)`, index)));
   root = writeSite(siteFiles(files));
   const run = runCli(['build', '--root', root]);
   expect(run.status, run.stderr).toBe(0);
@@ -88,7 +90,8 @@ describe('Atom declares markup-like text as HTML and escapes it', () => {
     expect(asText(parsed.title)).toBe(FEED_TITLE);
     expect(parsed.entries?.map((entry) => asText(entry.title))).toEqual(expectedTitles);
     expect(parsed.entries?.map((entry) => asText(entry.summary))).toEqual(expectedTitles.map((title) => `About ${title}`));
-    for (const entry of parsed.entries ?? []) {
+    for (const [index, entry] of (parsed.entries ?? []).entries()) {
+      expect(entry.links?.find((link) => link.hreflang === 'ar')?.title).toBe(`${expectedTitles[index]} (ar)`);
       expect(entry.categories?.map((category) => [category.term, category.label])).toEqual(TAGS.map((tag) => [tag, tag]));
       expect(entry.authors?.map((author) => author.name)).toEqual([AUTHOR]);
     }
