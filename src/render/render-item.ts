@@ -7,6 +7,7 @@ import { estimateReadingMinutes } from './estimate-reading-minutes.js';
 import { formatArticleDate } from './format-article-date.js';
 import type { MarkdownRenderer } from './render-markdown.js';
 import { resolveSiteUrl } from './resolve-site-url.js';
+import { renderSanitized } from './sanitize-template-output.js';
 import { videoUrl } from './video-url.js';
 
 export interface RenderItemInput {
@@ -59,7 +60,6 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t }: Rend
     title: fm.title,
     url,
     summary: fm.summary ?? null,
-    body: new Handlebars.SafeString(renderMarkdown(article.body, bases)),
     authors: authors.length > 0 ? formatNames(authors, lang) : null,
     dateline: fm.dateline ?? null,
     published: { iso: fm.date.text, text: formatArticleDate(fm.date, lang) },
@@ -76,5 +76,8 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t }: Rend
   const helpers = {
     t: (key: string, options: Handlebars.HelperOptions) => t(key, options.hash as Record<string, unknown>),
   };
-  return { html: template(context, { helpers }).trim(), imageUrl };
+  // A template is site code, but it puts front-matter text where it likes ({{{summary}}} unescaped):
+  // its output is held to the body's rules.
+  const render = (body: Handlebars.SafeString) => template({ ...context, body }, { helpers });
+  return { html: renderSanitized(render, renderMarkdown(article.body, bases), bases).trim(), imageUrl };
 }

@@ -9,11 +9,21 @@ const ALLOWED_TAGS = [
   'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'bdi', 'bdo', 'time',
 ];
 
-/**
- * Keeps a conservative allow-list (no script, style, iframe, svg, form, event handler or
- * inline style) and only http(s) and mailto URLs, resolved against the article's address.
- */
-export function sanitizeItemHtml(html: string, bases: UrlBases): string {
+const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
+  '*': ['lang', 'dir', 'title'],
+  a: ['href', 'hreflang', 'rel'],
+  img: ['src', 'alt', 'width', 'height'],
+  time: ['datetime'],
+  th: ['colspan', 'rowspan', 'scope'],
+  td: ['colspan', 'rowspan'],
+  ol: ['start'],
+};
+
+/** What an item template adds around the body: a wrapping <div> and class names to style by. */
+const TEMPLATE_TAGS = [...ALLOWED_TAGS, 'div'];
+const TEMPLATE_ATTRIBUTES = { ...ALLOWED_ATTRIBUTES, '*': [...ALLOWED_ATTRIBUTES['*']!, 'class'] };
+
+function sanitize(html: string, bases: UrlBases, allowedTags: string[], allowedAttributes: Record<string, string[]>): string {
   const absolutize = (attribute: 'href' | 'src') => (tagName: string, attributes: sanitizeHtml.Attributes) => {
     const value = attributes[attribute];
     const next = { ...attributes };
@@ -25,20 +35,28 @@ export function sanitizeItemHtml(html: string, bases: UrlBases): string {
     return { tagName, attribs: next };
   };
   return sanitizeHtml(html, {
-    allowedTags: ALLOWED_TAGS,
-    allowedAttributes: {
-      '*': ['lang', 'dir', 'title'],
-      a: ['href', 'hreflang', 'rel'],
-      img: ['src', 'alt', 'width', 'height'],
-      time: ['datetime'],
-      th: ['colspan', 'rowspan', 'scope'],
-      td: ['colspan', 'rowspan'],
-      ol: ['start'],
-    },
+    allowedTags,
+    allowedAttributes,
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesAppliedToAttributes: ['href', 'src'],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     transformTags: { a: absolutize('href'), img: absolutize('src') },
   });
+}
+
+/**
+ * Keeps a conservative allow-list (no script, style, iframe, svg, form, event handler or
+ * inline style) and only http(s) and mailto URLs, resolved against the article's address.
+ */
+export function sanitizeItemHtml(html: string, bases: UrlBases): string {
+  return sanitize(html, bases, ALLOWED_TAGS, ALLOWED_ATTRIBUTES);
+}
+
+/**
+ * A template's whole output (front-matter text put in raw with {{{…}}} included): the same
+ * allow-list and URL schemes as a Markdown body, plus <div> and class attributes.
+ */
+export function sanitizeTemplateHtml(html: string, bases: UrlBases): string {
+  return sanitize(html, bases, TEMPLATE_TAGS, TEMPLATE_ATTRIBUTES);
 }

@@ -1,16 +1,29 @@
 // Pure: FeedModel → Atom 1.0 text: `feed`'s output, corrected where RFC 4287 or readers need more.
 import type { FeedModel } from './feed-model.js';
 import { createFeed, defuseCdata } from './create-feed.js';
+import { escapeHtmlText } from './escape-html-text.js';
 import { childElements, makeElement, parseXmlTree, setStylesheet, setText, writeXmlTree, type Element } from './xml-tree.js';
 
 const XHTML_TYPE = 'text/html';
 
-/** Titles and summaries are plain text: type="text", so "<" and "&" stay characters (feed writes type="html"). */
+/** A text holding what could be read as markup: "<", or "&" (as in "AT&T" or a literal "&amp;"). */
+const MARKUP_LIKE = /[<&]/;
+
+/**
+ * Titles, summaries, subtitle and rights are plain text. Text that could be read as markup is
+ * declared type="html" and HTML-escaped, so a reader shows exactly the text whether it honours
+ * the type or treats every title as HTML (and the W3C validator has no undeclared HTML to warn
+ * about); any other text is type="text", the same characters either way.
+ */
 function setTextConstruct(element: Element | undefined, text: string): void {
   if (!element) return;
-  element.attributes = { ...element.attributes, type: 'text' };
-  setText(element, text);
+  const html = MARKUP_LIKE.test(text);
+  element.attributes = { ...element.attributes, type: html ? 'html' : 'text' };
+  setText(element, html ? escapeHtmlText(text) : text);
 }
+
+/** Person names, category labels and link titles have no type: written with hexadecimal references, as plain text in RSS. */
+const PLAIN_TEXT = new Set(['name', 'category', 'link']);
 
 /** Person constructs rebuilt from the model: `feed`'s XML layer turns a literal "&amp;" in a name into "&". */
 function authorElement(author: FeedModel['authors'][number]): Element {
@@ -85,5 +98,5 @@ export function toAtom(model: FeedModel): string {
     // An entry in another language than its feed says so (a combined multilingual feed).
     if (item.lang !== model.lang) entry.attributes = { ...entry.attributes, 'xml:lang': item.lang };
   });
-  return writeXmlTree(tree);
+  return writeXmlTree(tree, PLAIN_TEXT);
 }

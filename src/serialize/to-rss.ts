@@ -50,6 +50,13 @@ function addUpdatePeriod(rss: Element, channel: Element, ttlMinutes: number): vo
   channel.elements = elements;
 }
 
+/**
+ * Elements RSS readers may take for HTML although they hold plain text (and the item description,
+ * which holds HTML-escaped text): written with hexadecimal references for "&", "<", ">", as the
+ * RSS Best Practices Profile says, so no reader or validator reads "the <title> element" as markup.
+ */
+const PLAIN_TEXT = new Set(['title', 'description', 'copyright', 'category', 'dc:creator', 'author']);
+
 export function toRss(model: FeedModel): string {
   const tree = parseXmlTree(createFeed(model, defuseCdata).rss2());
   setStylesheet(tree, model.stylesheet);
@@ -70,5 +77,5 @@ export function toRss(model: FeedModel): string {
   if (image) setChildText(image, 'title', model.title);
   if (model.ttlMinutes) addUpdatePeriod(rss, channel, model.ttlMinutes);
   childElements(channel, 'item').forEach((item, index) => fixItem(item, model.items[index]!));
-  return writeXmlTree(tree);
+  return writeXmlTree(tree, PLAIN_TEXT);
 }

@@ -93,15 +93,20 @@ export function setStylesheet(document: Element, stylesheet: { href: string; typ
 /**
  * Writes a tree as XML. Text and attribute values are escaped with `entities` (so a literal
  * "&amp;" stays four characters, unlike xml-js's writer); CDATA is written as escaped text.
+ * Elements named in `plainText` hold plain text: their "&", "<" and ">" (text and attributes)
+ * are written as hexadecimal character references, the form the RSS Best Practices Profile
+ * asks for and the W3C feed validator takes as a sign the text is not HTML.
  */
-export function writeXmlTree(root: Element): string {
+export function writeXmlTree(root: Element, plainText: ReadonlySet<string> = NO_NAMES): string {
   let out = '<?xml version="1.0" encoding="utf-8"?>\n';
   for (const node of root.elements ?? []) {
     if (node.type === 'instruction') out += `<?${node.name} ${String(node.instruction ?? '')}?>\n`;
-    else if (node.type === 'element') out += writeElement(node, '') + '\n';
+    else if (node.type === 'element') out += writeElement(node, '', plainText) + '\n';
   }
   return out;
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * XML parsers turn a raw CR into LF in text, and tab, CR and LF into spaces in attribute
@@ -115,23 +120,35 @@ function escapeAttribute(text: string): string {
   return escapeUTF8(text).replace(/\t/g, '&#x9;').replace(/\n/g, '&#xA;').replace(/\r/g, '&#xD;');
 }
 
-function writeAttributes(element: Element): string {
+const HEX_REFERENCES: Readonly<Record<string, string>> = { '&': '&#x26;', '<': '&#x3C;', '>': '&#x3E;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' };
+
+function escapePlainText(text: string): string {
+  return text.replace(/[&<>\r]/g, (character) => HEX_REFERENCES[character]!);
+}
+
+function escapePlainAttribute(text: string): string {
+  return text.replace(/[&<>"\t\n\r]/g, (character) => HEX_REFERENCES[character]!);
+}
+
+function writeAttributes(element: Element, plain: boolean): string {
+  const escape = plain ? escapePlainAttribute : escapeAttribute;
   return Object.entries(element.attributes ?? {})
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`)
+    .map(([name, value]) => ` ${name}="${escape(String(value))}"`)
     .join('');
 }
 
-function writeElement(element: Element, indent: string): string {
-  const open = `${indent}<${element.name}${writeAttributes(element)}`;
+function writeElement(element: Element, indent: string, plainText: ReadonlySet<string>): string {
+  const plain = plainText.has(element.name!);
+  const open = `${indent}<${element.name}${writeAttributes(element, plain)}`;
   const children = (element.elements ?? []).filter((child) => child.type !== 'comment');
   if (children.length === 0) return `${open}/>`;
   if (children.every((child) => child.type === 'text' || child.type === 'cdata')) {
-    return `${open}>${escapeText(textOf(element))}</${element.name}>`;
+    return `${open}>${(plain ? escapePlainText : escapeText)(textOf(element))}</${element.name}>`;
   }
   const inner = children
     .filter((child) => child.type === 'element')
-    .map((child) => writeElement(child, `${indent}  `))
+    .map((child) => writeElement(child, `${indent}  `, plainText))
     .join('\n');
   return `${open}>\n${inner}\n${indent}</${element.name}>`;
 }

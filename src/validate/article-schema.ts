@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { explainInvalidDateTime, parseArticleDate } from './iso-date-time.js';
 import { AuthorSchema, NonEmptyTextSchema, UrlReferenceSchema } from './shared-schemas.js';
+import { addUrlIssue, itemIdProblem } from './url-rule.js';
 
 /** An ISO 8601 date-time with an offset, parsed into an ArticleDate. */
 export const DateTimeSchema = z.string().transform((text, context) => {
@@ -54,12 +55,9 @@ export const FrontMatterSchema = z.strictObject({
   video: VideoSchema.optional().describe('Video embed: `provider` (`brightcove`, `youtube`, `vimeo`) and `id`; Brightcove also `account`, `player`.'),
   id: z
     .string()
-    .refine((id) => /^[a-z][a-z0-9+.-]*:[^\s\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]+$/i.test(id) && URL.canParse(id), {
-      error: 'An id is an absolute URI without spaces or control characters, e.g. tag:example.org,2025:flood or urn:uuid:….',
-      params: { polyfeedCode: 'INVALID_URL' },
-    })
+    .superRefine((id, context) => addUrlIssue(itemIdProblem(id), context))
     .optional()
-    .describe('Explicit item id (an absolute URI). Pins the id when the folder is renamed or the site moves.'),
+    .describe('Explicit item id: an http(s) URL, a `tag:` URI or a `urn:`. Pins the id when the folder is renamed or the site moves.'),
   draft: z.boolean().optional().describe('`true` keeps this version out of every feed.'),
 });
 

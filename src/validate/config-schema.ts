@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { canonicalLanguageTag } from './language-tag.js';
 import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-schemas.js';
+import { addUrlIssue, permalinkProblem } from './url-rule.js';
 
 export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   const canonical = canonicalLanguageTag(tag);
@@ -51,6 +52,7 @@ export const ConfigSchema = z
         error: 'The permalink pattern must contain {lang}.',
         params: { polyfeedCode: 'INVALID_VALUE', polyfeedHint: 'Write a pattern such as "{lang}/{key}/".' },
       })
+      .superRefine((pattern, context) => addUrlIssue(permalinkProblem(pattern), context))
       .default('{lang}/{key}/')
       .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
     missingDefaultLanguage: z

@@ -1,6 +1,7 @@
 // Pure: zod schemas shared by the article and the config schemas.
 import { z } from 'zod';
 import { codePointName, firstControlCharacter } from './find-control-characters.js';
+import { urlSchema } from './url-rule.js';
 
 /** Text that must hold something other than white space, and no control character (written raw or as a YAML escape). */
 export const NonEmptyTextSchema = z
@@ -12,18 +13,11 @@ export const NonEmptyTextSchema = z
     params: { polyfeedCode: 'CONTROL_CHARACTER' },
   });
 
-/** An absolute http(s) URL. */
-export const AbsoluteUrlSchema = z.url({ protocol: /^https?$/, error: 'Expected an absolute http(s) URL.' });
+/** An absolute http(s) URL (the shared URL rule, url-rule.ts). */
+export const AbsoluteUrlSchema = urlSchema('absolute');
 
-/** An absolute URL or a path on the site; resolved against the base URL later. */
-export const UrlReferenceSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .refine((text) => !/^(javascript|data|vbscript):/i.test(text) && !/[\s<>"]/.test(text), {
-    error: 'Expected a URL or a site path without spaces, quotes or angle brackets.',
-    params: { polyfeedCode: 'INVALID_URL' },
-  });
+/** An absolute http(s) URL or a reference resolved against the site (the shared URL rule, url-rule.ts). */
+export const UrlReferenceSchema = urlSchema('reference');
 
 export const AuthorObjectSchema = z.strictObject({
   name: NonEmptyTextSchema.describe('Display name.'),

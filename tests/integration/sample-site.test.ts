@@ -11,6 +11,7 @@ import { build, type BuildResult } from '../../src/build.js';
 import { readSources } from '../../src/load/read-sources.js';
 import { readSampleArticles, type ExpectedArticle } from '../helpers/read-sample-articles.js';
 import { repoRoot } from '../helpers/site-fixture.js';
+import { atomEntryTitleTypes, atomText } from '../helpers/atom-text.js';
 
 const require = createRequire(import.meta.url);
 const BASE_URL = 'https://news.example.org/';
@@ -59,7 +60,7 @@ describe.each(LANGUAGES)('%s feeds', (lang) => {
   test('Atom, read by feedsmith, carries every published version with its title, id, link, dates and translations', () => {
     const feed = parseAtomFeed(fileText(`${lang}/atom.xml`));
     const articles = publishedIn(lang);
-    expect(feed.entries?.map((entry) => entry.title?.value)).toEqual(articles.map((article) => article.title));
+    expect(feed.entries?.map((entry) => atomText(entry.title))).toEqual(articles.map((article) => article.title));
     expect(feed.entries?.map((entry) => entry.id)).toEqual(articles.map((article) => article.url));
     for (const [index, entry] of (feed.entries ?? []).entries()) {
       const article = articles[index]!;
@@ -109,8 +110,11 @@ describe.each(LANGUAGES)('%s feeds', (lang) => {
 
   test('Atom read by rss-parser, a second independent parser, agrees field by field', async () => {
     const articles = publishedIn(lang);
-    const feed = await new RssParser({ customFields: { item: [['author', 'authorsRaw', { keepArray: true }], ['category', 'categoriesRaw', { keepArray: true }]] } }).parseString(fileText(`${lang}/atom.xml`));
-    expect(feed.items.map((item) => item.title)).toEqual(articles.map((article) => article.title));
+    const xml = fileText(`${lang}/atom.xml`);
+    const feed = await new RssParser({ customFields: { item: [['author', 'authorsRaw', { keepArray: true }], ['category', 'categoriesRaw', { keepArray: true }]] } }).parseString(xml);
+    // rss-parser gives a title's text without its type: a type="html" title is HTML-decoded once, as a reader shows it.
+    const types = atomEntryTitleTypes(xml);
+    expect(feed.items.map((item, index) => (types[index] === 'html' ? decodeHTML(item.title!) : item.title))).toEqual(articles.map((article) => article.title));
     expect(feed.items.map((item) => item.link)).toEqual(articles.map((article) => article.url));
     expect(feed.items.map((item) => (item as { id?: string }).id)).toEqual(articles.map((article) => article.url));
     expect(feed.items.map((item) => Date.parse(item.pubDate!))).toEqual(articles.map((article) => Date.parse(article.date)));

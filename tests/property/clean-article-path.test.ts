@@ -41,8 +41,15 @@ const articleFile = fc
     title: titleText,
     date: mostly(['2025-03-14T09:30:00+01:00', '2025-03-14T09:30:00Z', '2025-03-14T09:30:00+09:00'], ['2025-03-14', '2025-02-30T10:00:00Z']),
     updated: mostly([undefined, '2025-03-15T09:30:00Z'], ['2025-03-01T09:30:00Z']),
-    image: mostly([undefined, 'https://cdn.example.org/x.jpg', '/media/a.jpg'], ['/media/missing.jpg', 'media/a.jpg']),
-    extra: mostly(['', 'draft: true\n', 'id: urn:x:1\n'], ['unknown: 1\n', 'tags: [a, "b\u0007"]\n', 'summary: &a x\n']),
+    image: mostly(
+      [undefined, 'https://cdn.example.org/x.jpg', '/media/a.jpg'],
+      // Addresses the URL rule refuses, however they are spelt (YAML escapes put control characters in).
+      ['/media/missing.jpg', 'media/a.jpg', '"\\u0001javascript:alert(1)"', 'javascript:alert(1)', 'file:///etc/passwd', '"java\\tscript:x"', '" JAVASCRIPT:x"', 'data:image/png;base64,AA', '"/\\\\evil.example/a.jpg"', '"\\u0085https://x.org/a.jpg"', '//cdn.example.org/x.jpg'],
+    ),
+    extra: mostly(
+      ['', 'draft: true\n', 'id: urn:x:1\n'],
+      ['unknown: 1\n', 'tags: [a, "b\u0007"]\n', 'summary: &a x\n', 'id: javascript:alert(1)\n', 'id: "\\u0001https://x.org/a"\n', 'id: https://x.org/a\n', 'id: file:///etc/passwd\n', 'authors: [{name: A, url: "\\u0001https://x.org/"}]\n', 'authors: [{name: A, url: javascript:x}]\n'],
+    ),
     body: bodyText,
   })
   .map(({ bom, lang, title, date, updated, image, extra, body }) => {

@@ -24,6 +24,10 @@ import {
   xmlClean,
 } from './support.js';
 import { buildAll } from './support.js';
+import { atomText } from '../helpers/atom-text.js';
+
+/** An Atom text construct from the exact reader: type="html" is HTML-decoded once, as a reader shows it. */
+const exactAtomText = (node: unknown) => ((node as Record<string, unknown> | undefined)?.['@type'] === 'html' ? decodeHTML(exactText(node)) : exactText(node));
 
 /*
  * Expected transform, from the text an author wrote to what a reader gets:
@@ -82,13 +86,13 @@ describe('serializer level: validated articles → feed model → toAtom / toRss
 
       // Atom (feedsmith, then the exact reader).
       const entry = read.atom.entries?.[0];
-      expect(entry?.title?.value).toBe(feedsmithView(cleanTitle));
-      expect(entry?.summary?.value).toBe(summary === undefined ? undefined : feedsmithView(cleanSummary));
+      expect(atomText(entry?.title)).toBe(feedsmithView(cleanTitle));
+      expect(atomText(entry?.summary)).toBe(summary === undefined ? undefined : feedsmithView(cleanSummary));
       expect(entry?.links?.find((link) => link.hreflang === 'ar')?.title).toBe(feedsmithView(cleanTranslation));
-      expect(read.atom.title?.value).toBe(feedsmithView(cleanFeedTitle));
-      expect(exactText(read.atomExact.feed.entry[0].title)).toBe(cleanTitle);
-      expect(exactText(read.atomExact.feed.entry[0].summary)).toBe(cleanSummary);
-      expect(exactText(read.atomExact.feed.title)).toBe(cleanFeedTitle);
+      expect(atomText(read.atom.title)).toBe(feedsmithView(cleanFeedTitle));
+      expect(exactAtomText(read.atomExact.feed.entry[0].title)).toBe(cleanTitle);
+      expect(exactAtomText(read.atomExact.feed.entry[0].summary)).toBe(cleanSummary);
+      expect(exactAtomText(read.atomExact.feed.title)).toBe(cleanFeedTitle);
 
       // RSS: <description> is HTML, so the plain-text summary is HTML-decoded once more.
       const item = read.rss.items?.[0];
@@ -141,7 +145,7 @@ describe('serializer level: validated articles → feed model → toAtom / toRss
       const model = feedModelsOf([spec]).en!;
       const atom = parseAtomFeed(toAtom(model)).entries?.[0];
       const rss = parseRssFeed(toRss(model)).items?.[0];
-      expect(inSummary ? atom?.summary?.value : atom?.title?.value).toBe(feedsmithView(xmlClean(text)));
+      expect(inSummary ? atomText(atom?.summary) : atomText(atom?.title)).toBe(feedsmithView(xmlClean(text)));
       expect(inSummary ? decodeHTML(rss?.description ?? '') : rss?.title).toBe(feedsmithView(xmlClean(text)) ?? '');
     },
   );
@@ -155,7 +159,7 @@ describe('serializer level: validated articles → feed model → toAtom / toRss
       const title = `${before}\r${after}`;
       const { atom, rss, json } = serializeAll(feedModelsOf([{ key: 'story', lang: 'en', title }]).en!);
       const jsonTitle = JSON.parse(json).items[0].title;
-      expect(exactText(exactXmlParser.parse(atom).feed.entry[0].title)).toBe(jsonTitle);
+      expect(exactAtomText(exactXmlParser.parse(atom).feed.entry[0].title)).toBe(jsonTitle);
       expect(exactText(exactXmlParser.parse(rss).rss.channel.item[0].title)).toBe(jsonTitle);
     },
   );
@@ -220,8 +224,8 @@ describe('whole build: article files on disk → buildAll()', () => {
         expect(attributesWithRawWhitespace(xml)).toEqual([]);
       }
       const entry = parseAtomFeed(file('en/atom.xml')).entries?.[0];
-      expect(entry?.title?.value).toBe(feedsmithView(cleanTitle));
-      expect(entry?.summary?.value).toBe(summary === undefined ? undefined : feedsmithView(cleanSummary));
+      expect(atomText(entry?.title)).toBe(feedsmithView(cleanTitle));
+      expect(atomText(entry?.summary)).toBe(summary === undefined ? undefined : feedsmithView(cleanSummary));
       expect(entry?.links?.find((link) => link.hreflang === 'ar')?.title).toBe(feedsmithView(cleanTranslation));
       const item = parseRssFeed(file('en/rss.xml')).items?.[0];
       expect(item?.title).toBe(feedsmithView(cleanTitle));
@@ -240,4 +244,21 @@ describe('whole build: article files on disk → buildAll()', () => {
     const result = buildAll(sourcesOf(siteFiles({ 'articles/first/en.md': articleFile({ title: ']]>]]><', date: '2025-03-14T09:30:00+01:00' }) })), { version: 'test' });
     expect(result.errors).toEqual([]);
   });
+});
+
+describe('markup-like text is declared so that no reader or validator takes it for HTML', () => {
+  const markupLike = fc.array(fc.constantFrom('AT&T', 'Q&A', '1 < 2', '<title>', '&amp;', '&copy', '&#169;', '</b>', 'x', ' ', 'é'), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+  test.prop([markupLike, markupLike], { numRuns: 150 })(
+    'RSS writes "&", "<", ">" of plain text as hexadecimal references; Atom declares such text type="html", escaped',
+    (title, tag) => {
+      const model = feedModelsOf([{ key: 'story', lang: 'en', title, tags: [tag], authors: [tag] }]).en!;
+      const rss = toRss(model);
+      for (const [, text] of rss.matchAll(/<(?:title|category|dc:creator)>([^<]*)</g)) expect(text).not.toMatch(/&(?!#x(?:26|3C|3E);)/);
+      const atom = toAtom(model);
+      const entry = exactXmlParser.parse(atom).feed.entry[0];
+      expect(entry.title['@type']).toBe(/[<&]/.test(title) ? 'html' : 'text');
+      expect(exactAtomText(entry.title)).toBe(title);
+      for (const [, text] of atom.matchAll(/<name>([^<]*)</g)) expect(text).not.toMatch(/&(?!#x(?:26|3C|3E);)/);
+    },
+  );
 });

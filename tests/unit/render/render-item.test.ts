@@ -131,7 +131,7 @@ describe('renderItem', () => {
     );
     const { html, imageUrl } = render(entry!);
     expect(imageUrl).toBe('https://example.org/news/media/hanoi.jpg');
-    expect(html).toContain('<img src="https://example.org/news/media/hanoi.jpg" alt="Two &lt;leaders&gt;">');
+    expect(html).toContain('<img src="https://example.org/news/media/hanoi.jpg" alt="Two &lt;leaders&gt;" />');
     expect(html).toContain('Photo: Getty');
   });
 
