@@ -1,6 +1,7 @@
 // Pure: problems → GitHub Actions workflow commands, shown as annotations on the file and line.
 import type { BuildError } from './build-error.js';
 import { formatFieldPath } from './format-error.js';
+import { capProblemsPerFile, describeOmitted } from './cap-problems-per-file.js';
 import { sortErrors } from './sort-errors.js';
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions — data escapes
@@ -14,7 +15,9 @@ function escapeProperty(text: string): string {
 }
 
 export function formatGithubAnnotations(errors: readonly BuildError[]): string {
-  return sortErrors(errors)
+  const { shown, omitted } = capProblemsPerFile(sortErrors(errors));
+  const notices = omitted.map((entry) => `::notice ${entry.file === null ? '' : `file=${escapeProperty(entry.file)}`}::${escapeData(describeOmitted(entry))}\n`);
+  return shown
     .map((error) => {
       const properties: string[] = [];
       if (error.file !== undefined) properties.push(`file=${escapeProperty(error.file)}`);
@@ -25,5 +28,6 @@ export function formatGithubAnnotations(errors: readonly BuildError[]): string {
       const body = error.hint ? `${error.message}\nhint: ${error.hint}` : error.message;
       return `::${error.severity} ${properties.join(',')}::${escapeData(body)}\n`;
     })
+    .concat(notices)
     .join('');
 }
