@@ -12,6 +12,8 @@ import { createFieldLocator, locateFields } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
 import { scanArticles, type ScanContext, type ScannedArticles } from './validate/scan-articles.js';
+import { newestSiteUpdateMs } from './validate/newest-site-update.js';
+import { ARTICLES_FOLDER } from './load/list-article-tree.js';
 import type { Article } from './validate/validate-article.js';
 import { validateArticleFile } from './validate/validate-article-file.js';
 import { validateConfig } from './validate/validate-config.js';
@@ -45,6 +47,8 @@ export interface ValidSite extends SiteSettings {
   readonly published: PublishedEntries;
   /** Sizes of the files under static/, for enclosure lengths. */
   readonly staticFiles: ReadonlyMap<string, number>;
+  /** The date of a feed without items (see newestSiteUpdateMs). */
+  readonly newestUpdateMs: number;
   /** A published version read again in full, to be rendered (its file may have changed since). */
   readonly readArticle: (entry: PublishedEntry) => { article?: Article; problems: readonly BuildError[] };
   /** An article file's bytes, read again. */
@@ -165,7 +169,14 @@ export function assembleSite(
   if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
   const errors: BuildError[] = [...validated.errors];
   for (const [, problems] of scanned.files.rowsWithProblems()) errors.push(...problems);
-  errors.push(...checkArticleFolders(scanned, config));
+  errors.push(...(scanned.problems ?? []), ...checkArticleFolders(scanned, config));
+  if (scanned.files.length === 0 && (scanned.problems ?? []).length === 0) {
+    errors.push(
+      makeError('NO_ARTICLES', `No article was found: ${ARTICLES_FOLDER}/ ${scanned.folders.length === 0 ? 'is missing or empty' : 'has folders but no <lang>.md file'} in the site folder.`, {
+        file: `${ARTICLES_FOLDER}/`,
+      }),
+    );
+  }
   const published = resolveTranslations(scanned.files, config);
 
   // Checks across files report a field without its position: their file is parsed again for it.
@@ -181,7 +192,15 @@ export function assembleSite(
   if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
   const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
   return {
-    site: { ...validated.settings, articles: scanned.files, published: published.value, staticFiles: sources.staticFiles, readArticle, articleBytes },
+    site: {
+      ...validated.settings,
+      articles: scanned.files,
+      published: published.value,
+      staticFiles: sources.staticFiles,
+      newestUpdateMs: newestSiteUpdateMs(scanned.files),
+      readArticle,
+      articleBytes,
+    },
     configErrors: [],
     errors,
     scanned,
