@@ -85,7 +85,9 @@ function digestOf(value: unknown): string {
 function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): BuildError[] {
   const errors: BuildError[] = [];
   const languagesByFolder = new Map<string, string[]>(scanned.folders.map((folder) => [folder, []]));
-  for (const path of scanned.files.paths) {
+  // An entry reported already (a FIFO named en.md, a link out of the site) counts as there: no second, misleading problem.
+  const reported = (scanned.problems ?? []).flatMap((problem) => (problem.file?.endsWith('.md') ? [problem.file] : []));
+  for (const path of [...scanned.files.paths, ...reported]) {
     const folder = path.slice(0, path.lastIndexOf('/'));
     languagesByFolder.get(folder)?.push(path.slice(folder.length + 1, -'.md'.length));
   }
@@ -211,6 +213,6 @@ export function assembleSite(
 export function validateSite(sources: SiteSources): ValidateSiteResult {
   const settings = validateSettings(sources);
   if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined };
-  const scanned = scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles });
+  const scanned = { ...scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles }), problems: sources.articleProblems ?? [] };
   return assembleSite(sources, settings, scanned);
 }
