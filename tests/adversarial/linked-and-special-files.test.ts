@@ -45,14 +45,19 @@ describe('links inside the site folder are followed (issue 11, item 8)', () => {
   });
 
   test('a link whose target goes away is reported, even when its folder did not change since the last build', () => {
-    const root = writeSite(siteFiles({ 'store/second.md': article('Second') }));
+    const root = writeSite(siteFiles({ 'store/second.md': article('Second'), 'store/third/en.md': article('Third') }));
     mkdirSync(join(root, 'articles/second'));
     symlinkSync('../../store/second.md', join(root, 'articles/second/en.md'));
+    symlinkSync('../store/third', join(root, 'articles/third'));
     expect(runCli(['build', '--root', root]).status).toBe(0);
     renameSync(join(root, 'store/second.md'), join(root, 'store/moved.md'));
+    renameSync(join(root, 'store/third'), join(root, 'store/moved-third'));
     const { status, problems } = problemsOf(root, 'build');
     expect(status).toBe(1);
-    expect(problems).toEqual([['NOT_A_REGULAR_FILE', 'articles/second/en.md']]);
+    expect(problems).toEqual([
+      ['NOT_A_REGULAR_FILE', 'articles/second/en.md'],
+      ['NOT_A_REGULAR_FILE', 'articles/third'],
+    ]);
   });
 });
 
