@@ -40,7 +40,7 @@ export interface OutputStream {
   /** Each item's texts by item key, filled in as the stream is read (for the next build's cache). */
   readonly items?: ReadonlyMap<string, ItemTexts>;
   /** The language and items of the feeds, so that another thread can render them instead (see beginFeedJob). */
-  readonly feed?: { readonly lang: string; readonly entries: readonly PublishedEntry[] };
+  readonly feed?: { readonly lang: string; readonly entries: readonly PublishedEntry[]; readonly newestUpdateMs: number };
 }
 
 /** What rendering a language's feeds needs of a site: its settings, static files and a way to read articles. */
@@ -115,11 +115,13 @@ function streamLanguage(site: ValidSite, lang: string, options: BuildOptions, to
   const entries = feedEntriesOf(site, lang);
   const cacheVersion = options.cacheVersion ?? options.version;
   const keys = itemKeysOf(site, lang, entries, cacheVersion);
+  // A feed without items takes the site's newest date (see newestSiteUpdateMs), so the date is in the fingerprint.
+  const newestUpdateMs = newestUpdateOf(entries, site.newestUpdateMs);
   return {
-    ...streamFeeds({ site, lang, entries, version: options.version, tools, keys, knownItems: options.knownItems && (() => options.knownItems!(lang)) }),
+    ...streamFeeds({ site, lang, entries, newestUpdateMs, version: options.version, tools, keys, knownItems: options.knownItems && (() => options.knownItems!(lang)) }),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
-    fingerprint: createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, keys])).digest('hex'),
-    feed: { lang, entries },
+    fingerprint: createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, keys, newestUpdateMs])).digest('hex'),
+    feed: { lang, entries, newestUpdateMs },
   };
 }
 
@@ -131,6 +133,8 @@ export interface StreamFeedsInput {
   readonly lang: string;
   /** The feed's items, in feed order. */
   readonly entries: readonly PublishedEntry[];
+  /** The feed's own date; by default its newest item's (see newestUpdateOf). */
+  readonly newestUpdateMs?: number;
   readonly version: string;
   readonly tools: RenderTools;
   /** The entries' item keys (see itemKeysOf); without them every item is rendered. */
@@ -230,9 +234,9 @@ export function feedWriter({ site, lang, newestUpdateMs, version, tools, knownIt
   };
 }
 
-/** The newest update among `entries` (0 for none): a feed's own updated date. */
-export function newestUpdateOf(entries: readonly PublishedEntry[]): number {
-  return entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
+/** The newest update among `entries` (`whenEmpty` for none): a feed's own updated date. */
+export function newestUpdateOf(entries: readonly PublishedEntry[], whenEmpty = 0): number {
+  return entries.length === 0 ? whenEmpty : entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
 }
 
 /**
@@ -240,13 +244,13 @@ export function newestUpdateOf(entries: readonly PublishedEntry[]): number {
  * a time, then a tail. Only the items that go into the feed, and whose texts are not known
  * already, are read again and rendered. `items` gets every item's texts as the stream is read.
  */
-export function streamFeeds({ site, lang, entries, version, tools, keys, knownItems }: StreamFeedsInput): Pick<OutputStream, 'paths' | 'chunks' | 'items'> {
+export function streamFeeds({ site, lang, entries, newestUpdateMs, version, tools, keys, knownItems }: StreamFeedsInput): Pick<OutputStream, 'paths' | 'chunks' | 'items'> {
   const items = new Map<string, ItemTexts>();
   return {
     paths: feedPaths(site.config, lang),
     items,
     *chunks() {
-      const writer = feedWriter({ site, lang, newestUpdateMs: newestUpdateOf(entries), version, tools, knownItems });
+      const writer = feedWriter({ site, lang, newestUpdateMs: newestUpdateMs ?? newestUpdateOf(entries), version, tools, knownItems });
       yield writer.head();
       for (const chunk of writer.entries(entries, keys)) yield chunk;
       for (const [key, texts] of writer.items) items.set(key, texts);

@@ -12,6 +12,8 @@ import { createFieldLocator, locateFields } from './validate/locate-field.js';
 import { validateLocales, type LocaleResources } from './translate/validate-locales.js';
 import type { SiteConfig } from './validate/config-schema.js';
 import { scanArticles, type ScanContext, type ScannedArticles } from './validate/scan-articles.js';
+import { newestSiteUpdateMs } from './validate/newest-site-update.js';
+import { ARTICLES_FOLDER } from './load/list-article-tree.js';
 import type { Article } from './validate/validate-article.js';
 import { validateArticleFile } from './validate/validate-article-file.js';
 import { reviseRenameHints } from './validate/revise-rename-hints.js';
@@ -46,6 +48,8 @@ export interface ValidSite extends SiteSettings {
   readonly published: PublishedEntries;
   /** Sizes of the files under static/, for enclosure lengths. */
   readonly staticFiles: ReadonlyMap<string, number>;
+  /** The date of a feed without items (see newestSiteUpdateMs). */
+  readonly newestUpdateMs: number;
   /** A published version read again in full, to be rendered (its file may have changed since). */
   readonly readArticle: (entry: PublishedEntry) => { article?: Article; problems: readonly BuildError[] };
   /** An article file's bytes, read again. */
@@ -82,7 +86,9 @@ function digestOf(value: unknown): string {
 function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): BuildError[] {
   const errors: BuildError[] = [];
   const languagesByFolder = new Map<string, string[]>(scanned.folders.map((folder) => [folder, []]));
-  for (const path of scanned.files.paths) {
+  // An entry reported already (a FIFO named en.md, a link out of the site) counts as there: no second, misleading problem.
+  const reported = (scanned.problems ?? []).flatMap((problem) => (problem.file?.endsWith('.md') ? [problem.file] : []));
+  for (const path of [...scanned.files.paths, ...reported]) {
     const folder = path.slice(0, path.lastIndexOf('/'));
     languagesByFolder.get(folder)?.push(path.slice(folder.length + 1, -'.md'.length));
   }
@@ -168,7 +174,14 @@ export function assembleSite(
   const fileProblems: BuildError[] = [];
   for (const [, problems] of scanned.files.rowsWithProblems()) fileProblems.push(...problems);
   errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, scanned.files.paths) : []));
-  errors.push(...checkArticleFolders(scanned, config));
+  errors.push(...(scanned.problems ?? []), ...checkArticleFolders(scanned, config));
+  if (scanned.files.length === 0 && (scanned.problems ?? []).length === 0) {
+    errors.push(
+      makeError('NO_ARTICLES', `No article was found: ${ARTICLES_FOLDER}/ ${scanned.folders.length === 0 ? 'is missing or empty' : 'has folders but no <lang>.md file'} in the site folder.`, {
+        file: `${ARTICLES_FOLDER}/`,
+      }),
+    );
+  }
   const published = resolveTranslations(scanned.files, config);
 
   // Checks across files report a field without its position: their file is parsed again for it.
@@ -184,7 +197,15 @@ export function assembleSite(
   if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
   const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
   return {
-    site: { ...validated.settings, articles: scanned.files, published: published.value, staticFiles: sources.staticFiles, readArticle, articleBytes },
+    site: {
+      ...validated.settings,
+      articles: scanned.files,
+      published: published.value,
+      staticFiles: sources.staticFiles,
+      newestUpdateMs: newestSiteUpdateMs(scanned.files),
+      readArticle,
+      articleBytes,
+    },
     configErrors: [],
     errors,
     scanned,
@@ -195,6 +216,6 @@ export function assembleSite(
 export function validateSite(sources: SiteSources): ValidateSiteResult {
   const settings = validateSettings(sources);
   if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined };
-  const scanned = scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles });
+  const scanned = { ...scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles }), problems: sources.articleProblems ?? [] };
   return assembleSite(sources, settings, scanned);
 }

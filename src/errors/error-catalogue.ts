@@ -41,6 +41,11 @@ const catalogue = {
   TEMPLATE_MISSING: { hint: 'Create the template file, or restore it from the polyfeed sample site.' },
   TEMPLATE_SYNTAX: { hint: 'Fix the Handlebars syntax in the template.' },
   TEMPLATE_RENDER: { hint: 'The template uses a field or helper that does not exist; see README.md for the fields templates receive.' },
+  TEMPLATE_RECURSION: { hint: 'A partial may not include itself, directly or through other partials: remove the call that closes the loop.' },
+  MARKDOWN_TOO_DEEP: { hint: 'Nest lists and block quotes less deeply; past this depth the Markdown parser drops the rest of the text.' },
+  NO_ARTICLES: { hint: 'Check --root: the site folder holds polyfeed.config.yaml and articles/<key>/<lang>.md files.' },
+  LINK_OUTSIDE_SITE: { hint: 'Copy the file or folder into the site folder, or point the link at a place inside it.' },
+  NOT_A_REGULAR_FILE: { hint: 'An article file must be a regular file (or a link to one inside the site folder): replace the entry with the article file, or remove it.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every code polyfeed can report. */

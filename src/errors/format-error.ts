@@ -2,6 +2,7 @@
 import type { BuildError, FieldPath } from './build-error.js';
 import { escapeTerminalText } from './escape-terminal-text.js';
 import { formatCodeFrame } from './format-code-frame.js';
+import { capProblemsPerFile, describeOmitted } from './cap-problems-per-file.js';
 import { sortErrors } from './sort-errors.js';
 
 /** How to present a report: source lines for code frames, and colour (ANSI) or not. */
@@ -64,8 +65,16 @@ export function formatSummary(errors: readonly BuildError[]): string {
   return files > 0 ? `${counts} in ${plural(files, 'file')}` : counts;
 }
 
-/** Every problem, sorted, each followed by a blank line, then the summary line. */
+/** Every problem (the first few of each file), sorted, each followed by a blank line, then the summary line. */
 export function formatErrorReport(errors: readonly BuildError[], options: HumanReportOptions = {}): string {
-  const blocks = sortErrors(errors).map((error) => formatError(error, options));
+  const { shown, omitted } = capProblemsPerFile(sortErrors(errors));
+  const omittedByFile = new Map(omitted.map((entry) => [entry.file ?? undefined, entry]));
+  const blocks: string[] = [];
+  shown.forEach((error, index) => {
+    blocks.push(formatError(error, options));
+    const entry = omittedByFile.get(error.file);
+    // After the last problem shown of a file, how many of it are not.
+    if (entry && shown[index + 1]?.file !== error.file) blocks.push(escapeTerminalText(`${error.file ?? 'polyfeed'}: ${describeOmitted(entry)}`));
+  });
   return [...blocks, formatSummary(errors)].join('\n\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { BuildError } from './build-error.js';
 import { escapeTerminalText } from './escape-terminal-text.js';
 import { formatFieldPath } from './format-error.js';
+import { capProblemsPerFile, describeOmitted } from './cap-problems-per-file.js';
 import { sortErrors } from './sort-errors.js';
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions — data escapes
@@ -30,7 +31,12 @@ export function toWorkspacePath(file: string, paths: GithubPaths): string {
 }
 
 export function formatGithubAnnotations(errors: readonly BuildError[], paths?: GithubPaths): string {
-  return sortErrors(errors)
+  const { shown, omitted } = capProblemsPerFile(sortErrors(errors));
+  const notices = omitted.map((entry) => {
+    const file = entry.file === null ? '' : `file=${escapeProperty(escapeTerminalText(paths ? toWorkspacePath(entry.file, paths) : entry.file))}`;
+    return `::notice ${file}::${escapeData(escapeTerminalText(describeOmitted(entry)))}\n`;
+  });
+  return shown
     .map((error) => {
       const properties: string[] = [];
       // Text from sources is escaped first (controls shown as \x1b), then for the workflow command.
@@ -43,5 +49,6 @@ export function formatGithubAnnotations(errors: readonly BuildError[], paths?: G
       const body = error.hint ? `${message}\nhint: ${escapeTerminalText(error.hint)}` : message;
       return `::${error.severity} ${properties.join(',')}::${escapeData(body)}\n`;
     })
+    .concat(notices)
     .join('');
 }

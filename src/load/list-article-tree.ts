@@ -1,6 +1,8 @@
 // I/O: lists every article file under articles/, reusing an earlier listing for folders that have not changed.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BuildError } from '../errors/build-error.js';
+import { checkArticlesFolder, classifyArticleEntry } from './classify-article-entry.js';
 import { readFolderEntries } from './read-folder-entries.js';
 
 /**
@@ -15,6 +17,12 @@ export interface ArticleTreeListing {
   readonly files: readonly string[];
   /** Every folder from `articles` down, with its stamp. */
   readonly folderTimes: Readonly<Record<string, FolderStamp>>;
+  /**
+   * Entries that are not listed and must be reported: a link out of the site folder, an entry
+   * named like an article file that is no regular file (see classifyArticleEntry). Not kept in
+   * the build index: a run with any of them fails, and writes no index.
+   */
+  readonly problems?: readonly BuildError[];
 }
 
 export function sameFolderStamp(a: FolderStamp | undefined, b: FolderStamp | undefined): boolean {
@@ -43,11 +51,21 @@ function folderStamp(root: string, folder: string): FolderStamp | undefined {
   return stats?.isDirectory() ? [stats.mtimeMs, stats.ino] : undefined;
 }
 
+function realPathOf(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Adding, removing or renaming an entry changes its folder's mtime, so a folder whose stamp is
  * what `previous` recorded holds the same entries: it is stat-ed, not read again. With tens of
  * thousands of article folders that halves the cost of finding out that nothing changed.
  * `knownFolderStamp` gives the stamps of folders already stat-ed (null: gone; undefined: stat it here).
+ * Links are followed (stat follows them, so a linked file's or folder's stamp is its target's)
+ * when they resolve inside the site folder; see classifyArticleEntry for what is reported.
  */
 export function listArticleTree(
   root: string,
@@ -55,27 +73,44 @@ export function listArticleTree(
   knownFolderStamp: (folder: string) => FolderStamp | null | undefined = () => undefined,
 ): ArticleTreeListing {
   const files: string[] = [];
+  const problems: BuildError[] = [];
   const folderTimes: Record<string, FolderStamp> = {};
   const previousFiles = previous ? groupByParent(previous.files) : new Map<string, string[]>();
   const previousFolders = previous ? groupByParent(Object.keys(previous.folderTimes).filter((folder) => folder !== ARTICLES_FOLDER)) : new Map<string, string[]>();
-  const visit = (folder: string): void => {
+  const stampOf = (folder: string) => {
     const known = knownFolderStamp(folder);
-    const stamp = known === undefined ? folderStamp(root, folder) : known;
-    if (stamp === null || stamp === undefined) return;
+    return known === undefined ? folderStamp(root, folder) : known;
+  };
+  const realRoot = realPathOf(root) ?? root;
+  // Real paths are worked out only when a folder is read (and resolved only for links).
+  const visit = (folder: string, stamp: FolderStamp, ancestors: () => readonly string[]): void => {
     folderTimes[folder] = stamp;
-    if (previous && sameFolderStamp(previous.folderTimes[folder], stamp)) {
+    const children = previous && sameFolderStamp(previous.folderTimes[folder], stamp) ? previousFolders.get(folder) ?? [] : undefined;
+    const childStamps = children?.map(stampOf);
+    // A child gone while its folder's stamp held is no removal (that changes the stamp): a link whose target went away. Read the folder again.
+    if (children && childStamps!.every((child) => child !== null && child !== undefined)) {
       files.push(...(previousFiles.get(folder) ?? []));
-      for (const child of previousFolders.get(folder) ?? []) visit(child);
+      children.forEach((child, index) => visit(child, childStamps![index]!, () => [...ancestors(), realPathOf(join(root, child)) ?? child]));
       return;
     }
+    const chain = ancestors();
+    const place = { root, realRoot, folder, realFolder: chain.at(-1)!, ancestors: chain };
     for (const entry of readFolderEntries(join(root, folder))) {
+      const kind = classifyArticleEntry(entry, place);
       const path = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) visit(path);
-      else if (entry.isFile() && entry.name.endsWith('.md')) files.push(path);
+      if (kind.kind === 'file') files.push(path);
+      else if (kind.kind === 'problem') problems.push(kind.problem);
+      else if (kind.kind === 'folder') {
+        const childStamp = stampOf(path);
+        if (childStamp) visit(path, childStamp, () => [...chain, kind.realPath]);
+      }
     }
   };
-  visit(ARTICLES_FOLDER);
-  return { files: files.sort(), folderTimes };
+  const rootStamp = stampOf(ARTICLES_FOLDER);
+  const articles = rootStamp ? checkArticlesFolder(root, realRoot, ARTICLES_FOLDER) : undefined;
+  if (articles && 'problem' in articles) problems.push(articles.problem);
+  else if (rootStamp && articles) visit(ARTICLES_FOLDER, rootStamp, () => [articles.realPath]);
+  return { files: files.sort(), folderTimes, ...(problems.length > 0 ? { problems } : {}) };
 }
 
 /** The folders directly under articles/: each one is an article. */

@@ -1,5 +1,5 @@
 // Pure: YAML text → plain data plus a lookup from a field path to its line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { BuildError, FieldPath } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
 
@@ -29,21 +29,25 @@ export function parseYamlWithPositions(
   options: { file: string; firstLine: number },
 ): { value?: ParsedYaml; errors: BuildError[] } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The parser's own duplicate-key check compares each key with every earlier one (quadratic: a
+  // front matter of 100,000 keys took minutes, issue 11); findDuplicateKeys does it in one pass.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const toFilePosition = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + options.firstLine - 1, column: col };
   };
-  if (document.errors.length > 0) {
+  const problems = [...document.errors.map((error) => ({ offset: error.pos[0], message: error.message, cause: error as unknown })), ...findDuplicateKeys(document.contents)];
+  if (problems.length > 0) {
     return {
-      errors: document.errors.map((error) => {
-        const position = toFilePosition(error.pos[0]);
-        return makeError('YAML_SYNTAX', `The YAML could not be parsed: ${firstSentence(error.message)}`, {
-          file: options.file,
-          ...position,
-          cause: error,
-        });
-      }),
+      errors: problems
+        .sort((a, b) => a.offset - b.offset)
+        .map((problem) =>
+          makeError('YAML_SYNTAX', `The YAML could not be parsed: ${firstSentence(problem.message)}`, {
+            file: options.file,
+            ...toFilePosition(problem.offset),
+            cause: problem.cause,
+          }),
+        ),
     };
   }
   let data: unknown;
@@ -62,25 +66,51 @@ export function parseYamlWithPositions(
       ],
     };
   }
+  const indexes = new WeakMap<object, PairsByKey>();
   const positionOf: PositionLookup = (path, lookupOptions) => {
-    const offset = findOffset(document.contents, path, lookupOptions?.key ?? false);
+    const offset = findOffset(document.contents, path, lookupOptions?.key ?? false, indexes);
     return toFilePosition(offset);
   };
   return { value: { data, positionOf }, errors: [] };
+}
+
+/** Keys that repeat an earlier key of the same map (by type and value, as the parser's own check compares scalars), at each repeat. */
+function findDuplicateKeys(root: unknown): { offset: number; message: string; cause: unknown }[] {
+  const found: { offset: number; message: string; cause: unknown }[] = [];
+  const visit = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          const text = `${typeof pair.key.value}:${String(pair.key.value)}`;
+          if (seen.has(text)) found.push({ offset: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique', cause: undefined });
+          seen.add(text);
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(root);
+  return found;
 }
 
 function firstSentence(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
+/** A map node's pairs by key text, made once per node: a lookup per problem must not walk every key (issue 11). */
+type PairsByKey = Map<string, Pair>;
+
 /** Walks the node tree as far as the path goes; returns the start offset of the deepest node. */
-function findOffset(root: unknown, path: FieldPath, pointAtKey: boolean): number {
+function findOffset(root: unknown, path: FieldPath, pointAtKey: boolean, indexes: WeakMap<object, PairsByKey>): number {
   let node = root as Node | null;
   let offset = node?.range?.[0] ?? 0;
   for (const [index, segment] of path.entries()) {
     const isLast = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairsByKey(node, indexes).get(String(segment));
       if (!pair) return offset;
       const key = pair.key as Node;
       if (isLast && pointAtKey) return key.range?.[0] ?? offset;
@@ -97,4 +127,19 @@ function findOffset(root: unknown, path: FieldPath, pointAtKey: boolean): number
     }
   }
   return offset;
+}
+
+/** The first pair of each scalar key (keys are unique: the parser refuses duplicates). */
+function pairsByKey(node: YAMLMap, indexes: WeakMap<object, PairsByKey>): PairsByKey {
+  let pairs = indexes.get(node);
+  if (pairs) return pairs;
+  pairs = new Map();
+  for (const item of node.items) {
+    if (isPair(item) && isScalar(item.key)) {
+      const text = String(item.key.value);
+      if (!pairs.has(text)) pairs.set(text, item as Pair);
+    }
+  }
+  indexes.set(node, pairs);
+  return pairs;
 }

@@ -1,5 +1,5 @@
 // I/O: a file's bytes together with the size and mtime it had when it was read (one open, no separate stat).
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -21,7 +21,8 @@ export function openForReading(path: string): number | undefined {
 export function readFileWithStat(path: string): { bytes: Buffer; stamp: FileStamp } | { unreadable: string } | undefined {
   let descriptor: number;
   try {
-    descriptor = openSync(path, 'r');
+    // Non-blocking: opening a named pipe put where a file was listed must not wait for a writer (issue 11); regular files read as ever.
+    descriptor = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
     return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { unreadable: code };

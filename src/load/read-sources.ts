@@ -1,6 +1,8 @@
 // I/O: lists and reads every source of a site folder: config, articles, locales, templates.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BuildError } from '../errors/build-error.js';
+import { articleFoldersOf, listArticleTree } from './list-article-tree.js';
 import { readFolderEntries } from './read-folder-entries.js';
 
 /** A file's bytes and its path relative to the site folder, with `/` separators. */
@@ -16,6 +18,8 @@ export interface SiteSources {
   readonly articleFiles: readonly SourceFile[];
   /** Every folder under articles/, to find article folders without any language file. */
   readonly articleFolders: readonly string[];
+  /** Entries under articles/ that are reported instead of read (see listArticleTree). */
+  readonly articleProblems?: readonly BuildError[];
   readonly localeFiles: readonly SourceFile[];
   readonly templateFiles: readonly SourceFile[];
   /** Sizes in bytes of the files under static/, keyed by their path below it ("media/a.jpg"). */
@@ -35,13 +39,6 @@ function listFiles(root: string, folder: string, accept: (name: string) => boole
     else if (entry.isFile() && accept(entry.name)) paths.push(path);
   }
   return paths.sort();
-}
-
-function listFolders(root: string, folder: string): string[] {
-  return readFolderEntries(join(root, folder))
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => `${folder}/${entry.name}`)
-    .sort();
 }
 
 function readSource(root: string, path: string): SourceFile {
@@ -64,10 +61,12 @@ export function lazySource(root: string, path: string): SourceFile {
 
 /** Reads the site folder `root`. Missing folders read as empty: the validate stages report them. */
 export function readSources(root: string): SiteSources {
+  const listing = listArticleTree(root);
   return {
     ...readSettingSources(root),
-    articleFiles: listFiles(root, 'articles', (name) => name.endsWith('.md')).map((path) => lazySource(root, path)),
-    articleFolders: listFolders(root, 'articles'),
+    articleFiles: listing.files.map((path) => lazySource(root, path)),
+    articleFolders: articleFoldersOf(listing),
+    articleProblems: listing.problems ?? [],
   };
 }
 

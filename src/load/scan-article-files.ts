@@ -5,6 +5,7 @@ import { makeError } from '../errors/error-catalogue.js';
 import { contentDigest } from '../cache/content-digest.js';
 import { claimChunks } from './claim-chunks.js';
 import { readFileWithStat } from './read-file-with-stat.js';
+import { explainUnreadableEntry } from './classify-article-entry.js';
 
 /** The files of one chunk of a task as read and validated, as columns (cheap to send between threads). */
 export interface ScannedChunk {
@@ -59,7 +60,11 @@ export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?
       const path = task.paths[index]!;
       const read = readFileWithStat(prefix + path);
       if (read && 'unreadable' in read) chunk.push(unreadableArticle(path, read.unreadable));
-      else if (read) {
+      else if (!read) {
+        // Gone since it was listed is a removal; a link whose target went away (its folder unchanged, so not listed again) is not.
+        const problem = explainUnreadableEntry(prefix + path, path);
+        if (problem) chunk.push({ path, summary: undefined, problems: [problem], stamp: [0, 0, 0], digest: '' });
+      } else {
         const digest = contentDigest(read.bytes);
         if (digest === task.knownDigests?.[index]) {
           sameBytes.push(chunk.length);

@@ -143,15 +143,15 @@ export function startWorkerPool(workers: number): WorkerPool {
           for (const stream of streams) results.push(stageStream(context.outDir, stream));
           return results;
         }
-        const [{ toJobEntries }, { newestUpdateOf }] = await Promise.all([import('../write/stage-feed-jobs.js'), import('../build.js')]);
+        const { toJobEntries } = await import('../write/stage-feed-jobs.js');
         // A language at a time on each worker, its entries a slice at a time: a worker holds one slice.
         let next = 0;
         await Promise.all(
           threads.map(async (thread) => {
             while (next < streams.length) {
               const key = next++;
-              const { lang, entries } = streams[key]!.feed!;
-              await request(thread, (id) => ({ id, kind: 'feed-begin', key, context, start: { lang, newestUpdateMs: newestUpdateOf(entries) } }));
+              const { lang, entries, newestUpdateMs } = streams[key]!.feed!;
+              await request(thread, (id) => ({ id, kind: 'feed-begin', key, context, start: { lang, newestUpdateMs } }));
               for (let from = 0; from < entries.length; from += FEED_SLICE) {
                 await request(thread, (id) => ({ id, kind: 'feed-items', key, entries: toJobEntries(entries.slice(from, from + FEED_SLICE)) }));
               }

@@ -2,6 +2,7 @@
 import Handlebars from 'handlebars';
 import type { BuildError } from '../errors/build-error.js';
 import { makeError } from '../errors/error-catalogue.js';
+import { findPartialCycles, type ParsedTemplate } from './find-partial-cycles.js';
 
 /** The helpers templates may call besides Handlebars' built-ins. */
 export const TEMPLATE_HELPERS = ['t'] as const;
@@ -36,6 +37,7 @@ export function compileTemplates(
   );
   const knownHelpers = Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true]));
   let item: Handlebars.TemplateDelegate | undefined;
+  const parsed: ParsedTemplate[] = [];
 
   for (const file of files) {
     let program: hbs.AST.Program;
@@ -46,6 +48,8 @@ export function compileTemplates(
       continue;
     }
     errors.push(...checkReferences(program, file.path, partialNames, labelKeys));
+    // Templates outside partials/ are named by their path: no partial call names them.
+    parsed.push({ name: file.path.startsWith(PARTIALS_FOLDER) ? file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length) : file.path, file: file.path, program });
     const compile = () => tagErrors(environment.compile(program, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false }), file.path);
     if (file.path === ITEM_TEMPLATE) {
       item = compile();
@@ -53,6 +57,8 @@ export function compileTemplates(
       environment.registerPartial(file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length), compile());
     }
   }
+  // A partial that includes itself would recurse until the process runs out of stack or memory (issue 11).
+  errors.push(...findPartialCycles(parsed));
   if (!files.some((file) => file.path === ITEM_TEMPLATE) && !unreadable.has(ITEM_TEMPLATE)) {
     errors.push(makeError('TEMPLATE_MISSING', `The item template ${ITEM_TEMPLATE} does not exist.`, { file: ITEM_TEMPLATE }));
   }

@@ -1,6 +1,7 @@
 // Pure: Markdown body → sanitized HTML with absolute URLs.
 import MarkdownIt from 'markdown-it';
 import type { UrlBases } from './resolve-site-url.js';
+import { MARKDOWN_OPTIONS } from '../validate/parse-markdown-tokens.js';
 import { sanitizeItemHtml } from './sanitize-html.js';
 
 /** Turns Markdown into safe HTML whose links and images are absolute. */
@@ -8,6 +9,6 @@ export type MarkdownRenderer = (markdown: string, bases: UrlBases) => string;
 
 export function createMarkdownRenderer(): MarkdownRenderer {
   // Raw HTML is allowed through markdown-it and then sanitized, so authors can use <sup> or <abbr>.
-  const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+  const markdown = new MarkdownIt(MARKDOWN_OPTIONS);
   return (source, bases) => sanitizeItemHtml(markdown.render(source), bases);
 }

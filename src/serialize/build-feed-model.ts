@@ -51,7 +51,7 @@ function imageLength(url: string, config: SiteConfig, staticFiles: ReadonlyMap<s
 
 export interface BuildFeedHeadInput {
   readonly lang: string;
-  /** The newest update among the feed's items (0 for none): the feed's own date, never the clock. */
+  /** The feed's own date, never the clock: its newest item's update, or for a feed without items the site's newest (see newestSiteUpdateMs). */
   readonly newestUpdateMs: number;
   readonly config: SiteConfig;
   readonly t: Translate;

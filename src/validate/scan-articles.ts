@@ -22,6 +22,8 @@ export interface ScannedArticles {
   /** In path order, whatever order the files were read in. */
   readonly files: ArticleTable;
   readonly folders: readonly string[];
+  /** Entries under articles/ that were not read (a link out of the site, a FIFO named en.md): see listArticleTree. */
+  readonly problems?: readonly BuildError[];
 }
 
 /** What validating an article file depends on besides its bytes. */

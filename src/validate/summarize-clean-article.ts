@@ -8,6 +8,7 @@ import { detachedCopy, type ArticleSummary } from './article-summary.js';
 import { checkArticleImages } from './check-article-images.js';
 import { mayHaveLocalImagesInBytes } from './find-body-images.js';
 import { mayHoldUnsafeHtml } from './find-unsafe-html.js';
+import { mayNestTooDeep } from './find-deep-nesting.js';
 import { parseArticlePath } from './parse-article-path.js';
 import type { ArticleFileInput } from './validate-article-file.js';
 
@@ -54,7 +55,7 @@ export function summarizeCleanArticle({ path, bytes, config, staticFiles }: Arti
   const split = splitFrontMatter(text, path).value;
   if (!split) return undefined;
   const { body } = split;
-  if (hasControlCharacter(bytes, text.length - body.length) || !PRINTABLE_ASCII.test(body) || mayHoldUnsafeHtml(body) || mayHaveLocalImagesInBytes(body)) return undefined;
+  if (hasControlCharacter(bytes, text.length - body.length) || !PRINTABLE_ASCII.test(body) || mayHoldUnsafeHtml(body) || mayHaveLocalImagesInBytes(body) || mayNestTooDeep(body)) return undefined;
   // The front matter starts on the second line; in this text a character's offset is its byte's.
   const yamlStart = text.indexOf('\n') + 1;
   const parsed = parseYamlFast(raw.toString('utf8', yamlStart, yamlStart + split.yamlText.length));

@@ -7,6 +7,7 @@ import { splitFrontMatter } from '../load/split-front-matter.js';
 import { FrontMatterSchema, type FrontMatter } from './article-schema.js';
 import { findControlCharacters } from './find-control-characters.js';
 import { findUnsafeHtml } from './find-unsafe-html.js';
+import { findDeepNesting } from './find-deep-nesting.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 
 /** One language version of an article, as validated. */
@@ -38,7 +39,7 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
   if (!split.value) return { errors: split.errors };
   const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
 
-  const bodyErrors = findControlCharacters(body, file, bodyStartLine);
+  const bodyErrors = [...findControlCharacters(body, file, bodyStartLine), ...findDeepNesting(body, file, bodyStartLine)];
   const bodyWarnings = findUnsafeHtml(body, file, bodyStartLine);
 
   // The fast path: most files are valid, and a valid file needs no positions.
