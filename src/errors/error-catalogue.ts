@@ -34,6 +34,7 @@ const catalogue = {
   UNSAFE_HTML_REMOVED: { hint: 'Remove the element, or put it in a code span or block if the text is meant to be shown; an unclosed element also takes the rest of the article with it.' },
   FILE_UNREADABLE: { hint: 'Give the user that runs polyfeed permission to read the file (or remove it if it is not an article).' },
   FILE_CHANGED_DURING_BUILD: { hint: 'Something edited or removed the file while polyfeed was building; run the build again once the edit is saved.' },
+  OUTPUT_WRITE_FAILED: { hint: 'Make the output folder writable and give it free space, then build again; the previous feeds are kept as they were.' },
   OUTPUT_LOCKED: { hint: 'Another polyfeed build is writing this output folder; wait for it, or delete the lock file if no build is running.' },
   LOCALE_MISSING: { hint: 'Create locales/<lang>/feed.json with the labels of the default language, translated.' },
   LOCALE_MISSING_KEY: { hint: 'Add the key, translated, to this locale file.' },
