@@ -18,7 +18,7 @@ import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './loa
 import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { hasLockFolder } from './write/output-lock.js';
-import { openOutputFolder } from './write/open-output-folder.js';
+import { openOutputFolder, tidyOutputFolder } from './write/open-output-folder.js';
 import { publishStaged } from './write/publish-staged.js';
 import { discardStaged, prepareOutputFolders } from './write/staging-files.js';
 
@@ -147,12 +147,13 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
   const knownItems = (lang: string) => (options.cache && keepsItems ? readItemTexts(root, lang) : undefined);
   const result = buildSite(read.validated, { version, cacheVersion, stream: true, knownItems });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
+  const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
   if (code !== ExitCode.ok) {
+    if (!result.configInvalid) tidyOutputFolder(root, outDir);
     printReport(options.format, result.errors, sources, false);
     if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
     return code;
   }
-  const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
   const opened = openOutputFolder({
     root,
     outDir,

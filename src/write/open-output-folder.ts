@@ -1,6 +1,6 @@
 // I/O: takes an output folder for a build: its lock, then the previous publish completed or undone, then polyfeed's leftovers removed.
 import type { BuildError } from '../errors/build-error.js';
-import { acquireOutputLock, lockPathFor, type OutputLock } from './output-lock.js';
+import { acquireOutputLock, hasLockFolder, lockPathFor, type OutputLock } from './output-lock.js';
 import { recoverInterruptedPublish } from './publish-files.js';
 import { journalPathIn } from './publish-journal.js';
 import { removeLeftovers } from './remove-leftovers.js';
@@ -51,4 +51,15 @@ export function openOutputFolder({ root, outDir, waitMs, onWait }: OpenOutputInp
   }
   removeLeftovers(outDir);
   return { lock, journalPath };
+}
+
+/**
+ * For a build that writes nothing (its sources are invalid): when a killed build left the
+ * output folder's lock, the folder is taken if it is free at once, its unfinished publish undone
+ * and leftovers removed, so that readers are not left with feeds of two builds until a build succeeds.
+ */
+export function tidyOutputFolder(root: string, outDir: string): void {
+  if (!hasLockFolder(outDir)) return;
+  const opened = openOutputFolder({ root, outDir, waitMs: 0, onWait: () => {} });
+  if ('lock' in opened) opened.lock.release();
 }
