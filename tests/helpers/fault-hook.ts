@@ -10,6 +10,10 @@ import { join } from 'node:path';
  * - KILL_RENAME=N: the process kills itself (SIGKILL) right after the Nth rename of a staged file over a feed.
  * - KILL_OPEN=N: the process kills itself right after the Nth opening of a staged file, and once it has written PAUSE_BYTES.
  * - PAUSE_RENAME_MS=T: the first rename of a staged file over a feed waits T ms first (the build holds its lock meanwhile).
+ * - BARRIER_DIR=D, BARRIER_COUNT=N: at its first file-system call on the output lock, the build waits (up to 20 s) until
+ *   N builds have reached theirs, so that they all try to take the lock at the same moment.
+ * - LOCK_JITTER_MS=J: every file-system call on the output lock waits a random 0 to J ms first (a slow or busy
+ *   machine), so that the builds' steps interleave in many orders.
  */
 export function faultHook(): string {
   const hook = join(mkdtempSync(join(tmpdir(), 'polyfeed-hook-')), 'fault-hook.mjs');
@@ -49,6 +53,23 @@ export function faultHook(): string {
       '  }',
       '  return openSync.call(this, path, ...rest);',
       '};',
+      'let waited = false;',
+      'const barrier = (path) => {',
+      "  if (waited || !env.BARRIER_DIR || !String(path).includes('.polyfeed-lock')) return;",
+      '  waited = true;',
+      "  writeFileSync(`${env.BARRIER_DIR}/${process.pid}`, '');",
+      '  const deadline = Date.now() + 20000;',
+      '  while (fs.readdirSync(env.BARRIER_DIR).length < Number(env.BARRIER_COUNT) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);',
+      '};',
+      'const writeFileSync = fs.writeFileSync;',
+      "for (const name of ['writeFileSync', 'mkdirSync', 'lstatSync', 'statSync', 'readFileSync', 'readdirSync', 'rmSync', 'rmdirSync', 'unlinkSync', 'linkSync']) {",
+      '  const original = fs[name];',
+      '  fs[name] = function (path, ...rest) {',
+      '    barrier(path);',
+      "    if (env.LOCK_JITTER_MS && String(path).includes('.polyfeed-lock')) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.random() * Number(env.LOCK_JITTER_MS));",
+      '    return original.call(this, path, ...rest);',
+      '  };',
+      '}',
       'syncBuiltinESMExports();',
     ].join('\n'),
   );
