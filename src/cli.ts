@@ -19,8 +19,10 @@ import { defaultJobs, startWorkerPool, workersFor, type WorkerPool } from './loa
 import { readCacheVersion, readPolyfeedVersion } from './polyfeed-version.js';
 import { printReport, type ReportFormat } from './print-report.js';
 import { checkFeedFolders, checkOutOption } from './write/check-output-folder.js';
-import { acquireOutputLock } from './write/output-lock.js';
-import { discardStaged, prepareOutputFolders, publishStaged } from './write/write-outputs.js';
+import { hasLockFolder } from './write/output-lock.js';
+import { openOutputFolder, tidyOutputFolder } from './write/open-output-folder.js';
+import { publishStaged } from './write/publish-staged.js';
+import { discardStaged, prepareOutputFolders } from './write/staging-files.js';
 
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
@@ -64,8 +66,8 @@ function usageProblem(root: string, out: string | undefined): string | undefined
   return undefined;
 }
 
-function reportUnsafeOutput(format: ReportFormat, error: BuildError, sources: SiteSources | undefined): number {
-  printReport(format, [error], sources, false);
+function reportUnsafeOutput(format: ReportFormat, error: BuildError, sources: SiteSources | undefined, root: string): number {
+  printReport(format, [error], sources, false, undefined, root);
   if (format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
   return ExitCode.usage;
 }
@@ -88,6 +90,8 @@ function isUnchanged(index: BuildIndex | undefined, snapshot: SiteSnapshot, outO
   // A folder added, removed or changed (even one without an article file: an empty folder is a problem) is a change.
   if (!sameRecords(index.listing.folderTimes, snapshot.listing.folderTimes, sameFolderStamp)) return false;
   if (!sameStamps(index.settingFiles, snapshot.settingFiles)) return false;
+  // A lock folder is left by a build that was killed (with its leftovers, maybe a publish to undo) or is running.
+  if (hasLockFolder(index.outDir)) return false;
   const recorded = Object.fromEntries(Object.entries(index.outputs).map(([path, output]) => [path, output.stamp]));
   return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
 }
@@ -116,7 +120,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   if (problem) return reportUsageProblem(problem);
   // Before anything is read, locked or written: an output folder that shares anything with the sources is refused.
   const unsafe = outOption === null ? undefined : checkOutOption(root, options.out!, outOption);
-  if (unsafe) return reportUnsafeOutput(options.format, unsafe, undefined);
+  if (unsafe) return reportUnsafeOutput(options.format, unsafe, undefined, root);
   // Started first, so the workers start up while this thread reads the index.
   const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
   const index = options.cache ? readBuildIndex(root) : undefined;
@@ -154,20 +158,25 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
   const knownItems = (lang: string) => (options.cache && keepsItems ? readItemTexts(root, lang) : undefined);
   const result = buildSite(read.validated, { version, cacheVersion, stream: true, knownItems });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
+  const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
   if (code !== ExitCode.ok) {
+    if (!result.configInvalid) tidyOutputFolder(root, outDir);
     printReport(options.format, result.errors, sources, false, undefined, root);
     if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
     return code;
   }
-  const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
   const unsafeFolder = checkFeedFolders(root, outDir, result.streams.flatMap((stream) => stream.paths));
-  if (unsafeFolder) return reportUnsafeOutput(options.format, unsafeFolder, sources);
-  const acquired = acquireOutputLock(outDir, options.wait * 1000, (pid) => {
-    process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);
+  if (unsafeFolder) return reportUnsafeOutput(options.format, unsafeFolder, sources, root);
+  const opened = openOutputFolder({
+    root,
+    outDir,
+    waitMs: options.wait * 1000,
+    onWait: (pid) => process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`),
   });
-  if (!('lock' in acquired)) {
-    const locked = makeError('OUTPUT_LOCKED', `Another build (process ${acquired.heldBy}) is still writing ${outDir} after ${options.wait} s.`, {
-      hint: `Wait for it, or delete ${acquired.path} if no build is running.`,
+  if ('errors' in opened) return reportWriteFailure(options.format, [...result.errors, ...opened.errors], sources, root);
+  if (!('lock' in opened)) {
+    const locked = makeError('OUTPUT_LOCKED', `Another build (process ${opened.heldBy}) is still writing ${outDir} after ${options.wait} s.`, {
+      hint: `Wait for it, or delete ${opened.path} if no build is running.`,
     });
     printReport(options.format, [...result.errors, locked], sources, false, undefined, root);
     return ExitCode.invalidInput;
@@ -178,7 +187,9 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     const before = statOutputs(outDir, paths);
     const kept = result.streams.filter((stream) => isStreamUnchanged(stream, previous, before));
     const toWrite = result.streams.filter((stream) => !kept.includes(stream));
-    prepareOutputFolders(outDir, toWrite.flatMap((stream) => stream.paths));
+    const place = { root, outDir };
+    const folderErrors = prepareOutputFolders(place, toWrite.flatMap((stream) => stream.paths));
+    if (folderErrors.length > 0) return reportWriteFailure(options.format, [...result.errors, ...folderErrors], sources, root);
     // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
     const everyItem = read.validated.site?.config.maxItems === 0;
     // Feeds of every item are rendered on workers alone (this thread waits): one a thread, the scan's workers closed.
@@ -197,7 +208,8 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
       if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
       return streamCode;
     }
-    const published = publishStaged(staged);
+    const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged);
+    if (published.errors.length > 0) return reportWriteFailure(options.format, [...problems, ...published.errors], sources, root);
     const written = published.written;
     const unchanged = [...kept.flatMap((stream) => stream.paths), ...published.unchanged];
     const after = statOutputs(outDir, paths);
@@ -215,9 +227,15 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
       process.stdout.write(`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.\n`);
     }
   } finally {
-    acquired.lock.release();
+    opened.lock.release();
   }
   return code;
+}
+
+/** A write that failed: reported with the run's other problems; the previous output is whole. */
+function reportWriteFailure(format: ReportFormat, problems: readonly BuildError[], sources: Parameters<typeof printReport>[2], root: string): number {
+  printReport(format, problems, sources, false, undefined, root);
+  return ExitCode.invalidInput;
 }
 
 async function runCheck(options: CheckCommandOptions): Promise<number> {

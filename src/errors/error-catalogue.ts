@@ -35,6 +35,7 @@ const catalogue = {
   FILE_UNREADABLE: { hint: 'Give the user that runs polyfeed permission to read the file (or remove it if it is not an article).' },
   FILE_CHANGED_DURING_BUILD: { hint: 'Something edited or removed the file while polyfeed was building; run the build again once the edit is saved.' },
   OUTPUT_FOLDER_UNSAFE: { hint: 'Write the feeds to a folder of their own, such as public in the site folder or a folder outside the site.' },
+  OUTPUT_WRITE_FAILED: { hint: 'Make the output folder writable and give it free space, then build again; the previous feeds are kept as they were.' },
   OUTPUT_LOCKED: { hint: 'Another polyfeed build is writing this output folder; wait for it, or delete the lock file if no build is running.' },
   LOCALE_MISSING: { hint: 'Create locales/<lang>/feed.json with the labels of the default language, translated.' },
   LOCALE_MISSING_KEY: { hint: 'Add the key, translated, to this locale file.' },

@@ -135,12 +135,17 @@ export function startWorkerPool(workers: number): WorkerPool {
       return { table: concatTables(chunks.map((chunk) => tableOf(paths, chunk))), sameBytes };
     },
     async stageFeeds(context, streams, inWorkers) {
-      const { discardStaged, stageStream } = await import('../write/write-outputs.js');
+      const { discardStaged, stageStream } = await import('../write/staging-files.js');
       const results: StagedJob[] = [];
       try {
         // A language's feeds of a few items take less time to render than a worker takes to load the renderer.
         if (!inWorkers || threads.length === 0) {
-          for (const stream of streams) results.push(stageStream(context.outDir, stream));
+          for (const stream of streams) {
+            const result = stageStream(context, stream);
+            results.push(result);
+            // A write that failed (a full disk, say) fails the others too: they are not tried.
+            if (result.errors.some((error) => error.code === 'OUTPUT_WRITE_FAILED')) break;
+          }
           return results;
         }
         const { toJobEntries } = await import('../write/stage-feed-jobs.js');

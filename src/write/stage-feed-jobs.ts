@@ -5,7 +5,7 @@ import type { SiteSources } from '../load/read-sources.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { articleReader, validateSettings } from '../validate-site.js';
 import { fileBytesUnder } from '../load/read-file-with-stat.js';
-import { StagingFiles, type StagedOutput } from './write-outputs.js';
+import { StagingFiles, stagingFailure, type StagedOutput } from './staging-files.js';
 
 /** What a worker is given when a language's feeds begin. */
 export interface FeedJobContext {
@@ -59,28 +59,41 @@ export interface FeedJobInProgress {
   abort(): void;
 }
 
-/** Begins a language's feeds: their temporary files are opened and their heads written. */
+/**
+ * Begins a language's feeds: their temporary files are opened and their heads written. A write
+ * that fails (a full disk, say) removes them and ends the job with the problem; the remaining
+ * steps then do nothing.
+ */
 export function beginFeedJob(context: FeedJobContext, start: FeedJobStart): FeedJobInProgress {
   const { site, tools } = renderingSiteOf(context);
   const writer = feedWriter({ site, lang: start.lang, newestUpdateMs: start.newestUpdateMs, version: context.version, tools });
-  const files = StagingFiles.open(context.outDir, feedPaths(site.config, start.lang));
-  const guarded = <T>(step: () => T): T => {
+  let failed: StagedJob | undefined;
+  let files: StagingFiles | undefined;
+  const guarded = (step: () => void): void => {
+    if (failed) return;
     try {
-      return step();
+      step();
     } catch (error) {
-      files.abort();
-      throw error;
+      files?.abort();
+      failed = { staged: [], errors: [stagingFailure(context, error)] };
     }
   };
-  guarded(() => files.write(writer.head()));
+  guarded(() => {
+    files = StagingFiles.open(context.outDir, feedPaths(site.config, start.lang));
+    files.write(writer.head());
+  });
   return {
     add: (entries) => guarded(() => {
-      for (const chunk of writer.entries(entries)) files.write(chunk);
+      for (const chunk of writer.entries(entries)) files!.write(chunk);
     }),
-    end: () => guarded(() => {
-      files.write(writer.tail());
-      return files.finish(writer.errors());
-    }),
-    abort: () => files.abort(),
+    end: () => {
+      let result: StagedJob | undefined;
+      guarded(() => {
+        files!.write(writer.tail());
+        result = files!.finish(writer.errors());
+      });
+      return failed ?? result!;
+    },
+    abort: () => files?.abort(),
   };
 }

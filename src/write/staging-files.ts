@@ -1,0 +1,148 @@
+// I/O: writes output files in full beside their targets (temporary, flushed), not yet published; a write failure is returned as a problem.
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { OutputStream } from '../build.js';
+import type { BuildError } from '../errors/build-error.js';
+import { temporaryPathBeside } from './polyfeed-names.js';
+import { failedWriteOf, onOutputFile, writeFailure } from './write-failure.js';
+
+/** A file written in full beside its target, not yet published. */
+export interface StagedOutput {
+  /** Relative to the output folder. */
+  readonly path: string;
+  readonly target: string;
+  readonly temporary: string;
+  /** sha256 of the staged bytes, hex. */
+  readonly hash: string;
+}
+
+/** What staging gives: the staged files, or none and the problems (a render error, or a write that failed). */
+export interface StagingResult {
+  readonly staged: StagedOutput[];
+  readonly errors: readonly BuildError[];
+}
+
+/** Where files are staged, for the paths and the report. */
+export interface StagingPlace {
+  /** The site folder: reported paths are relative to it. */
+  readonly root: string;
+  readonly outDir: string;
+}
+
+const NOTHING_PUBLISHED = 'Nothing was published; the previous output is unchanged.';
+
+/** A write that failed while staging, as the problem it is; any other error is a bug and is thrown again. */
+export function stagingFailure(place: StagingPlace, error: unknown): BuildError {
+  const failed = failedWriteOf(error);
+  if (!failed) throw error;
+  return writeFailure({ ...place, ...failed, outcome: NOTHING_PUBLISHED });
+}
+
+/** Makes the folders of these outputs; a folder that cannot be made is returned as a problem. */
+export function prepareOutputFolders(place: StagingPlace, paths: readonly string[]): BuildError[] {
+  for (const folder of new Set(paths.map((path) => dirname(join(place.outDir, path))))) {
+    try {
+      onOutputFile(folder, () => mkdirSync(folder, { recursive: true }));
+    } catch (error) {
+      return [stagingFailure(place, error)];
+    }
+  }
+  return [];
+}
+
+/**
+ * The temporary siblings of a stream's files, written a chunk of each at a time and hashed as
+ * they are written. `finish` flushes them and stages them, or removes them again when the
+ * problems hold an error; `abort` removes them. A system error is thrown naming the output.
+ */
+export class StagingFiles {
+  private constructor(private readonly files: { path: string; target: string; temporary: string; descriptor: number; hash: ReturnType<typeof createHash> }[]) {}
+
+  static open(outDir: string, paths: readonly string[]): StagingFiles {
+    const staging = new StagingFiles(
+      paths.map((path) => {
+        const target = join(outDir, path);
+        return { path, target, temporary: temporaryPathBeside(target), descriptor: -1, hash: createHash('sha256') };
+      }),
+    );
+    try {
+      for (const file of staging.files) file.descriptor = onOutputFile(file.target, () => openSync(file.temporary, 'w'));
+    } catch (error) {
+      staging.abort();
+      throw error;
+    }
+    return staging;
+  }
+
+  /** One chunk for each file, in the order of the paths. */
+  write(chunks: readonly string[]): void {
+    chunks.forEach((chunk, index) => {
+      const file = this.files[index]!;
+      const bytes = Buffer.from(chunk, 'utf8');
+      onOutputFile(file.target, () => writeSync(file.descriptor, bytes));
+      file.hash.update(bytes);
+    });
+  }
+
+  finish(errors: readonly BuildError[]): StagingResult {
+    if (errors.some((error) => error.severity === 'error')) {
+      this.abort();
+      return { staged: [], errors };
+    }
+    try {
+      for (const file of this.files) onOutputFile(file.target, () => fsyncSync(file.descriptor));
+      this.close();
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+    return { staged: this.files.map(({ path, target, temporary, hash }) => ({ path, target, temporary, hash: hash.digest('hex') })), errors };
+  }
+
+  abort(): void {
+    try {
+      this.close();
+    } catch {
+      // A file that cannot be closed is removed all the same.
+    }
+    for (const file of this.files) rmSync(file.temporary, { force: true });
+  }
+
+  private close(): void {
+    for (const file of this.files) {
+      const { descriptor } = file;
+      file.descriptor = -1;
+      if (descriptor !== -1) onOutputFile(file.target, () => closeSync(descriptor));
+    }
+  }
+}
+
+/**
+ * Writes every file of a stream to a temporary sibling, flushed. With any error among the
+ * problems the stream returns, or when writing fails (a full disk, say: returned as a problem),
+ * its temporary files are removed again and nothing is staged.
+ */
+export function stageStream(place: StagingPlace, stream: Pick<OutputStream, 'paths' | 'chunks'>): StagingResult {
+  let files: StagingFiles;
+  try {
+    files = StagingFiles.open(place.outDir, stream.paths);
+  } catch (error) {
+    return { staged: [], errors: [stagingFailure(place, error)] };
+  }
+  try {
+    const chunks = stream.chunks();
+    for (let step = chunks.next(); ; step = chunks.next()) {
+      if (step.done) return files.finish(step.value);
+      files.write(step.value);
+    }
+  } catch (error) {
+    files.abort();
+    return { staged: [], errors: [stagingFailure(place, error)] };
+  }
+}
+
+/** Removes staged files: a problem elsewhere in the run means none of them may be published. */
+export function discardStaged(staged: readonly StagedOutput[]): void {
+  for (const file of staged) rmSync(file.temporary, { force: true });
+}

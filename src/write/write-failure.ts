@@ -1,0 +1,83 @@
+// Pure: a failed file-system call while writing the output → an OUTPUT_WRITE_FAILED BuildError (path, the system's reason, a hint).
+import { isAbsolute, relative, sep } from 'node:path';
+import type { BuildError } from '../errors/build-error.js';
+import { makeError } from '../errors/error-catalogue.js';
+
+/** An error thrown by a Node.js file-system call (it names the call and the system's code). */
+export function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+/** "ENOSPC: no space left on device, write" → "no space left on device". */
+function reasonText(error: NodeJS.ErrnoException & { code: string }): string {
+  const match = /^[A-Z0-9_]+: ([^,]+)/.exec(error.message);
+  return match?.[1] ?? error.message;
+}
+
+function hintFor(code: string, folder: string): string {
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `Free some space on the disk that holds ${folder} (or raise the quota), then build again.`;
+    case 'EROFS':
+      return `${folder} is on a read-only file system: mount it read-write, or choose another output folder with --out.`;
+    case 'EPERM':
+    case 'EACCES':
+      return `Give the user that runs polyfeed permission to write ${folder} and its files; a file marked immutable (chattr +i) must be made writable again (chattr -i).`;
+    default:
+      return `Check the disk and the permissions of ${folder}, then build again.`;
+  }
+}
+
+/** Where a file is, for the report: relative to the site folder when inside it, else as it is. */
+export function displayPath(root: string, path: string): string {
+  const inside = relative(root, path);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return path.split(sep).join('/');
+  return inside.split(sep).join('/');
+}
+
+export interface WriteFailureInput {
+  /** The site folder, so the path is reported as the other problems are. */
+  readonly root: string;
+  /** The output folder, named in the hint. */
+  readonly outDir: string;
+  /** The file polyfeed was writing, renaming or removing. */
+  readonly path: string;
+  readonly error: NodeJS.ErrnoException & { code: string };
+  /** What the previous output is now, said after the reason. */
+  readonly outcome: string;
+}
+
+/** The report of one failed call; the previous output's state is said in the message. */
+export function writeFailure({ root, outDir, path, error, outcome }: WriteFailureInput): BuildError {
+  return makeError('OUTPUT_WRITE_FAILED', `Could not write the output (${error.code}: ${reasonText(error)}, in ${error.syscall}). ${outcome}`, {
+    file: displayPath(root, path),
+    hint: hintFor(error.code, displayPath(root, outDir)),
+  });
+}
+
+/** A system error met on one output file, named by the output (not by its temporary sibling). */
+export class OutputFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly systemError: NodeJS.ErrnoException & { code: string },
+  ) {
+    super(`${systemError.code} on ${path}`, { cause: systemError });
+  }
+}
+
+/** Runs a step on the file `path`: a system error it throws is rethrown naming that file; any other error (a bug) as it is. */
+export function onOutputFile<T>(path: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    throw isSystemError(error) ? new OutputFileError(path, error) : error;
+  }
+}
+
+/** The file and system error of a failed write, or undefined when the error is not the system's (a bug: rethrow it). */
+export function failedWriteOf(error: unknown): { path: string; error: NodeJS.ErrnoException & { code: string } } | undefined {
+  if (error instanceof OutputFileError) return { path: error.path, error: error.systemError };
+  if (isSystemError(error)) return { path: error.path ?? (error as { dest?: string }).dest ?? '', error };
+  return undefined;
+}
