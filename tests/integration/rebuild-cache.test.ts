@@ -41,7 +41,14 @@ describe('a rebuild after a change is not skipped', () => {
       mkdirSync(folder);
       writeFileSync(join(folder, 'en.md'), article('Second', '2025-04-01T10:00:00Z'));
     },
-    'an article deleted': (root) => rmSync(join(root, 'articles/first'), { recursive: true }),
+    // Not the only one: a site without articles is an error (NO_ARTICLES, issue 11).
+    'an article deleted': (root) => {
+      const folder = join(root, 'articles/second');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'en.md'), article('Second', '2025-04-01T10:00:00Z'));
+      expect(runCli(['build', '--root', root]).status).toBe(0);
+      rmSync(join(root, 'articles/first'), { recursive: true });
+    },
     'a label changed': (root) => writeFileSync(join(root, 'locales/en/feed.json'), siteFiles()['locales/en/feed.json']!.replace('Read more', 'Continue')),
     'a template changed': (root) => writeFileSync(join(root, 'templates/item.hbs'), `${siteFiles()['templates/item.hbs']}<!-- changed -->\n`),
     'the config changed': (root) => writeFileSync(join(root, 'polyfeed.config.yaml'), `${siteFiles()['polyfeed.config.yaml']}maxItems: 10\n`),
