@@ -73,7 +73,7 @@ describe('two builds on the same output folder', () => {
     expect(runCli(['build', '--root', root, '--out', expected]).status).toBe(0);
     expect(readTree(out)).toEqual(readTree(expected));
     expect(existsSync(join(root, '.public.polyfeed-lock'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   test('a build that cannot get the lock in time refuses with OUTPUT_LOCKED and writes nothing', () => {
     const root = writeSite(siteFiles());
