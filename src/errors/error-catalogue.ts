@@ -40,6 +40,8 @@ const catalogue = {
   TEMPLATE_MISSING: { hint: 'Create the template file, or restore it from the polyfeed sample site.' },
   TEMPLATE_SYNTAX: { hint: 'Fix the Handlebars syntax in the template.' },
   TEMPLATE_RENDER: { hint: 'The template uses a field or helper that does not exist; see README.md for the fields templates receive.' },
+  CACHE_DAMAGED: { hint: 'Nothing to do for this build. If it comes back, find what writes .polyfeed-cache/ (a CI cache shared with other branches?); deleting the folder is always safe.' },
+  CACHE_UNAVAILABLE: { hint: 'Make .polyfeed-cache/ a folder the build can read and write (or delete it), so that the next builds can skip unchanged work.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every code polyfeed can report. */
