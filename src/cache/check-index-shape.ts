@@ -83,49 +83,72 @@ export function checkIndexHead(head: Record<string, unknown>, rows: number): Sha
 }
 
 /** What every row of each column holds. Only valid articles are stored, so every row has a title. */
-const COLUMN_CHECKS = {
-  path: isString,
-  size: isNumber,
-  mtimeMs: isNumber,
-  ino: isNumber,
-  digest: isString,
-  title: isString,
-  dateMs: isTime,
-  updatedMs: orNull(isTime),
-  id: orNull(isString),
-  draft: (value: unknown) => value === 0 || value === 1,
+const COLUMN_KINDS = {
+  path: 'string',
+  size: 'number',
+  mtimeMs: 'number',
+  ino: 'number',
+  digest: 'string',
+  title: 'string',
+  dateMs: 'time',
+  updatedMs: 'time or null',
+  id: 'string or null',
+  draft: 'flag',
 } as const;
 
-export type StoredColumnName = keyof typeof COLUMN_CHECKS;
+export type StoredColumnName = keyof typeof COLUMN_KINDS;
 
-const EXPECTED: Record<StoredColumnName, string> = {
-  path: 'an article path (articles/<key>/<lang>.md), in ascending order',
-  size: 'a number',
-  mtimeMs: 'a number',
-  ino: 'a number',
-  digest: 'a string',
-  title: 'a string',
-  dateMs: 'a time in milliseconds',
-  updatedMs: 'a time in milliseconds, or null',
-  id: 'a string or null',
-  draft: '0 or 1',
+const EXPECTED: Record<(typeof COLUMN_KINDS)[StoredColumnName], string> = {
+  string: 'a string',
+  number: 'a number',
+  time: 'a time in milliseconds',
+  'time or null': 'a time in milliseconds, or null',
+  'string or null': 'a string or null',
+  flag: '0 or 1',
 };
+
+/** The first row of `column` that is not of `kind`, or -1. One plain loop per kind: this runs over every row of the index on every rebuild. */
+function firstBadRow(column: readonly unknown[], kind: (typeof COLUMN_KINDS)[StoredColumnName]): number {
+  const length = column.length;
+  switch (kind) {
+    case 'string':
+      for (let row = 0; row < length; row++) if (typeof column[row] !== 'string') return row;
+      return -1;
+    case 'string or null':
+      for (let row = 0; row < length; row++) if (column[row] !== null && typeof column[row] !== 'string') return row;
+      return -1;
+    case 'number':
+      for (let row = 0; row < length; row++) if (!Number.isFinite(column[row])) return row;
+      return -1;
+    case 'time':
+      for (let row = 0; row < length; row++) if (!isTime(column[row])) return row;
+      return -1;
+    case 'time or null':
+      for (let row = 0; row < length; row++) if (column[row] !== null && !isTime(column[row])) return row;
+      return -1;
+    case 'flag':
+      for (let row = 0; row < length; row++) if (column[row] !== 0 && column[row] !== 1) return row;
+      return -1;
+  }
+}
+
+const PATH_EXPECTED = 'an article path (articles/<key>/<lang>.md), in ascending order';
 
 /** Every column: an array as long as the path column, each row of its type; paths safe and strictly ascending. */
 export function checkIndexColumns(columns: Readonly<Record<StoredColumnName, unknown>>): ShapeProblem | undefined {
   const paths = columns.path;
   if (!Array.isArray(paths)) return { path: ['path'], expected: 'a list' };
-  for (const name of Object.keys(COLUMN_CHECKS) as StoredColumnName[]) {
+  for (const name of Object.keys(COLUMN_KINDS) as StoredColumnName[]) {
     const column = columns[name];
     if (!Array.isArray(column) || column.length !== paths.length) return { path: [name], expected: `a list of ${paths.length} rows` };
-    const check = COLUMN_CHECKS[name];
-    for (let row = 0; row < column.length; row++) {
-      if (!check(column[row])) return { path: [name, row], expected: EXPECTED[name] };
-    }
+    const row = firstBadRow(column, COLUMN_KINDS[name]);
+    if (row !== -1) return { path: [name, row], expected: name === 'path' ? PATH_EXPECTED : EXPECTED[COLUMN_KINDS[name]] };
   }
+  let previous = '';
   for (let row = 0; row < paths.length; row++) {
     const path = paths[row] as string;
-    if (!ARTICLE_PATH.test(path) || (row > 0 && !((paths[row - 1] as string) < path))) return { path: ['path', row], expected: EXPECTED.path };
+    if (!(previous < path) || !ARTICLE_PATH.test(path)) return { path: ['path', row], expected: PATH_EXPECTED };
+    previous = path;
   }
   return undefined;
 }
