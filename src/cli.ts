@@ -9,7 +9,7 @@ import type { OutputStream } from './build.js';
 import { sameRecords, sameStamp, sameStamps, type BuildIndex, type OutputRecord } from './cache/build-index.js';
 import { nextBuildIndex } from './cache/next-build-index.js';
 import { isCacheProblem } from './cache/cache-problem.js';
-import { readItemTexts } from './cache/item-store.js';
+import { itemTextsReader } from './cache/item-store.js';
 import { buildIndexBytes, readBuildIndex, statOutputs, type ReadBuildIndexResult } from './cache/index-store.js';
 import { writeCache } from './cache/write-cache.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
@@ -145,13 +145,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
   const { sources } = read;
   // Item texts are kept for feeds of the newest items; feeds of every item would make the cache as large as the archive.
   const keepsItems = read.validated.site !== undefined && read.validated.site.config.maxItems > 0;
-  const knownItems = (lang: string) => {
-    // A cache folder that could not be read once is not tried again in this build (one warning is enough).
-    if (!options.cache || !keepsItems || cacheProblems.some((problem) => problem.code === 'CACHE_UNAVAILABLE')) return undefined;
-    const known = readItemTexts(root, lang, read.validated.site!.config.formats);
-    if (known.problem) cacheProblems.push(known.problem);
-    return known.items;
-  };
+  const knownItems = options.cache && keepsItems ? itemTextsReader(root, read.validated.site!.config.formats, cacheProblems) : undefined;
   const result = buildSite(read.validated, { version, cacheVersion, stream: true, knownItems });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   if (code !== ExitCode.ok) {

@@ -43,6 +43,19 @@ export function readItemTexts(root: string, lang: string, formats: readonly Feed
   return { items: parsed.items, problem: cacheDamaged(file, what, path) };
 }
 
+/**
+ * Reads each language's item texts when its feeds ask for them, adding the warnings to `problems`.
+ * Once the cache could not be read, it is not tried again in this build (one warning is enough).
+ */
+export function itemTextsReader(root: string, formats: readonly FeedFormat[], problems: BuildError[]): (lang: string) => ReadonlyMap<string, ItemTexts> | undefined {
+  return (lang) => {
+    if (problems.some((problem) => problem.code === 'CACHE_UNAVAILABLE')) return undefined;
+    const known = readItemTexts(root, lang, formats);
+    if (known.problem) problems.push(known.problem);
+    return known.items;
+  };
+}
+
 /** Replaces `lang`'s item texts with those of the feeds just written (older ones are dropped); throws what the file system reports. */
 export function writeItemTexts(root: string, lang: string, items: ReadonlyMap<string, ItemTexts>): void {
   const path = itemsFile(root, lang);
