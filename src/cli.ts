@@ -8,8 +8,10 @@ import { withoutRepeats } from './errors/without-repeats.js';
 import type { OutputStream } from './build.js';
 import { sameRecords, sameStamp, sameStamps, type BuildIndex, type OutputRecord } from './cache/build-index.js';
 import { nextBuildIndex } from './cache/next-build-index.js';
-import { readItemTexts, writeItemTexts } from './cache/item-store.js';
-import { buildIndexBytes, readBuildIndex, statOutputs, writeBuildIndex } from './cache/index-store.js';
+import { isCacheProblem } from './cache/cache-problem.js';
+import { itemTextsReader } from './cache/item-store.js';
+import { buildIndexBytes, readBuildIndex, statOutputs, type ReadBuildIndexResult } from './cache/index-store.js';
+import { writeCache } from './cache/write-cache.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from './load/stat-paths.js';
 import { snapshotSite, type SiteSnapshot } from './cache/snapshot-site.js';
 import type { FileStamp } from './load/read-file-with-stat.js';
@@ -50,8 +52,9 @@ interface BuildCommandOptions extends CommonOptions {
   cache: boolean;
 }
 
+/** With --strict, warnings fail the run too, except those about the cache: it is not the user's source. */
 function failsRun(errors: readonly BuildError[], strict: boolean): boolean {
-  return errors.some((error) => error.severity === 'error' || strict);
+  return errors.some((error) => error.severity === 'error' || (strict && !isCacheProblem(error)));
 }
 
 function exitCodeFor(errors: readonly BuildError[], configInvalid: boolean, strict: boolean): number {
@@ -123,7 +126,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   if (unsafe) return reportUnsafeOutput(options.format, unsafe, undefined, root);
   // Started first, so the workers start up while this thread reads the index.
   const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
-  const index = options.cache ? readBuildIndex(root) : undefined;
+  const { index, problem: indexProblem }: ReadBuildIndexResult = options.cache ? readBuildIndex(root) : { index: undefined };
   // Taken before any source is read: a file changed during the build differs from it next time.
   const snapshot = await snapshotSite(root, cacheVersion, index, statPool);
   if (index && isUnchanged(index, snapshot, outOption, options.strict)) {
@@ -133,7 +136,7 @@ async function runBuild(options: BuildCommandOptions): Promise<number> {
   // Started before the pipeline loads here, so the workers load theirs at the same time.
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   try {
-    return await buildAndWrite({ root, options, outOption, index, snapshot, pool, startedMs });
+    return await buildAndWrite({ root, options, outOption, index, snapshot, pool, startedMs, cacheProblems: indexProblem ? [indexProblem] : [] });
   } finally {
     pool.close();
   }
@@ -147,21 +150,23 @@ interface BuildAndWriteInput {
   readonly snapshot: SiteSnapshot;
   readonly pool: WorkerPool;
   readonly startedMs: number;
+  /** Warnings about the cache met so far (more are added as item texts are read and the cache written). */
+  readonly cacheProblems: BuildError[];
 }
 
-async function buildAndWrite({ root, options, outOption, index, snapshot, pool, startedMs }: BuildAndWriteInput): Promise<number> {
+async function buildAndWrite({ root, options, outOption, index, snapshot, pool, startedMs, cacheProblems }: BuildAndWriteInput): Promise<number> {
   const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool);
   const { sources } = read;
   // Item texts are kept for feeds of the newest items; feeds of every item would make the cache as large as the archive.
   const keepsItems = read.validated.site !== undefined && read.validated.site.config.maxItems > 0;
-  const knownItems = (lang: string) => (options.cache && keepsItems ? readItemTexts(root, lang) : undefined);
+  const knownItems = options.cache && keepsItems ? itemTextsReader(root, read.validated.site!.config.formats, cacheProblems) : undefined;
   const result = buildSite(read.validated, { version, cacheVersion, stream: true, knownItems });
   const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
   const outDir = outOption ?? resolve(root, result.outDir ?? 'public');
   if (code !== ExitCode.ok) {
     if (!result.configInvalid) tidyOutputFolder(root, outDir);
-    printReport(options.format, result.errors, sources, false, undefined, root);
+    printReport(options.format, [...result.errors, ...cacheProblems], sources, false, undefined, root);
     if (options.format !== 'json') process.stderr.write('Nothing was written; the previous output is unchanged.\n');
     return code;
   }
@@ -178,7 +183,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     const locked = makeError('OUTPUT_LOCKED', `Another build (process ${opened.heldBy}) is still writing ${outDir} after ${options.wait} s.`, {
       hint: `Wait for it, or delete ${opened.path} if no build is running.`,
     });
-    printReport(options.format, [...result.errors, locked], sources, false, undefined, root);
+    printReport(options.format, [...result.errors, ...cacheProblems, locked], sources, false, undefined, root);
     return ExitCode.invalidInput;
   }
   try {
@@ -200,7 +205,7 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
     // Feeds of every item are rendered only in workers, whose heap is capped: memory stays bounded.
     const jobs = await renderPool.stageFeeds({ root, outDir, version, settingSources }, toWrite, everyItem).finally(() => renderPool.close());
     const staged = jobs.flatMap((job) => job.staged);
-    const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors))];
+    const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...cacheProblems];
     const streamCode = exitCodeFor(problems, false, options.strict);
     if (streamCode !== ExitCode.ok) {
       discardStaged(staged);
@@ -218,8 +223,9 @@ async function buildAndWrite({ root, options, outOption, index, snapshot, pool, 
       for (const path of stream.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: stream.fingerprint };
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
-    writeBuildIndex(root, nextBuildIndex({ cacheVersion, snapshot, articles: read.articles, settingsAsRead, outDir, outOption, outputs, problems, startedMs }));
-    if (keepsItems) for (const stream of toWrite) if (stream.feed && stream.items) writeItemTexts(root, stream.feed.lang, stream.items);
+    const nextIndex = nextBuildIndex({ cacheVersion, snapshot, articles: read.articles, settingsAsRead, outDir, outOption, outputs, problems, startedMs });
+    const items = new Map(keepsItems ? toWrite.flatMap((stream) => (stream.feed && stream.items ? [[stream.feed.lang, stream.items] as const] : [])) : []);
+    problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
     printReport(options.format, problems, sources, true, { dir: outDir, written, unchanged }, root);
     if (options.format !== 'json') {
       const articleFiles = read.validated.scanned?.files.length ?? 0;
@@ -244,13 +250,15 @@ async function runCheck(options: CheckCommandOptions): Promise<number> {
   if (problem) return reportUsageProblem(problem);
   // check reads the index of the last build but writes nothing, not even the cache.
   const statPool = startStatPool(options.cache ? statWorkersFor(root, options.jobs) : 0);
-  const snapshot = await snapshotSite(root, cacheVersion, options.cache ? readBuildIndex(root) : undefined, statPool);
+  const { index, problem: indexProblem }: ReadBuildIndexResult = options.cache ? readBuildIndex(root) : { index: undefined };
+  const snapshot = await snapshotSite(root, cacheVersion, index, statPool);
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build.js')]);
   const read = await readSite(root, snapshot, pool).finally(() => pool.close());
   const result = checkSite(read.validated);
-  const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
-  printReport(options.format, result.errors, read.sources, code === ExitCode.ok, undefined, root);
+  const errors = indexProblem ? [...result.errors, indexProblem] : result.errors;
+  const code = exitCodeFor(errors, result.configInvalid, options.strict);
+  printReport(options.format, errors, read.sources, code === ExitCode.ok, undefined, root);
   if (code === ExitCode.ok && options.format !== 'json') process.stdout.write('All sources are valid.\n');
   return code;
 }

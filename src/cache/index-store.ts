@@ -1,25 +1,29 @@
 // I/O: reads and writes the build index in the cache folder (safe to delete at any time).
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError, FieldPath } from '../errors/build-error.js';
 import type { FolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../load/read-file-with-stat.js';
 import { ArticleTable, type ArticleColumns } from '../validate/article-table.js';
 import type { BuildIndex, OutputRecord } from './build-index.js';
+import { CACHE_FOLDER, cacheDamaged, cacheUnavailable } from './cache-problem.js';
+import { checkIndexColumns, checkIndexHead, type StoredColumnName } from './check-index-shape.js';
+import { hasValidSeal, IndexSealer } from './index-seal.js';
 import { JsonColumn, jsonColumnChunks } from './json-chunks.js';
 
 /** Beside the sources, git-ignored; deleting it only makes the next build a cold one. */
-export const CACHE_FOLDER = '.polyfeed-cache';
+export { CACHE_FOLDER };
 const INDEX_FILE = 'index.jsonl';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson', 'index.json'];
-const FORMAT = 7;
+/** 8: the seal line and the checks of every value (issue 11). */
+const FORMAT = 8;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
 /**
  * The index is JSON lines: a head, then one line for each column of the articles (one array per
- * field, as the build holds them). Tens of thousands of entries parse and serialize several
+ * field, as the build holds them), then the seal (see index-seal.ts). Tens of thousands of entries parse and serialize several
  * times faster as arrays of plain values than as one object each, the parsed arrays are used as
  * they are, and each line is decoded and parsed on its own: the whole file is never one string.
  */
@@ -38,7 +42,7 @@ interface StoredHead {
 }
 
 /** The lines after the head, in this order; updatedMs is null where it is the same as dateMs. */
-const COLUMNS = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft'] as const satisfies readonly (keyof ArticleColumns)[];
+const COLUMNS = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft'] as const satisfies readonly (keyof ArticleColumns & StoredColumnName)[];
 
 const plainError = ({ cause: _cause, ...plain }: BuildError): BuildError => plain;
 
@@ -82,52 +86,102 @@ function fromStored(head: StoredHead, stored: Record<(typeof COLUMNS)[number], u
   };
 }
 
-/** The size of the index file in bytes (0 when there is none): how large the last build was. */
+/** The size of the index file in bytes (0 when there is none, or it cannot be stat-ed): how large the last build was. */
 export function buildIndexBytes(root: string): number {
-  return statSync(join(root, CACHE_FOLDER, INDEX_FILE), { throwIfNoEntry: false })?.size ?? 0;
+  try {
+    return statSync(join(root, CACHE_FOLDER, INDEX_FILE), { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0; // the cache folder is a file, say: readBuildIndex says so
+  }
 }
 
-/** The index of the last successful build, or undefined (none, damaged, or of another format). */
-export function readBuildIndex(root: string): BuildIndex | undefined {
+/** What reading the index gave: the index when it can be used, and a warning when it was there but could not be. */
+export interface ReadBuildIndexResult {
+  readonly index: BuildIndex | undefined;
+  /** CACHE_DAMAGED or CACHE_UNAVAILABLE; none when there is no index, or one of another polyfeed format. */
+  readonly problem?: BuildError;
+}
+
+function readIndexBytes(root: string): Buffer | ReadBuildIndexResult {
   try {
-    const bytes = readFileSync(join(root, CACHE_FOLDER, INDEX_FILE));
-    const ends: number[] = [];
-    for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, end + 1)) ends.push(end);
-    // Each line is decoded and parsed on its own: one column's text at a time is held, not the file's.
-    const line = (index: number): unknown => JSON.parse(bytes.toString('utf8', index === 0 ? 0 : ends[index - 1]! + 1, ends[index]));
-    const head = line(0) as StoredHead;
-    if (head.format !== FORMAT || ends.length !== 1 + COLUMNS.length) return undefined;
-    const columns = Object.fromEntries(COLUMNS.map((name, position) => [name, line(1 + position) as unknown[]]));
-    return fromStored(head, columns as Record<(typeof COLUMNS)[number], unknown[]>);
-  } catch {
-    return undefined; // missing or damaged: a cold build
+    return readFileSync(join(root, CACHE_FOLDER, INDEX_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { index: undefined }; // no cache yet: a cold build
+    return { index: undefined, problem: cacheUnavailable(INDEX_FILE, true, error) };
   }
+}
+
+/** The index of the last successful build when every value in it is as polyfeed wrote it; otherwise none, and why. */
+export function readBuildIndex(root: string): ReadBuildIndexResult {
+  const bytes = readIndexBytes(root);
+  if (!Buffer.isBuffer(bytes)) return bytes;
+  const damaged = (what: string, path: FieldPath = []): ReadBuildIndexResult => ({ index: undefined, problem: cacheDamaged(INDEX_FILE, what, path) });
+  const ends: number[] = [];
+  for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, end + 1)) ends.push(end);
+  // Each line is decoded and parsed on its own: one column's text at a time is held, not the file's.
+  const line = (index: number): unknown => JSON.parse(bytes.toString('utf8', index === 0 ? 0 : ends[index - 1]! + 1, ends[index]));
+  let head: unknown;
+  try {
+    head = line(0);
+  } catch {
+    return damaged('The build index is not JSON lines');
+  }
+  if (typeof head !== 'object' || head === null || Array.isArray(head)) return damaged('The build index does not start with its head');
+  const { format } = head as { format?: unknown };
+  // Another polyfeed's index (older or newer) is not damaged: it is not for this build, and is replaced.
+  if (typeof format === 'number' && format !== FORMAT) return { index: undefined };
+  if (format !== FORMAT || ends.length !== 2 + COLUMNS.length || ends[ends.length - 1] !== bytes.length - 1) return damaged('The build index is cut off or has lines added');
+  const sealStart = ends[COLUMNS.length]! + 1;
+  if (!hasValidSeal(bytes, sealStart, bytes.toString('utf8', sealStart, bytes.length - 1))) return damaged('The build index is not the one polyfeed wrote (its seal does not match)');
+  let columns: Record<StoredColumnName, unknown>;
+  try {
+    columns = Object.fromEntries(COLUMNS.map((name, position) => [name, line(1 + position)])) as Record<StoredColumnName, unknown>;
+  } catch {
+    return damaged('The build index is not JSON lines');
+  }
+  const shape = checkIndexColumns(columns) ?? checkIndexHead(head as Record<string, unknown>, (columns.path as unknown[]).length);
+  if (shape) return damaged(`A value in the build index is not ${shape.expected}`, shape.path);
+  return { index: fromStored(head as StoredHead, columns as Record<(typeof COLUMNS)[number], unknown[]>) };
 }
 
 const NEWLINE = 0x0a;
 
+/** Writes the index of a build (a temporary file renamed into place); throws what the file system reports. */
 export function writeBuildIndex(root: string, index: BuildIndex): void {
   const folder = join(root, CACHE_FOLDER);
   mkdirSync(folder, { recursive: true });
   const temporary = join(folder, `${INDEX_FILE}.${process.pid}.tmp`);
   const fd = openSync(temporary, 'w');
   try {
+    const sealer = new IndexSealer();
+    const write = (text: string) => {
+      sealer.update(text);
+      writeSync(fd, text);
+    };
     let pending = `${JSON.stringify(storedHead(index))}\n`;
     for (const name of COLUMNS) {
       for (const chunk of jsonColumnChunks(storedColumn(index.articles, name))) {
         pending += chunk;
         if (pending.length >= WRITE_CHUNK_CHARS) {
-          writeSync(fd, pending);
+          write(pending);
           pending = '';
         }
       }
       pending += '\n';
     }
-    writeSync(fd, pending);
-  } finally {
+    write(pending);
+    writeSync(fd, sealer.sealLine());
     closeSync(fd);
+    renameSync(temporary, join(folder, INDEX_FILE));
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // closed already
+    }
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  renameSync(temporary, join(folder, INDEX_FILE));
   for (const name of OLD_FILES) rmSync(join(folder, name), { force: true });
 }
 

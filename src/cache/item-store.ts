@@ -1,8 +1,11 @@
 // I/O: the texts of the items of each language's feeds, kept between builds in the cache folder.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ItemTexts } from '../build.js';
-import { CACHE_FOLDER } from './index-store.js';
+import type { BuildError } from '../errors/build-error.js';
+import type { FeedFormat } from '../validate/config-schema.js';
+import { CACHE_FOLDER, cacheDamaged, cacheUnavailable } from './cache-problem.js';
+import { parseStoredItems, toStoredItems } from './item-entries.js';
 
 const ITEMS_FOLDER = 'items';
 
@@ -10,20 +13,59 @@ function itemsFile(root: string, lang: string): string {
   return join(root, CACHE_FOLDER, ITEMS_FOLDER, `${lang}.json`);
 }
 
-/** The item texts the last build wrote into `lang`'s feeds, by item key; undefined when there are none. */
-export function readItemTexts(root: string, lang: string): ReadonlyMap<string, ItemTexts> | undefined {
-  try {
-    return new Map(Object.entries(JSON.parse(readFileSync(itemsFile(root, lang), 'utf8')) as Record<string, ItemTexts>));
-  } catch {
-    return undefined; // missing or damaged: every item is rendered
-  }
+export interface ReadItemTextsResult {
+  /** The usable item texts of the last build's feeds of the language, by item key; undefined when there are none. */
+  readonly items: ReadonlyMap<string, ItemTexts> | undefined;
+  /** CACHE_DAMAGED when entries (or the file) were not what polyfeed wrote, CACHE_UNAVAILABLE when it could not be read. */
+  readonly problem?: BuildError;
 }
 
-/** Replaces `lang`'s item texts with those of the feeds just written (older ones are dropped). */
+/** The item texts the last build wrote into `lang`'s feeds, each checked against its key; those that fail are rendered again. */
+export function readItemTexts(root: string, lang: string, formats: readonly FeedFormat[]): ReadItemTextsResult {
+  const file = `${ITEMS_FOLDER}/${lang}.json`;
+  let text: string;
+  try {
+    text = readFileSync(itemsFile(root, lang), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { items: undefined }; // not kept yet: every item is rendered
+    return { items: undefined, problem: cacheUnavailable(file, true, error) };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { items: undefined, problem: cacheDamaged(file, 'The cached item texts are not JSON') };
+  }
+  const parsed = parseStoredItems(value, formats);
+  if (!parsed.damaged) return { items: parsed.items };
+  const { count, path } = parsed.damaged;
+  const what = path.length === 0 ? 'The cached item texts are not in the shape polyfeed writes' : `${count} of the cached item texts ${count === 1 ? 'does' : 'do'} not match ${count === 1 ? 'its key' : 'their keys'}`;
+  return { items: parsed.items, problem: cacheDamaged(file, what, path) };
+}
+
+/**
+ * Reads each language's item texts when its feeds ask for them, adding the warnings to `problems`.
+ * Once the cache could not be read, it is not tried again in this build (one warning is enough).
+ */
+export function itemTextsReader(root: string, formats: readonly FeedFormat[], problems: BuildError[]): (lang: string) => ReadonlyMap<string, ItemTexts> | undefined {
+  return (lang) => {
+    if (problems.some((problem) => problem.code === 'CACHE_UNAVAILABLE')) return undefined;
+    const known = readItemTexts(root, lang, formats);
+    if (known.problem) problems.push(known.problem);
+    return known.items;
+  };
+}
+
+/** Replaces `lang`'s item texts with those of the feeds just written (older ones are dropped); throws what the file system reports. */
 export function writeItemTexts(root: string, lang: string, items: ReadonlyMap<string, ItemTexts>): void {
   const path = itemsFile(root, lang);
   mkdirSync(join(root, CACHE_FOLDER, ITEMS_FOLDER), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(Object.fromEntries(items)));
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, JSON.stringify(toStoredItems(items)));
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }

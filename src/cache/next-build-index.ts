@@ -2,6 +2,7 @@
 import type { BuildError } from '../errors/build-error.js';
 import { ArticleTable } from '../validate/article-table.js';
 import { articleKeyOf, type BuildIndex } from './build-index.js';
+import { isCacheProblem } from './cache-problem.js';
 import type { SiteSnapshot } from './snapshot-site.js';
 
 /** What the index of a successful build is made from. */
@@ -44,7 +45,8 @@ export function nextBuildIndex(input: NextBuildIndexInput): BuildIndex {
     listing: { files: snapshot.listing.files, folderTimes },
     articles,
     outputs: input.outputs,
-    warnings: input.problems.filter((problem) => problem.severity === 'warning'),
+    // Warnings about this build's cache are not shown again: the next build reads the cache it writes.
+    warnings: input.problems.filter((problem) => problem.severity === 'warning' && !isCacheProblem(problem)),
   };
 }
 

@@ -47,6 +47,8 @@ const catalogue = {
   NO_ARTICLES: { hint: 'Check --root: the site folder holds polyfeed.config.yaml and articles/<key>/<lang>.md files.' },
   LINK_OUTSIDE_SITE: { hint: 'Copy the file or folder into the site folder, or point the link at a place inside it.' },
   NOT_A_REGULAR_FILE: { hint: 'An article file must be a regular file (or a link to one inside the site folder): replace the entry with the article file, or remove it.' },
+  CACHE_DAMAGED: { hint: 'Nothing to do for this build. If it comes back, find what writes .polyfeed-cache/ (a CI cache shared with other branches?); deleting the folder is always safe.' },
+  CACHE_UNAVAILABLE: { hint: 'Make .polyfeed-cache/ a folder the build can read and write (or delete it), so that the next builds can skip unchanged work.' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every code polyfeed can report. */
