@@ -61,7 +61,8 @@ function isUsable(key: string, entry: unknown, formats: readonly FeedFormat[]): 
 
 /** The usable entries of a parsed items file; those that are not are left out and counted. */
 export function parseStoredItems(value: unknown, formats: readonly FeedFormat[]): ParsedItems {
-  if (isObject(value) && typeof value.format === 'number' && value.format !== ITEMS_FORMAT) return { items: new Map(), otherFormat: true };
+  // A number other than ours, or no format at all (the layout before formats were numbered: key → texts), is an older cache, not damage.
+  if (isObject(value) && (!('format' in value) || (typeof value.format === 'number' && value.format !== ITEMS_FORMAT))) return { items: new Map(), otherFormat: true };
   if (!isObject(value) || value.format !== ITEMS_FORMAT || !isObject(value.items)) return { items: new Map(), damaged: { path: [], count: 1 } };
   const items = new Map<string, ItemTexts>();
   let firstDamaged: string | undefined;
