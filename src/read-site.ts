@@ -3,7 +3,7 @@ import type { SiteSnapshot } from './cache/snapshot-site.js';
 import { fileBytesUnder } from './load/read-file-with-stat.js';
 import { decodeText } from './load/decode-text.js';
 import { CONFIG_FILE_NAME, lazySource, readSettingSources, type SiteSources, type SourceFile } from './load/read-sources.js';
-import { checkConfigOutDir } from './write/check-output-folder.js';
+import { checkConfigOutDir } from './write/check-config-out-dir.js';
 import { readArticles } from './load/read-articles.js';
 import { ArticleTable } from './validate/article-table.js';
 import { startWorkerPool, type WorkerPool } from './load/worker-pool.js';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ItemTexts } from '../build.js';
 import type { FieldPath } from '../errors/build-error.js';
-import { FeedFormatSchema, type FeedFormat } from '../validate/config-schema.js';
+import type { FeedFormat } from '../validate/config-schema.js';
 
 /** 2: each entry carries the digest of its key and texts (issue 11). */
 export const ITEMS_FORMAT = 2;
@@ -19,7 +19,13 @@ export interface StoredItems {
   readonly items: Record<string, StoredItem>;
 }
 
-const FORMATS: readonly FeedFormat[] = FeedFormatSchema.options;
+/**
+ * Every feed format, spelt out rather than taken from the config schema: this module is loaded by
+ * the CLI before it knows whether anything changed, and the schema would load zod with it (a test
+ * checks the two lists agree).
+ */
+export const ITEM_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+const FORMATS = ITEM_FORMATS;
 
 /**
  * The item key is a digest of what the texts are made from (see itemKeysOf in build.ts), not of

@@ -1,7 +1,7 @@
-// I/O: is an output folder (from --out or the config's outDir) safe to publish into? Resolves real paths, then asks the pure rule.
-import { dirname, join, resolve } from 'node:path';
+// I/O: is an output folder from --out, or a feed folder inside it, safe to publish into? Resolves real paths, then asks the pure rule.
+// (The config's outDir is checked in check-config-out-dir.ts, which parses YAML: the CLI loads this module before it knows whether anything changed.)
+import { dirname, join } from 'node:path';
 import type { BuildError } from '../errors/build-error.js';
-import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { readOutputFolderPaths, readRealPath } from '../load/read-output-folder-paths.js';
 import { findOutputFolderProblem, outputFolderError } from '../validate/find-output-folder-problem.js';
 
@@ -10,17 +10,6 @@ export function checkOutOption(root: string, given: string, outDir: string): Bui
   const paths = readOutputFolderPaths(root, outDir);
   const problem = findOutputFolderProblem(paths);
   return problem && outputFolderError(problem, { option: given, resolvedPath: outDir, realPath: paths.outDir });
-}
-
-/** `outDir` of the config (relative to the site folder), reported at its line in the config's text. */
-export function checkConfigOutDir(input: { root: string; outDir: string; configFile: string; configText: string | undefined }): BuildError | undefined {
-  const resolvedPath = resolve(input.root, input.outDir);
-  const paths = readOutputFolderPaths(input.root, resolvedPath);
-  const problem = findOutputFolderProblem(paths);
-  if (!problem) return undefined;
-  const parsed = input.configText === undefined ? undefined : parseYamlWithPositions(input.configText, { file: input.configFile, firstLine: 1 }).value;
-  const position = parsed?.positionOf(['outDir']);
-  return outputFolderError(problem, { setting: input.outDir, resolvedPath, realPath: paths.outDir, file: input.configFile, position });
 }
 
 /**

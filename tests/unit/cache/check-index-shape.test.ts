@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkIndexColumns, checkIndexHead, type StoredColumnName } from '../../../src/cache/check-index-shape.js';
-import { itemEntryDigest, parseStoredItems, toStoredItems } from '../../../src/cache/item-entries.js';
+import { ITEM_FORMATS, itemEntryDigest, parseStoredItems, toStoredItems } from '../../../src/cache/item-entries.js';
+import { FeedFormatSchema } from '../../../src/validate/config-schema.js';
 import { hasValidSeal, sealIndexLines } from '../../../src/cache/index-seal.js';
 
 const columns = (): Record<StoredColumnName, unknown[]> => ({
@@ -113,6 +114,10 @@ describe('cached item texts', () => {
     withoutJson.items.k1!.digest = itemEntryDigest('k1', withoutJson.items.k1!.texts as never);
     expect(parseStoredItems(withoutJson, ['rss', 'atom', 'json']).items.has('k1')).toBe(false);
     expect(parseStoredItems(withoutJson, ['rss', 'atom']).items.has('k1')).toBe(true);
+  });
+
+  test('the formats item texts are kept in are every feed format of the config', () => {
+    expect([...ITEM_FORMATS].sort()).toEqual([...FeedFormatSchema.options].sort());
   });
 
   test('a file of another format is not damage', () => {
