@@ -12,9 +12,9 @@ import { crc32 } from 'node:zlib';
 export class IndexSealer {
   private value = 0;
 
-  /** Text written to the file, in order. */
-  update(text: string): void {
-    this.value = crc32(text, this.value);
+  /** Bytes (or text) written to the file, in order. */
+  update(data: Uint8Array | string): void {
+    this.value = crc32(data, this.value);
   }
 
   /** The seal line (with its newline) of everything given so far. */

@@ -154,9 +154,11 @@ export function writeBuildIndex(root: string, index: BuildIndex): void {
   const fd = openSync(temporary, 'w');
   try {
     const sealer = new IndexSealer();
+    // Encoded once, for the checksum and the file alike (a checksum of the string would encode it again).
     const write = (text: string) => {
-      sealer.update(text);
-      writeSync(fd, text);
+      const bytes = Buffer.from(text, 'utf8');
+      sealer.update(bytes);
+      writeSync(fd, bytes);
     };
     let pending = `${JSON.stringify(storedHead(index))}\n`;
     for (const name of COLUMNS) {

@@ -24,12 +24,17 @@ function expectedTree(root: string, name: string): Record<string, Buffer> {
   return readTree(expected);
 }
 
+/** A site of three articles built once: its folder, its output folder and the output's files. */
+function builtSite(): { root: string; out: string; v1: Record<string, Buffer> } {
+  const root = writeSite(siteFiles(generateArticles(3, 'v1')));
+  const out = join(root, 'public');
+  expect(runCli(['build', '--root', root]).status).toBe(0);
+  return { root, out, v1: readTree(out) };
+}
+
 describe('builds killed while writing, then one good build', () => {
   test('killed while staging, sources then put back: the good build (with nothing to write) removes every leftover', () => {
-    const root = writeSite(siteFiles(generateArticles(3, 'v1')));
-    const out = join(root, 'public');
-    expect(runCli(['build', '--root', root]).status).toBe(0);
-    const v1 = readTree(out);
+    const { root, out, v1 } = builtSite();
     setSources(root, 'v2');
     const hook = faultHook();
     for (const nth of [1, 2, 3, 4, 5, 6, 3, 6]) {
@@ -45,10 +50,7 @@ describe('builds killed while writing, then one good build', () => {
   });
 
   test('killed while staging a build of unchanged sources: the next build is not skipped as a no-op while leftovers remain', () => {
-    const root = writeSite(siteFiles(generateArticles(3, 'v1')));
-    const out = join(root, 'public');
-    expect(runCli(['build', '--root', root]).status).toBe(0);
-    const v1 = readTree(out);
+    const { root, out, v1 } = builtSite();
     const hook = faultHook();
     for (const nth of [2, 5]) {
       expect(runCli(['build', '--root', root, '--no-cache'], { nodeArgs: ['--import', hook], env: { KILL_OPEN: String(nth), PAUSE_BYTES: '100' } }).status).toBe(null);
@@ -62,10 +64,7 @@ describe('builds killed while writing, then one good build', () => {
   });
 
   test('killed halfway through publishing (feeds of two builds mixed): the next build puts the previous feeds back before it writes anything', () => {
-    const root = writeSite(siteFiles(generateArticles(3, 'v1')));
-    const out = join(root, 'public');
-    expect(runCli(['build', '--root', root]).status).toBe(0);
-    const v1 = readTree(out);
+    const { root, out, v1 } = builtSite();
     setSources(root, 'v2');
     const hook = faultHook();
     expect(runCli(['build', '--root', root], { nodeArgs: ['--import', hook], env: { KILL_RENAME: '3' } }).status).toBe(null);
@@ -81,10 +80,7 @@ describe('builds killed while writing, then one good build', () => {
   });
 
   test('killed halfway through publishing, then a build with an invalid article: that build, which writes nothing, still puts the previous feeds back', () => {
-    const root = writeSite(siteFiles(generateArticles(3, 'v1')));
-    const out = join(root, 'public');
-    expect(runCli(['build', '--root', root]).status).toBe(0);
-    const v1 = readTree(out);
+    const { root, out, v1 } = builtSite();
     setSources(root, 'v2');
     expect(runCli(['build', '--root', root], { nodeArgs: ['--import', faultHook()], env: { KILL_RENAME: '4' } }).status).toBe(null);
     writeFileSync(join(root, 'articles/story-0/en.md'), '---\ntitle: Broken\ndate: yesterday\n---\nText.\n');
