@@ -1,4 +1,6 @@
 // Pure: the whole build in memory — sources in, output files and problems out; writes nothing.
+// Over 250 lines: it still holds the feed writer, item keys and output types beside the orchestration;
+// issue #12 (layered layout, one build path) splits them into modules of their own.
 import { createHash } from 'node:crypto';
 import type { BuildError } from './errors/build-error.js';
 import { makeError } from './errors/error-catalogue.js';

@@ -1,4 +1,6 @@
 // I/O: argv → options → build or check → write → report → exit code. The only module that exits.
+// Over 250 lines: it still holds the incremental run (no-op check, lock, staging, publishing, cache writes);
+// issue #12 moves that into the orchestration layer and leaves argv and the report here.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
