@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { build } from '../src/build.js';
-import { sortErrors } from '../src/errors/sort-errors.js';
+import { build } from '../src/run/build-site.js';
+import { sortErrors } from '../src/report/sort-errors.js';
 import { readSources } from '../src/load/read-sources.js';
 import { readTree, repoRoot, siteFiles, writeSite } from './helpers/site-fixture.js';
 

@@ -1,9 +1,9 @@
 // Pure: what the last successful build read and wrote, and what has changed since.
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError } from '../model/build-error.js';
 import type { ArticleTreeListing } from '../load/list-article-tree.js';
-import type { FileStamp } from '../load/read-file-with-stat.js';
-import { contentDigest } from './content-digest.js';
-import type { ArticleTable } from '../validate/article-table.js';
+import type { FileStamp } from '../model/file-stamp.js';
+import { contentDigest } from '../model/content-digest.js';
+import type { ArticleTable } from '../model/article-table.js';
 
 /** A feed file as written, with the fingerprint of what it was made from. */
 export interface OutputRecord {
@@ -13,15 +13,15 @@ export interface OutputRecord {
 
 /** Kept in `.polyfeed-cache/index.jsonl`; another polyfeed version or build ignores it. */
 export interface BuildIndex {
-  readonly polyfeedVersion: string;
+  readonly cacheVersion: string;
   /** Absolute output folder the outputs were written to. */
   readonly outDir: string;
   /** The --out that was given (absolute), or null when the config's outDir was used. */
   readonly outOption: string | null;
   /** Config, labels, templates and static files. */
   readonly settingFiles: Readonly<Record<string, FileStamp>>;
-  /** What an article's validity depends on besides its bytes (see articleKeyOf). */
-  readonly articleKey: string;
+  /** What an article's validity depends on besides its bytes (see scanContextDigestOf). */
+  readonly scanContextDigest: string;
   readonly listing: ArticleTreeListing;
   /** The valid articles of that build, in path order, with the warnings they had. */
   readonly articles: ArticleTable;
@@ -34,9 +34,9 @@ export interface BuildIndex {
 /**
  * Article validity depends on polyfeed's build, the config (languages, limits, base URL) and
  * the files under static/ (images): the config's bytes and the static files' names and sizes
- * (what validation reads of them) make the key, so a fresh clone of the same site matches it.
+ * (what validation reads of them) make the digest, so a fresh clone of the same site matches it.
  */
-export function articleKeyOf(version: string, configBytes: Uint8Array | undefined, staticSizes: Iterable<readonly [string, number]>): string {
+export function scanContextDigestOf(version: string, configBytes: Uint8Array | undefined, staticSizes: Iterable<readonly [string, number]>): string {
   const sizes = [...staticSizes].sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([version, configBytes ? contentDigest(configBytes) : null, sizes]);
 }

@@ -1,6 +1,6 @@
 // Pure: what went wrong with .polyfeed-cache/ → the warning that says the build went on without it.
-import type { BuildError, FieldPath } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError, FieldPath } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 
 /** Beside the sources, git-ignored; deleting it only makes the next build a cold one. Problems name files under it relative to the site folder. */
 export const CACHE_FOLDER = '.polyfeed-cache';

@@ -1,6 +1,6 @@
 // Pure: the parsed head and columns of a build index → the first value of the wrong type or shape, or undefined.
-import type { FieldPath } from '../errors/build-error.js';
-import { errorCodes } from '../errors/error-catalogue.js';
+import type { FieldPath } from '../model/build-error.js';
+import { errorCodes } from '../model/error-catalogue.js';
 
 /** Where the index is wrong (a head field, or a column and row) and what is wrong there. */
 export interface ShapeProblem {
@@ -69,7 +69,7 @@ const anyKey = () => true;
 
 /** The head line: everything but the columns. `rows` is the length of the path column. */
 export function checkIndexHead(head: Record<string, unknown>, rows: number): ShapeProblem | undefined {
-  for (const field of ['polyfeedVersion', 'outDir', 'articleKey'] as const) {
+  for (const field of ['cacheVersion', 'outDir', 'scanContextDigest'] as const) {
     if (!isString(head[field])) return { path: [field], expected: 'a string' };
   }
   if (!orNull(isString)(head.outOption)) return { path: ['outOption'], expected: 'a string or null' };

@@ -1,10 +1,10 @@
 // I/O: reads and writes the build index in the cache folder (safe to delete at any time).
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildError, FieldPath } from '../errors/build-error.js';
+import type { BuildError, FieldPath } from '../model/build-error.js';
 import type { FolderStamp } from '../load/list-article-tree.js';
-import type { FileStamp } from '../load/read-file-with-stat.js';
-import { ArticleTable, type ArticleColumns } from '../validate/article-table.js';
+import type { FileStamp } from '../model/file-stamp.js';
+import { ArticleTable, type ArticleColumns } from '../model/article-table.js';
 import type { BuildIndex, OutputRecord } from './build-index.js';
 import { CACHE_FOLDER, cacheDamaged, cacheUnavailable } from './cache-problem.js';
 import { checkIndexColumns, checkIndexHead, type StoredColumnName } from './check-index-shape.js';
@@ -16,8 +16,8 @@ export { CACHE_FOLDER };
 const INDEX_FILE = 'index.jsonl';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson', 'index.json'];
-/** 8: the seal line and the checks of every value (issue 11). */
-const FORMAT = 8;
+/** 9: cacheVersion and scanContextDigest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
+const FORMAT = 9;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
@@ -29,11 +29,11 @@ const WRITE_CHUNK_CHARS = 1 << 20;
  */
 interface StoredHead {
   readonly format: typeof FORMAT;
-  readonly polyfeedVersion: string;
+  readonly cacheVersion: string;
   readonly outDir: string;
   readonly outOption: string | null;
   readonly settingFiles: Record<string, FileStamp>;
-  readonly articleKey: string;
+  readonly scanContextDigest: string;
   readonly folderTimes: Record<string, FolderStamp>;
   readonly outputs: Record<string, OutputRecord>;
   readonly warnings: BuildError[];
@@ -51,11 +51,11 @@ function storedHead(index: BuildIndex): StoredHead {
   for (const [row, problems] of index.articles.rowsWithProblems()) articleProblems[row] = problems.map(plainError);
   return {
     format: FORMAT,
-    polyfeedVersion: index.polyfeedVersion,
+    cacheVersion: index.cacheVersion,
     outDir: index.outDir,
     outOption: index.outOption,
     settingFiles: index.settingFiles,
-    articleKey: index.articleKey,
+    scanContextDigest: index.scanContextDigest,
     folderTimes: index.listing.folderTimes,
     outputs: index.outputs,
     warnings: index.warnings.map(plainError),
@@ -74,11 +74,11 @@ function fromStored(head: StoredHead, stored: Record<(typeof COLUMNS)[number], u
   const { updatedMs, ...rest } = stored as unknown as Omit<ArticleColumns, 'updatedMs' | 'problems'> & { updatedMs: (number | null)[] };
   const articles = ArticleTable.fromColumns({ ...rest, updatedMs: updatedMs.map((ms, row) => ms ?? rest.dateMs[row]!), problems: head.articleProblems });
   return {
-    polyfeedVersion: head.polyfeedVersion,
+    cacheVersion: head.cacheVersion,
     outDir: head.outDir,
     outOption: head.outOption,
     settingFiles: head.settingFiles,
-    articleKey: head.articleKey,
+    scanContextDigest: head.scanContextDigest,
     listing: { files: rest.path, folderTimes: head.folderTimes },
     articles,
     outputs: head.outputs,

@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
-import type { FileStamp } from '../load/read-file-with-stat.js';
+import type { FileStamp } from '../model/file-stamp.js';
 import { readFolderEntries } from '../load/read-folder-entries.js';
 
 function statFile(root: string, path: string, into: Record<string, FileStamp>): void {

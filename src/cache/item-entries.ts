@@ -1,8 +1,8 @@
 // Pure: item texts by key ↔ what items/<lang>.json holds, each text checked against its key when read back.
 import { createHash } from 'node:crypto';
-import type { ItemTexts } from '../build.js';
-import type { FieldPath } from '../errors/build-error.js';
-import type { FeedFormat } from '../validate/config-schema.js';
+import type { ItemTexts } from '../feeds/feed-writer.js';
+import type { FieldPath } from '../model/build-error.js';
+import type { FeedFormat } from '../model/config-schema.js';
 
 /** 2: each entry carries the digest of its key and texts (issue 11). */
 export const ITEMS_FORMAT = 2;

@@ -1,9 +1,9 @@
 // I/O: the texts of the items of each language's feeds, kept between builds in the cache folder.
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ItemTexts } from '../build.js';
-import type { BuildError } from '../errors/build-error.js';
-import type { FeedFormat } from '../validate/config-schema.js';
+import type { ItemTexts } from '../feeds/feed-writer.js';
+import type { BuildError } from '../model/build-error.js';
+import type { FeedFormat } from '../model/config-schema.js';
 import { CACHE_FOLDER, cacheDamaged, cacheUnavailable } from './cache-problem.js';
 import { parseStoredItems, toStoredItems } from './item-entries.js';
 

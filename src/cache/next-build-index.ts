@@ -1,7 +1,7 @@
 // Pure: what a successful build read and wrote → the index the next build starts from.
-import type { BuildError } from '../errors/build-error.js';
-import { ArticleTable } from '../validate/article-table.js';
-import { articleKeyOf, type BuildIndex } from './build-index.js';
+import type { BuildError } from '../model/build-error.js';
+import { ArticleTable } from '../model/article-table.js';
+import { scanContextDigestOf, type BuildIndex } from './build-index.js';
 import { isCacheProblem } from './cache-problem.js';
 import type { SiteSnapshot } from './snapshot-site.js';
 
@@ -37,11 +37,11 @@ export function nextBuildIndex(input: NextBuildIndexInput): BuildIndex {
     Object.entries(snapshot.settingFiles).map(([path, stamp]) => [path, trusted(stamp[1]) ? stamp : ([stamp[0], UNTRUSTED_MTIME, stamp[2]] as const)]),
   );
   return {
-    polyfeedVersion: input.cacheVersion,
+    cacheVersion: input.cacheVersion,
     outDir: input.outDir,
     outOption: input.outOption,
     settingFiles,
-    articleKey: storedArticleKey(input),
+    scanContextDigest: storedScanContextDigest(input),
     listing: { files: snapshot.listing.files, folderTimes },
     articles,
     outputs: input.outputs,
@@ -75,9 +75,9 @@ function cachedArticlesOf(table: ArticleTable, trusted: (mtimeMs: number) => boo
  * the index under them). When those read afterwards, to build with, differ (one was saved while
  * the build ran), no key is stored: the next build validates every article again.
  */
-function storedArticleKey({ cacheVersion, snapshot, settingsAsRead }: NextBuildIndexInput): string {
-  const asRead = articleKeyOf(cacheVersion, settingsAsRead.configBytes, settingsAsRead.staticFiles);
-  return asRead === snapshot.articleKey ? asRead : CHANGED_DURING_BUILD;
+function storedScanContextDigest({ cacheVersion, snapshot, settingsAsRead }: NextBuildIndexInput): string {
+  const asRead = scanContextDigestOf(cacheVersion, settingsAsRead.configBytes, settingsAsRead.staticFiles);
+  return asRead === snapshot.scanContextDigest ? asRead : CHANGED_DURING_BUILD;
 }
 
 /** An article key no build computes. */

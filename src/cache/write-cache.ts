@@ -1,6 +1,6 @@
 // I/O: the index and item texts of a build → .polyfeed-cache/; what cannot be written becomes a warning, never a failure.
-import type { ItemTexts } from '../build.js';
-import type { BuildError } from '../errors/build-error.js';
+import type { ItemTexts } from '../feeds/feed-writer.js';
+import type { BuildError } from '../model/build-error.js';
 import type { BuildIndex } from './build-index.js';
 import { cacheUnavailable, isFileSystemError } from './cache-problem.js';
 import { writeBuildIndex } from './index-store.js';

@@ -1,8 +1,8 @@
 // I/O: one entry of a folder under articles/ → what the listing does with it (list, descend, skip, or report), by its type alone.
 import { lstatSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 
 /** What to do with an entry: list it as an article file, descend into it, pass over it, or report it. */
 export type EntryKind =

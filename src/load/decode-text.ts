@@ -1,7 +1,7 @@
 // Pure: file bytes → text, refusing bytes that are not UTF-8 instead of guessing.
 import { isUtf8 } from 'node:buffer';
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 import type { SourceFile } from './read-sources.js';
 import { detectUtf16, type Utf16Kind } from './detect-utf16.js';
 import { normalizeNewlines } from './split-front-matter.js';

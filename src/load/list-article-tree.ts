@@ -1,7 +1,7 @@
 // I/O: lists every article file under articles/, reusing an earlier listing for folders that have not changed.
 import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError } from '../model/build-error.js';
 import { checkArticlesFolder, classifyArticleEntry } from './classify-article-entry.js';
 import { readFolderEntries } from './read-folder-entries.js';
 

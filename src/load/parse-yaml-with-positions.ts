@@ -1,7 +1,7 @@
 // Pure: YAML text → plain data plus a lookup from a field path to its line and column.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { BuildError, FieldPath } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError, FieldPath } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 
 /** A 1-based position in a file. */
 export interface SourcePosition {

@@ -1,12 +1,7 @@
 // I/O: a file's bytes together with the size and mtime it had when it was read (one open, no separate stat).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-
-/**
- * `[size, mtimeMs, inode]`: what the cache compares to tell whether a file changed. The inode
- * tells apart files of one size and mtime that were moved into each other's places by renames.
- */
-export type FileStamp = readonly [number, number, number];
+import type { FileStamp } from '../model/file-stamp.js';
 
 /** A descriptor open for reading, or undefined when the file cannot be opened (it vanished). */
 export function openForReading(path: string): number | undefined {

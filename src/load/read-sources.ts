@@ -1,7 +1,7 @@
 // I/O: lists and reads every source of a site folder: config, articles, locales, templates.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError } from '../model/build-error.js';
 import { articleFoldersOf, listArticleTree } from './list-article-tree.js';
 import { readFolderEntries } from './read-folder-entries.js';
 

@@ -1,6 +1,6 @@
 // Pure: Markdown file text → front-matter YAML text, body text and where each starts.
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 
 /** The two parts of an article file. Line numbers are 1-based lines of the file. */
 export interface FrontMatterSplit {

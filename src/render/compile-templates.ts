@@ -1,7 +1,7 @@
 // Pure: template texts → compiled Handlebars templates in an isolated environment, plus the label keys they use.
 import Handlebars from 'handlebars';
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 import { findPartialCycles, type ParsedTemplate } from './find-partial-cycles.js';
 
 /** The helpers templates may call besides Handlebars' built-ins. */

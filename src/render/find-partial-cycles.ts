@@ -1,6 +1,6 @@
 // Pure: parsed templates → a TEMPLATE_RECURSION problem for each loop of partials that include each other.
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 
 /** A parsed template: the item template or a partial, under the name partial calls use. */
 export interface ParsedTemplate {

@@ -1,5 +1,5 @@
 // Pure: ArticleDate → the date as a reader of that language writes it, in the time zone it was written in.
-import type { ArticleDate } from '../validate/iso-date-time.js';
+import type { ArticleDate } from '../model/iso-date-time.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

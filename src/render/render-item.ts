@@ -2,13 +2,13 @@
 import Handlebars from 'handlebars';
 import type { Translate } from '../translate/create-translator.js';
 import type { PublishedArticle } from '../translate/resolve-translations.js';
-import { textDirection } from '../validate/language-tag.js';
+import { textDirection } from '../model/language-tag.js';
 import { estimateReadingMinutes } from './estimate-reading-minutes.js';
 import { formatArticleDate } from './format-article-date.js';
 import type { MarkdownRenderer } from './render-markdown.js';
-import { resolveSiteUrl } from './resolve-site-url.js';
+import { resolveSiteUrl } from '../urls/resolve-site-url.js';
 import { renderSanitized } from './sanitize-template-output.js';
-import { videoUrl } from './video-url.js';
+import { videoUrl } from '../urls/video-url.js';
 
 export interface RenderItemInput {
   readonly entry: PublishedArticle;

@@ -1,6 +1,6 @@
 // Pure: Markdown body → sanitized HTML with absolute URLs.
 import MarkdownIt from 'markdown-it';
-import type { UrlBases } from './resolve-site-url.js';
+import type { UrlBases } from '../urls/resolve-site-url.js';
 import { MARKDOWN_OPTIONS } from '../validate/parse-markdown-tokens.js';
 import { sanitizeItemHtml } from './sanitize-html.js';
 

@@ -1,6 +1,6 @@
 // Pure: untrusted HTML → HTML safe for feed readers, with every link and image made absolute.
 import sanitizeHtml from 'sanitize-html';
-import { resolveSiteUrl, type UrlBases } from './resolve-site-url.js';
+import { resolveSiteUrl, type UrlBases } from '../urls/resolve-site-url.js';
 
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'kbd', 'samp',

@@ -1,6 +1,6 @@
 // Pure: an item template's output → that output held to the Markdown body's sanitizer, without sanitizing the body twice.
 import Handlebars from 'handlebars';
-import type { UrlBases } from './resolve-site-url.js';
+import type { UrlBases } from '../urls/resolve-site-url.js';
 import { sanitizeTemplateHtml } from './sanitize-html.js';
 
 /** Stands for the body while the rest of the template's output is sanitized; no source text can hold it (control characters are refused). */

@@ -1,13 +1,13 @@
 // Pure: a language's feed head and its rendered items → the FeedModel parts every format is written from.
 import type { Translate } from '../translate/create-translator.js';
 import type { PublishedArticle } from '../translate/resolve-translations.js';
-import type { FeedFormat, SiteConfig } from '../validate/config-schema.js';
+import type { FeedFormat, SiteConfig } from '../model/config-schema.js';
 import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';
 import { imageMediaType } from './image-media-type.js';
 import { removeForbiddenCharacters as clean } from './remove-forbidden-characters.js';
-import { localStaticPath } from '../render/local-static-path.js';
-import { resolveSiteUrl } from '../render/resolve-site-url.js';
+import { localStaticPath } from '../urls/local-static-path.js';
+import { resolveSiteUrl } from '../urls/resolve-site-url.js';
 
 export interface ItemSource {
   readonly entry: PublishedArticle;

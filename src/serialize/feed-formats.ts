@@ -1,5 +1,5 @@
 // Pure: the table of formats: file name, media type and serializer of each.
-import type { FeedFormat } from '../validate/config-schema.js';
+import type { FeedFormat } from '../model/config-schema.js';
 import type { FeedModel } from './feed-model.js';
 import { toAtom } from './to-atom.js';
 import { toJsonFeed } from './to-json-feed.js';

@@ -1,6 +1,6 @@
 // Pure: locale files → i18next resources per language, checked for completeness against the default language.
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { collectPlaceholders } from './collect-placeholders.js';
 import { flattenKeys } from './flatten-keys.js';

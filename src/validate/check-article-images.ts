@@ -1,10 +1,10 @@
 // Pure: an article's image references → errors for those that point into the site at no file under static/.
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
-import { localStaticPath } from '../render/local-static-path.js';
-import type { UrlBases } from '../render/resolve-site-url.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
+import { localStaticPath } from '../urls/local-static-path.js';
+import type { UrlBases } from '../urls/resolve-site-url.js';
 import { findBodyImages } from './find-body-images.js';
-import type { Article } from './validate-article.js';
+import type { Article } from '../model/article.js';
 
 export interface CheckArticleImagesInput {
   readonly article: Article;

@@ -1,7 +1,7 @@
 // Pure: Markdown body → a MARKDOWN_TOO_DEEP problem where the renderer would silently drop the rest of a block.
 import MarkdownIt from 'markdown-it';
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 import { MARKDOWN_OPTIONS } from './parse-markdown-tokens.js';
 
 /**

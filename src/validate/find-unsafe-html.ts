@@ -1,7 +1,7 @@
 // Pure: Markdown body → warnings for raw HTML elements the sanitizer removes together with their content.
 import { parseMarkdownTokens, type Token } from './parse-markdown-tokens.js';
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 
 // Elements whose content goes with them (an unclosed <style> takes the rest of the article along).
 const REMOVED_WITH_CONTENT = /<(script|style|iframe|frame|frameset|object|embed|svg|math|form|noscript|textarea|template|xmp|plaintext|select)\b/gi;

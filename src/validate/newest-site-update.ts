@@ -1,6 +1,6 @@
 // Pure: the site's articles → the date a feed without items carries (issue 11: never the clock, never 1970).
 
-import type { ArticleTable } from './article-table.js';
+import type { ArticleTable } from '../model/article-table.js';
 
 /**
  * The newest update of any published version of the site, in any language; with none published,

@@ -1,8 +1,8 @@
 // Pure: `articles/<key>/<lang>.md` → the article key and the language tag, or why not.
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
-import { codePointName } from './find-control-characters.js';
-import { canonicalLanguageTag } from './language-tag.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
+import { codePointName } from '../model/find-control-characters.js';
+import { canonicalLanguageTag } from '../model/language-tag.js';
 
 export interface ArticlePath {
   readonly key: string;

@@ -1,6 +1,6 @@
 // Pure: problems + every article file's path → the same problems, with no hint to rename a file or folder onto one that exists.
-import type { BuildError } from '../errors/build-error.js';
-import { canonicalLanguageTag } from './language-tag.js';
+import type { BuildError } from '../model/build-error.js';
+import { canonicalLanguageTag } from '../model/language-tag.js';
 import { nfcForm } from './parse-article-path.js';
 
 /** Where a rename hint would move `articles/<key>/<lang>.md`, or undefined when it proposes none. */

@@ -1,30 +1,13 @@
 // Pure: article files → for each, its summary when valid and every problem in it, in path order.
-import type { BuildError } from '../errors/build-error.js';
-import type { FileStamp } from '../load/read-file-with-stat.js';
+import type { BuildError } from '../model/build-error.js';
+import type { FileStamp } from '../model/file-stamp.js';
 import type { SourceFile } from '../load/read-sources.js';
-import { ArticleTable } from './article-table.js';
-import { contentDigest } from '../cache/content-digest.js';
-import { summarizeArticle, type ArticleSummary } from './article-summary.js';
-import type { SiteConfig } from './config-schema.js';
+import { ArticleTable, type ScannedArticle, type ScannedArticles } from '../model/article-table.js';
+import { contentDigest } from '../model/content-digest.js';
+import { summarizeArticle, type ArticleSummary } from '../model/article-summary.js';
+import type { SiteConfig } from '../model/config-schema.js';
 import { summarizeCleanArticle } from './summarize-clean-article.js';
 import { validateArticleFile } from './validate-article-file.js';
-
-/** One article file as validated on its own. */
-export interface ScannedArticle {
-  readonly path: string;
-  /** Undefined when the file could not be read as an article at all. */
-  readonly summary: ArticleSummary | undefined;
-  readonly problems: readonly BuildError[];
-}
-
-/** Every article file of a site, and every folder under articles/ (to find empty ones). */
-export interface ScannedArticles {
-  /** In path order, whatever order the files were read in. */
-  readonly files: ArticleTable;
-  readonly folders: readonly string[];
-  /** Entries under articles/ that were not read (a link out of the site, a FIFO named en.md): see listArticleTree. */
-  readonly problems?: readonly BuildError[];
-}
 
 /** What validating an article file depends on besides its bytes. */
 export interface ScanContext {

@@ -2,9 +2,9 @@
 import { isUtf8 } from 'node:buffer';
 import { parseYamlFast } from '../load/parse-yaml-fast.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
-import { articleUrl } from '../translate/resolve-translations.js';
-import { FrontMatterSchema } from './article-schema.js';
-import { detachedCopy, type ArticleSummary } from './article-summary.js';
+import { articleUrl } from '../urls/article-url.js';
+import { FrontMatterSchema } from '../model/article-schema.js';
+import { detachedCopy, type ArticleSummary } from '../model/article-summary.js';
 import { checkArticleImages } from './check-article-images.js';
 import { mayHaveLocalImagesInBytes } from './find-body-images.js';
 import { mayHoldUnsafeHtml } from './find-unsafe-html.js';

@@ -1,13 +1,14 @@
 // Pure: one article file's bytes → the validated article, or every problem in it, each at its line.
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 import { decodeText } from '../load/decode-text.js';
-import { articleUrl } from '../translate/resolve-translations.js';
+import { articleUrl } from '../urls/article-url.js';
 import { checkArticleImages } from './check-article-images.js';
-import type { SiteConfig } from './config-schema.js';
+import type { SiteConfig } from '../model/config-schema.js';
 import { locateFieldsIn } from './locate-field.js';
 import { parseArticlePath } from './parse-article-path.js';
-import { validateArticle, type Article } from './validate-article.js';
+import { validateArticle } from './validate-article.js';
+import { type Article } from '../model/article.js';
 
 export interface ArticleFileInput {
   /** Site-relative path: `articles/<key>/<lang>.md`. */

@@ -1,29 +1,15 @@
 // Pure: one article file's text → Article (validated front matter and body), or every problem in it.
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 import { parseYamlFast } from '../load/parse-yaml-fast.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
-import { FrontMatterSchema, type FrontMatter } from './article-schema.js';
-import { findControlCharacters } from './find-control-characters.js';
+import { FrontMatterSchema, type FrontMatter } from '../model/article-schema.js';
+import { findControlCharacters } from '../model/find-control-characters.js';
 import { findUnsafeHtml } from './find-unsafe-html.js';
 import { findDeepNesting } from './find-deep-nesting.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
-
-/** One language version of an article, as validated. */
-export interface Article {
-  /** The article folder name, shared by all its language versions. */
-  readonly key: string;
-  /** BCP 47 tag, from the file name. */
-  readonly lang: string;
-  /** Site-relative path of the source file. */
-  readonly file: string;
-  readonly frontMatter: FrontMatter;
-  /** Markdown text after the front matter. */
-  readonly body: string;
-  /** File line of the body's first line, for positions in body problems. */
-  readonly bodyStartLine: number;
-}
+import type { Article } from '../model/article.js';
 
 export interface ArticleInput {
   readonly file: string;

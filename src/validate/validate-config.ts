@@ -1,7 +1,7 @@
 // Pure: polyfeed.config.yaml text → SiteConfig, or every problem with its line and column.
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError } from '../model/build-error.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
-import { ConfigSchema, type SiteConfig } from './config-schema.js';
+import { ConfigSchema, type SiteConfig } from '../model/config-schema.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 
 export function validateConfig(text: string, file: string): { value?: SiteConfig; errors: BuildError[] } {

@@ -1,7 +1,8 @@
 // Pure: zod issues → BuildErrors with the position of each field in the source file.
 import type { z } from 'zod';
-import type { BuildError, FieldPath } from '../errors/build-error.js';
-import { makeError, type ErrorCode } from '../errors/error-catalogue.js';
+import type { BuildError, FieldPath } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
+import type { ErrorCode } from '../model/error-catalogue.js';
 import type { PositionLookup } from '../load/parse-yaml-with-positions.js';
 import { closestMatch } from './closest-match.js';
 

@@ -1,9 +1,9 @@
 // I/O: is the config's outDir safe to publish into? Resolves real paths, asks the pure rule, and places a problem at outDir's line.
 import { resolve } from 'node:path';
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError } from '../model/build-error.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
-import { readOutputFolderPaths } from '../load/read-output-folder-paths.js';
-import { findOutputFolderProblem, outputFolderError } from '../validate/find-output-folder-problem.js';
+import { readOutputFolderPaths } from './read-output-folder-paths.js';
+import { findOutputFolderProblem, outputFolderError } from './find-output-folder-problem.js';
 
 /** `outDir` of the config (relative to the site folder), reported at its line in the config's text. */
 export function checkConfigOutDir(input: { root: string; outDir: string; configFile: string; configText: string | undefined }): BuildError | undefined {

@@ -1,9 +1,9 @@
 // I/O: is an output folder from --out, or a feed folder inside it, safe to publish into? Resolves real paths, then asks the pure rule.
 // (The config's outDir is checked in check-config-out-dir.ts, which parses YAML: the CLI loads this module before it knows whether anything changed.)
 import { dirname, join } from 'node:path';
-import type { BuildError } from '../errors/build-error.js';
-import { readOutputFolderPaths, readRealPath } from '../load/read-output-folder-paths.js';
-import { findOutputFolderProblem, outputFolderError } from '../validate/find-output-folder-problem.js';
+import type { BuildError } from '../model/build-error.js';
+import { readOutputFolderPaths, readRealPath } from './read-output-folder-paths.js';
+import { findOutputFolderProblem, outputFolderError } from './find-output-folder-problem.js';
 
 /** `--out`, as given and as resolved from the working directory. */
 export function checkOutOption(root: string, given: string, outDir: string): BuildError | undefined {

@@ -1,5 +1,5 @@
 // I/O: takes an output folder for a build: its lock, then the previous publish completed or undone, then polyfeed's leftovers removed.
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError } from '../model/build-error.js';
 import { acquireOutputLock, hasLockFolder, lockPathFor, type OutputLock } from './output-lock.js';
 import { recoverInterruptedPublish } from './publish-files.js';
 import { journalPathIn } from './publish-journal.js';

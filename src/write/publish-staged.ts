@@ -1,8 +1,7 @@
 // I/O: publishes a build's staged files as one transaction (see publish-files): those whose bytes changed replace the outputs, the others are dropped.
-import { closeSync, readSync, rmSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import type { BuildError } from '../errors/build-error.js';
-import { openForReading } from '../load/read-file-with-stat.js';
+import { rmSync } from 'node:fs';
+import type { BuildError } from '../model/build-error.js';
+import { hashOfFile } from './hash-of-file.js';
 import { publishFiles } from './publish-files.js';
 import type { StagedOutput, StagingPlace } from './staging-files.js';
 import { failedWriteOf, writeFailure } from './write-failure.js';
@@ -12,19 +11,6 @@ export interface WriteSummary {
   readonly written: readonly string[];
   /** Paths whose bytes were already the same: not rewritten, so their mtime and ETag hold. */
   readonly unchanged: readonly string[];
-}
-
-function hashOfFile(path: string): string | undefined {
-  const descriptor = openForReading(path);
-  if (descriptor === undefined) return undefined;
-  try {
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (let read = readSync(descriptor, buffer); read > 0; read = readSync(descriptor, buffer)) hash.update(buffer.subarray(0, read));
-    return hash.digest('hex');
-  } finally {
-    closeSync(descriptor);
-  }
 }
 
 const RESTORED = 'Nothing was published: every output is as the previous build left it.';

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { OutputStream } from '../build.js';
-import type { BuildError } from '../errors/build-error.js';
+import type { BuildError } from '../model/build-error.js';
+import { readSideBySide, type OutputFile } from '../model/output-file.js';
 import { temporaryPathBeside } from './polyfeed-names.js';
 import { failedWriteOf, onOutputFile, writeFailure } from './write-failure.js';
 
@@ -119,23 +119,21 @@ export class StagingFiles {
 }
 
 /**
- * Writes every file of a stream to a temporary sibling, flushed. With any error among the
- * problems the stream returns, or when writing fails (a full disk, say: returned as a problem),
- * its temporary files are removed again and nothing is staged.
+ * Writes every file to a temporary sibling, flushed, reading lazy bodies side by side (a chunk of
+ * each in turn: the feeds of a language are made together). When writing fails (a full disk,
+ * say: returned as a problem) the temporary files are removed again and nothing is staged.
+ * Whether what was staged may be published is the caller's to decide, once every body is read.
  */
-export function stageStream(place: StagingPlace, stream: Pick<OutputStream, 'paths' | 'chunks'>): StagingResult {
+export function stageFiles(place: StagingPlace, outputs: readonly OutputFile[]): StagingResult {
   let files: StagingFiles;
   try {
-    files = StagingFiles.open(place.outDir, stream.paths);
+    files = StagingFiles.open(place.outDir, outputs.map((output) => output.path));
   } catch (error) {
     return { staged: [], errors: [stagingFailure(place, error)] };
   }
   try {
-    const chunks = stream.chunks();
-    for (let step = chunks.next(); ; step = chunks.next()) {
-      if (step.done) return files.finish(step.value);
-      files.write(step.value);
-    }
+    readSideBySide(outputs, (chunks) => files.write(chunks));
+    return files.finish([]);
   } catch (error) {
     files.abort();
     return { staged: [], errors: [stagingFailure(place, error)] };

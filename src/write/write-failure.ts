@@ -1,7 +1,7 @@
 // Pure: a failed file-system call while writing the output → an OUTPUT_WRITE_FAILED BuildError (path, the system's reason, a hint).
 import { isAbsolute, relative, sep } from 'node:path';
-import type { BuildError } from '../errors/build-error.js';
-import { makeError } from '../errors/error-catalogue.js';
+import type { BuildError } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
 
 /** An error thrown by a Node.js file-system call (it names the call and the system's code). */
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {

@@ -1,9 +1,9 @@
 // Test helper: validated articles → published versions with their article attached, as build() renders them.
 import { resolveTranslations, type PublishedArticle } from '../../src/translate/resolve-translations.js';
-import { summarizeArticle } from '../../src/validate/article-summary.js';
-import type { SiteConfig } from '../../src/validate/config-schema.js';
-import type { Article } from '../../src/validate/validate-article.js';
-import type { BuildError } from '../../src/errors/build-error.js';
+import { summarizeArticle } from '../../src/model/article-summary.js';
+import type { SiteConfig } from '../../src/model/config-schema.js';
+import type { Article } from '../../src/model/article.js';
+import type { BuildError } from '../../src/model/build-error.js';
 import { tableOfSummaries } from './table-of-summaries.js';
 
 export function publishArticles(articles: readonly Article[], config: SiteConfig): { value: PublishedArticle[]; errors: BuildError[] } {

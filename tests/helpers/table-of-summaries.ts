@@ -1,6 +1,6 @@
 // Test helper: summaries held in memory, in any order → an ArticleTable in path order (no stamps, no digests).
-import type { ArticleSummary } from '../../src/validate/article-summary.js';
-import { ArticleTable } from '../../src/validate/article-table.js';
+import type { ArticleSummary } from '../../src/model/article-summary.js';
+import { ArticleTable } from '../../src/model/article-table.js';
 
 export function tableOfSummaries(summaries: readonly ArticleSummary[]): ArticleTable {
   const sorted = [...summaries].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -1,11 +1,12 @@
 // The sample site's Atom feeds, validated by libxml2 (xmllint compiled to WebAssembly, from npm)
 // against our own RELAX NG grammar for RFC 4287 (tests/fixtures/schemas/atom.rng), plus mutated
 // copies that prove the grammar can reject a feed.
+import { bodyText } from '../../src/model/output-file.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateXML } from 'xmllint-wasm';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/build.js';
+import { build, type BuildResult } from '../../src/run/build-site.js';
 import { readSources } from '../../src/load/read-sources.js';
 import { repoRoot } from '../helpers/site-fixture.js';
 
@@ -27,7 +28,7 @@ let result: BuildResult;
 const atomFeed = (lang: string) => {
   const file = result.files.find((candidate) => candidate.path === `${lang}/atom.xml`);
   if (!file) throw new Error(`the build wrote no ${lang}/atom.xml`);
-  return file.contents;
+  return bodyText(file.body);
 };
 
 beforeAll(() => {

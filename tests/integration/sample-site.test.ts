@@ -1,4 +1,5 @@
 // The real sample site, built in memory, parsed back with independent parsers and checked against its sources.
+import { bodyText } from '../../src/model/output-file.js';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
@@ -7,7 +8,7 @@ import { decodeHTML } from 'entities';
 import { createRequire } from 'node:module';
 import RssParser from 'rss-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { build, type BuildResult } from '../../src/build.js';
+import { build, type BuildResult } from '../../src/run/build-site.js';
 import { readSources } from '../../src/load/read-sources.js';
 import { readSampleArticles, type ExpectedArticle } from '../helpers/read-sample-articles.js';
 import { repoRoot } from '../helpers/site-fixture.js';
@@ -22,7 +23,7 @@ let expected: ExpectedArticle[];
 const fileText = (path: string) => {
   const file = result.files.find((candidate) => candidate.path === path);
   if (!file) throw new Error(`no output ${path}`);
-  return file.contents;
+  return bodyText(file.body);
 };
 const publishedIn = (lang: string) =>
   expected

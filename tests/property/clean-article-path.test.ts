@@ -2,8 +2,8 @@
 // when the careful path would report anything, and gives exactly the careful path's summary.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { summarizeArticle } from '../../src/validate/article-summary.js';
-import { ConfigSchema } from '../../src/validate/config-schema.js';
+import { summarizeArticle } from '../../src/model/article-summary.js';
+import { ConfigSchema } from '../../src/model/config-schema.js';
 import { summarizeCleanArticle } from '../../src/validate/summarize-clean-article.js';
 import { validateArticleFile } from '../../src/validate/validate-article-file.js';
 

@@ -1,5 +1,6 @@
 // Property: whatever Markdown and raw HTML an article body holds, the content HTML of every format carries
 // no script, no event-handler attribute and no javascript: (or vbscript:, data:) URL.
+import { bodyText } from '../../src/model/output-file.js';
 import { fc, test } from '@fast-check/vitest';
 import { decodeHTML } from 'entities';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
@@ -150,7 +151,7 @@ describe('content safety', () => {
     // IMAGE_NOT_FOUND: nothing is written, so there is nothing to check.
     fc.pre(!result.errors.some((error) => error.code === 'IMAGE_NOT_FOUND'));
     expect(fatalErrors(result.errors)).toEqual([]);
-    const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
+    const file = (path: string) => bodyText(result.files.find((candidate) => candidate.path === path)!.body);
     const content = contentOf({ atom: file('en/atom.xml'), rss: file('en/rss.xml'), json: file('en/feed.json') });
     expectSafe(content.atom, 'atom');
     expectSafe(content.rss, 'rss');

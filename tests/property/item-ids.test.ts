@@ -1,13 +1,14 @@
 // Properties of item ids: all three formats of a language carry the same ids in the same order, and an
 // item's id depends on nothing but its article key, language and explicit `id`.
+import { bodyText } from '../../src/model/output-file.js';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { FrontMatterSchema } from '../../src/validate/article-schema.js';
+import { FrontMatterSchema } from '../../src/model/article-schema.js';
 import { siteFiles, sourcesOf } from '../helpers/site-fixture.js';
 import {
   articleDate,
   articleFile,
-  articleKey,
+  scanContextDigest,
   BASE_URL,
   expectedIds,
   fatalErrors,
@@ -47,7 +48,7 @@ const buildWithId = (id: string) =>
 /** The English feeds of a build, by format. */
 function feedsOf(result: ReturnType<typeof buildAll>) {
   expect(fatalErrors(result.errors)).toEqual([]);
-  const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
+  const file = (path: string) => bodyText(result.files.find((candidate) => candidate.path === path)!.body);
   return { atom: file('en/atom.xml'), rss: file('en/rss.xml'), json: file('en/feed.json') };
 }
 
@@ -72,7 +73,7 @@ describe('every format of a language carries the same item ids in the same order
   test.prop([siteArbitrary()], { numRuns: 30 })('whole build, with drafts and maxItems', (site) => {
     const result = buildAll(sourcesOf(siteFilesOf(site)), { version: 'test' });
     expect(fatalErrors(result.errors)).toEqual([]);
-    const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
+    const file = (path: string) => bodyText(result.files.find((candidate) => candidate.path === path)!.body);
     for (const lang of LANGUAGES) {
       const ids = idsByFormat({ atom: file(`${lang}/atom.xml`), rss: file(`${lang}/rss.xml`), json: file(`${lang}/feed.json`) });
       const expected = expectedIds(site, lang);
@@ -113,7 +114,7 @@ describe('every format of a language carries the same item ids in the same order
     (forbidden, prefix) => {
       const result = buildWithId(`${prefix}a${forbidden}b`);
       if (fatalErrors(result.errors).length > 0) return;
-      for (const file of result.files.filter((candidate) => candidate.path.endsWith('.xml'))) expect(forbiddenXmlCharacters(file.contents), file.path).toEqual([]);
+      for (const file of result.files.filter((candidate) => candidate.path.endsWith('.xml'))) expect(forbiddenXmlCharacters(bodyText(file.body)), file.path).toEqual([]);
     },
   );
 });
@@ -129,7 +130,7 @@ const variant = fc.record({
 });
 
 describe("an item's id does not change when its title, body, date or translations change", () => {
-  test.prop([articleKey, fc.boolean(), variant, variant], { numRuns: 200 })('serializer level', (key, pinned, before, after) => {
+  test.prop([scanContextDigest, fc.boolean(), variant, variant], { numRuns: 200 })('serializer level', (key, pinned, before, after) => {
     const id = pinned ? plainId(key, 'en') : undefined;
     const idsOf = (version: typeof before) => {
       const specs: ArticleSpec[] = [{ key, lang: 'en', title: version.title, summary: version.summary, body: version.body, date: version.date, id }];
@@ -142,7 +143,7 @@ describe("an item's id does not change when its title, body, date or translation
     expect(second).toEqual(first);
   });
 
-  test.prop([articleKey.filter((key) => key !== 'first'), fc.boolean(), variant, variant], { numRuns: 15 })(
+  test.prop([scanContextDigest.filter((key) => key !== 'first'), fc.boolean(), variant, variant], { numRuns: 15 })(
     'whole build: edit the article and add or remove its ar.md',
     (key, pinned, before, after) => {
       const id = pinned ? plainId(key, 'en') : undefined;
@@ -159,10 +160,10 @@ describe("an item's id does not change when its title, body, date or translation
         );
         expect(fatalErrors(result.errors)).toEqual([]);
         const url = `${BASE_URL}en/${encodeURIComponent(key)}/`;
-        const json = JSON.parse(result.files.find((file) => file.path === 'en/feed.json')!.contents);
+        const json = JSON.parse(bodyText(result.files.find((file) => file.path === 'en/feed.json')!.body));
         const index = json.items.findIndex((item: { url: string }) => item.url === url);
         expect(index).toBeGreaterThanOrEqual(0);
-        const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
+        const file = (path: string) => bodyText(result.files.find((candidate) => candidate.path === path)!.body);
         const ids = idsByFormat({ atom: file('en/atom.xml'), rss: file('en/rss.xml'), json: file('en/feed.json') });
         return { atom: ids.atom[index], rss: ids.rss[index], json: ids.json[index] };
       };

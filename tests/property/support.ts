@@ -1,6 +1,6 @@
 import type { SiteSources } from '../../src/load/read-sources.js';
-import { collectOutputFiles } from '../../src/collect-output-files.js';
-import { build, type BuildOptions, type BuildResult } from '../../src/build.js';
+import { bodyText } from '../../src/model/output-file.js';
+import { build, type BuildOptions, type BuildResult } from '../../src/run/build-site.js';
 // Shared factories, arbitraries and readers for the property tests (not a test file itself).
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -8,7 +8,7 @@ import { fc } from '@fast-check/vitest';
 import { createRequire } from 'node:module';
 import { XMLParser } from 'fast-xml-parser';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
-import type { BuildError } from '../../src/errors/build-error.js';
+import type { BuildError } from '../../src/model/build-error.js';
 import { createMarkdownRenderer } from '../../src/render/render-markdown.js';
 import { buildFeedHead, toItemModel } from '../../src/serialize/build-feed-model.js';
 import type { FeedModel } from '../../src/serialize/feed-model.js';
@@ -16,10 +16,10 @@ import { toAtom } from '../../src/serialize/to-atom.js';
 import { toJsonFeed } from '../../src/serialize/to-json-feed.js';
 import { toRss } from '../../src/serialize/to-rss.js';
 import { publishArticles } from '../helpers/publish-articles.js';
-import type { FrontMatter } from '../../src/validate/article-schema.js';
-import { ConfigSchema, type SiteConfig } from '../../src/validate/config-schema.js';
-import { parseArticleDate } from '../../src/validate/iso-date-time.js';
-import type { Article } from '../../src/validate/validate-article.js';
+import type { FrontMatter } from '../../src/model/article-schema.js';
+import { ConfigSchema, type SiteConfig } from '../../src/model/config-schema.js';
+import { parseArticleDate } from '../../src/model/iso-date-time.js';
+import type { Article } from '../../src/model/article.js';
 import { minimalConfig, siteFiles } from '../helpers/site-fixture.js';
 
 const require = createRequire(import.meta.url);
@@ -238,7 +238,7 @@ export interface GeneratedSite {
 }
 
 /** Article folder names: URL-safe ASCII and a few non-Latin ones. */
-export const articleKey = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}$/), fc.constantFrom('خبر-عاجل', 'ニュース', 'café', 'x_1', 'élan'));
+export const scanContextDigest = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}$/), fc.constantFrom('خبر-عاجل', 'ニュース', 'café', 'x_1', 'élan'));
 
 /** Dates with ties: the same instant written in two offsets, and equal dates. */
 export const articleDate = fc.constantFrom('2025-03-14T09:30:00+01:00', '2025-03-14T08:30:00Z', '2025-03-14T08:30:00.000+00:00', '2024-12-31T23:59:59-05:00', '2025-01-01T04:59:59Z', '2019-02-28T16:30:00+07:00');
@@ -263,7 +263,7 @@ const siteVersion = (lang: 'en' | 'ar', key: string, withIds: boolean): fc.Arbit
 
 /** A valid en/ar site: 1–6 articles, each in one or both languages, some versions drafts, some with explicit ids. */
 export function siteArbitrary({ withIds = true, maxArticles = 6 } = {}): fc.Arbitrary<GeneratedSite> {
-  const article = articleKey.chain((key) =>
+  const article = scanContextDigest.chain((key) =>
     fc
       .subarray(['en', 'ar'] as const, { minLength: 1 })
       .chain((langs) => fc.tuple(...langs.map((lang) => fc.tuple(siteVersion(lang, key, withIds), fc.nat(9)))))
@@ -342,10 +342,11 @@ export function fatalErrors(errors: readonly BuildError[]): BuildError[] {
   return errors.filter((error) => error.severity === 'error');
 }
 
-/** build() with streamed feeds gathered into `files`, so properties see every output either way. */
+/** build() with lazy bodies read whole, so properties see every output either way. */
 export function buildAll(sources: SiteSources, options: BuildOptions): BuildResult {
   const result = build(sources, options);
-  const collected = collectOutputFiles(result);
-  const failed = collected.errors.some((error) => error.severity === 'error');
-  return { ...result, files: failed ? [] : collected.files, streams: [], errors: [...result.errors, ...collected.errors] };
+  const files = result.files.map((file) => ({ path: file.path, body: bodyText(file.body) }));
+  // Read first: problems met while making lazy bodies are in `errors` once they are read.
+  const failed = result.errors.some((error) => error.severity === 'error');
+  return { ...result, files: failed ? [] : files };
 }

@@ -1,5 +1,6 @@
 // Property: any title, summary, translation title, tag or author name survives the XML and JSON round trip,
 // and every Atom and RSS document is well-formed XML 1.0.
+import { bodyText } from '../../src/model/output-file.js';
 import { fc, test } from '@fast-check/vitest';
 import { decodeHTML } from 'entities';
 import { XMLValidator } from 'fast-xml-parser';
@@ -214,7 +215,7 @@ describe('whole build: article files on disk → buildAll()', () => {
         { version: 'test' },
       );
       expect(fatalErrors(result.errors)).toEqual([]);
-      const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.contents;
+      const file = (path: string) => bodyText(result.files.find((candidate) => candidate.path === path)!.body);
       // Validation trims the text; cleaning comes after, in toItemModel.
       const [cleanTitle, cleanSummary, cleanTranslation] = [title, summary ?? '', translationTitle].map((text) => xmlClean(text.trim())) as [string, string, string];
       for (const xml of [file('en/atom.xml'), file('en/rss.xml')]) {

@@ -1,7 +1,7 @@
 // Property: whatever the shared URL rule accepts, a browser's URL parser (WHATWG URL) reads as http(s), resolved against the site.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { urlProblem, type UrlKind } from '../../src/validate/url-rule.js';
+import { urlProblem, type UrlKind } from '../../src/model/url-rule.js';
 
 const PIECES = [
   'javascript:', 'JaVaScRiPt:', 'java', 'script:', 'file:', 'data:', 'vbscript:', 'http:', 'https:', '//', '/', '\\', ':', 'alert(1)',

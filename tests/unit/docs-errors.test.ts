@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { errorCodes } from '../../src/errors/error-catalogue.js';
+import { errorCodes } from '../../src/model/error-catalogue.js';
 import { repoRoot } from '../helpers/site-fixture.js';
 
 const docs = readFileSync(join(repoRoot, 'docs/errors.md'), 'utf8');

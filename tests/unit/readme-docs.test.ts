@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { errorCodes } from '../../src/errors/error-catalogue.js';
-import { FrontMatterSchema } from '../../src/validate/article-schema.js';
-import { ConfigSchema } from '../../src/validate/config-schema.js';
+import { errorCodes } from '../../src/model/error-catalogue.js';
+import { FrontMatterSchema } from '../../src/model/article-schema.js';
+import { ConfigSchema } from '../../src/model/config-schema.js';
 import { schemaTable } from '../helpers/schema-table.js';
 import { repoRoot } from '../helpers/site-fixture.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkIndexColumns, checkIndexHead, type StoredColumnName } from '../../../src/cache/check-index-shape.js';
 import { ITEM_FORMATS, itemEntryDigest, parseStoredItems, toStoredItems } from '../../../src/cache/item-entries.js';
-import { FeedFormatSchema } from '../../../src/validate/config-schema.js';
+import { FeedFormatSchema } from '../../../src/model/config-schema.js';
 import { hasValidSeal, sealIndexLines } from '../../../src/cache/index-seal.js';
 
 const columns = (): Record<StoredColumnName, unknown[]> => ({
@@ -18,11 +18,11 @@ const columns = (): Record<StoredColumnName, unknown[]> => ({
 });
 
 const head = (): Record<string, unknown> => ({
-  polyfeedVersion: 'v1',
+  cacheVersion: 'v1',
   outDir: '/site/public',
   outOption: null,
   settingFiles: { 'polyfeed.config.yaml': [30, 1, 2] },
-  articleKey: 'k',
+  scanContextDigest: 'k',
   folderTimes: { articles: [1, 2], 'articles/a': [1, 3] },
   outputs: { 'en/rss.xml': { stamp: [1, 2, 3], fingerprint: 'f' } },
   warnings: [{ code: 'IMAGE_NOT_FOUND', severity: 'warning', message: 'm', file: 'articles/a/en.md', line: 3, path: ['image'] }],

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { articleKeyOf } from '../../../src/cache/build-index.js';
+import { scanContextDigestOf } from '../../../src/cache/build-index.js';
 import { nextBuildIndex, type NextBuildIndexInput } from '../../../src/cache/next-build-index.js';
-import { makeError } from '../../../src/errors/error-catalogue.js';
-import { ArticleTable } from '../../../src/validate/article-table.js';
+import { makeError } from '../../../src/model/build-error.js';
+import { ArticleTable } from '../../../src/model/article-table.js';
 
 const startedMs = 1_750_000_000_000;
 const config = new TextEncoder().encode('baseUrl: https://example.org/\n');
@@ -13,7 +13,7 @@ function input(articles: ArticleTable, configBytes: Uint8Array = config): NextBu
     cacheVersion: 'v1',
     snapshot: {
       settingFiles: { 'polyfeed.config.yaml': [30, startedMs - 1, 7] },
-      articleKey: articleKeyOf('v1', config, []),
+      scanContextDigest: scanContextDigestOf('v1', config, []),
       listing: { files: articles.paths, folderTimes: { articles: [startedMs - 60_000, 1], 'articles/old': [startedMs - 2, 2] } },
       cached: undefined,
       changes: { unchanged: [], changed: [], changedRows: [], removed: 0 },
@@ -59,7 +59,7 @@ describe('nextBuildIndex', () => {
 
   test('stores the article key of the snapshot, or none when the config read to build with differs from it', () => {
     const articles = ArticleTable.empty();
-    expect(nextBuildIndex(input(articles)).articleKey).toBe(articleKeyOf('v1', config, []));
-    expect(nextBuildIndex(input(articles, new TextEncoder().encode('baseUrl: https://example.net/\n'))).articleKey).toBe('');
+    expect(nextBuildIndex(input(articles)).scanContextDigest).toBe(scanContextDigestOf('v1', config, []));
+    expect(nextBuildIndex(input(articles, new TextEncoder().encode('baseUrl: https://example.net/\n'))).scanContextDigest).toBe('');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { capProblemsPerFile } from '../../../src/errors/cap-problems-per-file.js';
-import { makeError } from '../../../src/errors/error-catalogue.js';
-import { sortErrors } from '../../../src/errors/sort-errors.js';
+import { capProblemsPerFile } from '../../../src/report/cap-problems-per-file.js';
+import { makeError } from '../../../src/model/build-error.js';
+import { sortErrors } from '../../../src/report/sort-errors.js';
 
 const problem = (file: string | undefined, line: number) => makeError('UNKNOWN_FIELD', `k${line}`, { file, line });
 

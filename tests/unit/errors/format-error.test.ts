@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { BuildError } from '../../../src/errors/build-error.js';
-import { makeError, type ErrorDetails } from '../../../src/errors/error-catalogue.js';
-import { formatError, formatErrorReport, formatFieldPath, formatSummary } from '../../../src/errors/format-error.js';
+import type { BuildError } from '../../../src/model/build-error.js';
+import { makeError, type ErrorDetails } from '../../../src/model/build-error.js';
+import { formatError, formatErrorReport, formatFieldPath, formatSummary } from '../../../src/report/format-error.js';
 
 const error = (code: Parameters<typeof makeError>[0], details: ErrorDetails = {}): BuildError => makeError(code, 'What happened.', details);
 

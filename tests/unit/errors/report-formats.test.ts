@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { makeError } from '../../../src/errors/error-catalogue.js';
-import { formatCodeFrame } from '../../../src/errors/format-code-frame.js';
-import { formatError } from '../../../src/errors/format-error.js';
-import { escapeJsonText, escapeTerminalText } from '../../../src/errors/escape-terminal-text.js';
-import { formatGithubAnnotations, toWorkspacePath } from '../../../src/errors/format-github-annotations.js';
-import { formatJsonReport } from '../../../src/errors/format-json-report.js';
+import { makeError } from '../../../src/model/build-error.js';
+import { formatCodeFrame } from '../../../src/report/format-code-frame.js';
+import { formatError } from '../../../src/report/format-error.js';
+import { escapeJsonText, escapeTerminalText } from '../../../src/report/escape-terminal-text.js';
+import { formatGithubAnnotations, toWorkspacePath } from '../../../src/report/format-github-annotations.js';
+import { formatJsonReport } from '../../../src/report/format-json-report.js';
 
 const source = '---\ntitle: x\ndate: yesterday\n---\nbody\n';
 const dateError = makeError('INVALID_DATE', 'Expected an ISO 8601 date-time with an offset, got "yesterday".', {

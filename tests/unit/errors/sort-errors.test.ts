@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { BuildError } from '../../../src/errors/build-error.js';
-import { makeError, type ErrorCode, type ErrorDetails } from '../../../src/errors/error-catalogue.js';
-import { sortErrors } from '../../../src/errors/sort-errors.js';
+import type { BuildError } from '../../../src/model/build-error.js';
+import { makeError, type ErrorDetails } from '../../../src/model/build-error.js';
+import type { ErrorCode } from '../../../src/model/error-catalogue.js';
+import { sortErrors } from '../../../src/report/sort-errors.js';
 
 const error = (code: ErrorCode, details: ErrorDetails = {}): BuildError => makeError(code, `${code} message`, details);
 const where = (errors: readonly BuildError[]) => errors.map((e) => [e.file ?? '-', e.line ?? '-', e.column ?? '-', e.code].join(' '));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatArticleDate } from '../../../src/render/format-article-date.js';
-import { parseArticleDate } from '../../../src/validate/iso-date-time.js';
+import { parseArticleDate } from '../../../src/model/iso-date-time.js';
 
 /** ICU writes some spaces as U+202F or U+00A0; compare with plain spaces. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');

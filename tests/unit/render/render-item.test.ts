@@ -6,8 +6,9 @@ import { createMarkdownRenderer } from '../../../src/render/render-markdown.js';
 import { createTranslator } from '../../../src/translate/create-translator.js';
 import type { PublishedArticle } from '../../../src/translate/resolve-translations.js';
 import { publishArticles } from '../../helpers/publish-articles.js';
-import { ConfigSchema } from '../../../src/validate/config-schema.js';
-import { validateArticle, type Article } from '../../../src/validate/validate-article.js';
+import { ConfigSchema } from '../../../src/model/config-schema.js';
+import { validateArticle } from '../../../src/validate/validate-article.js';
+import { type Article } from '../../../src/model/article.js';
 import { arabicPlurals, labels, sampleTemplates } from '../../helpers/site-fixture.js';
 
 const LANGUAGES = ['en', 'ar', 'fr'];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { videoUrl } from '../../../src/render/video-url.js';
+import { videoUrl } from '../../../src/urls/video-url.js';
 
 describe('videoUrl', () => {
   test('Brightcove: the player page of the account, player and video', () => {

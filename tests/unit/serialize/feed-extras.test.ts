@@ -1,7 +1,8 @@
 // Feed-level extras from the config reach every format: icon, logo, ttl, WebSub hub, stylesheet.
+import { bodyText } from '../../../src/model/output-file.js';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { build } from '../../../src/build.js';
+import { build } from '../../../src/run/build-site.js';
 import { siteFiles, sourcesOf } from '../../helpers/site-fixture.js';
 
 const extras = `baseUrl: https://example.org/news/
@@ -18,7 +19,7 @@ stylesheet: /feed.xsl
 function outputs(config: string) {
   const result = build(sourcesOf(siteFiles({ 'polyfeed.config.yaml': config })), { version: 'test' });
   expect(result.errors).toEqual([]);
-  const get = (path: string) => result.files.find((file) => file.path === path)!.contents;
+  const get = (path: string) => bodyText(result.files.find((file) => file.path === path)!.body);
   return { rss: get('en/rss.xml'), atom: get('en/atom.xml'), json: JSON.parse(get('en/feed.json')) };
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { articleUrl, isPublished, resolveTranslations as resolveTable } from '../../../src/translate/resolve-translations.js';
-import { ConfigSchema } from '../../../src/validate/config-schema.js';
-import { summarizeArticle, type ArticleSummary } from '../../../src/validate/article-summary.js';
+import { isPublished, resolveTranslations as resolveTable } from '../../../src/translate/resolve-translations.js';
+import { articleUrl } from '../../../src/urls/article-url.js';
+import { ConfigSchema } from '../../../src/model/config-schema.js';
+import { summarizeArticle, type ArticleSummary } from '../../../src/model/article-summary.js';
 import { validateArticle } from '../../../src/validate/validate-article.js';
 import { tableOfSummaries } from '../../helpers/table-of-summaries.js';
 

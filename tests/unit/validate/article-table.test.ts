@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { makeError } from '../../../src/errors/error-catalogue.js';
-import type { ArticleSummary } from '../../../src/validate/article-summary.js';
-import { ArticleTable, concatTables, type ArticleRow } from '../../../src/validate/article-table.js';
+import { makeError } from '../../../src/model/build-error.js';
+import type { ArticleSummary } from '../../../src/model/article-summary.js';
+import { ArticleTable, concatTables, type ArticleRow } from '../../../src/model/article-table.js';
 import { resolveTranslations } from '../../../src/translate/resolve-translations.js';
-import { ConfigSchema } from '../../../src/validate/config-schema.js';
+import { ConfigSchema } from '../../../src/model/config-schema.js';
 import { tableOfSummaries } from '../../helpers/table-of-summaries.js';
 
 function summary(key: string, lang: string, extra: Partial<ArticleSummary> = {}): ArticleSummary {

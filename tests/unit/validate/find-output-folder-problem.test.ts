@@ -1,6 +1,6 @@
 // The output-folder rule on real paths: every relation it refuses, and the neighbours it must not.
 import { describe, expect, test } from 'vitest';
-import { findOutputFolderProblem } from '../../../src/validate/find-output-folder-problem.js';
+import { findOutputFolderProblem } from '../../../src/write/find-output-folder-problem.js';
 
 const root = '/srv/site';
 const readFolders = ['articles', 'locales', 'templates', 'static', '.polyfeed-cache'].map((name) => ({ name, path: `${root}/${name}` }));

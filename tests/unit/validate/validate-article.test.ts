@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateArticle } from '../../../src/validate/validate-article.js';
-import { sortErrors } from '../../../src/errors/sort-errors.js';
+import { sortErrors } from '../../../src/report/sort-errors.js';
 import { dedent } from '../../helpers/dedent.js';
 
 const validate = (text: string) => validateArticle({ file: 'articles/a/en.md', key: 'a', lang: 'en', text });

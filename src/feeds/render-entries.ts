@@ -1,0 +1,71 @@
+// Reads published versions again through the site's reader (the I/O is the caller's) and renders their item HTML.
+import { makeError, type BuildError } from '../model/build-error.js';
+import { TemplateRenderError } from '../render/compile-templates.js';
+import { renderItem } from '../render/render-item.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from '../render/render-markdown.js';
+import type { ItemSource } from '../serialize/build-feed-model.js';
+import { createTranslator, MissingLabelError, type Translate } from '../translate/create-translator.js';
+import type { PublishedArticle, PublishedEntry } from '../translate/resolve-translations.js';
+import type { FeedSite, ValidSite } from './feed-site.js';
+
+/** What rendering needs besides a site's data, made once per build (or per worker). */
+export interface RenderTools {
+  /** The build's one i18next instance, fixed to a language. */
+  readonly translatorFor: (lang: string) => Translate;
+  readonly renderMarkdown: MarkdownRenderer;
+}
+
+export function renderTools(site: Pick<ValidSite, 'locales' | 'config'>): RenderTools {
+  return { translatorFor: createTranslator(site.locales, site.config.languages), renderMarkdown: createMarkdownRenderer() };
+}
+
+/** Reads published versions again in full; a file that changed since it was validated is a problem. */
+export function readEntries(site: FeedSite, entries: readonly PublishedEntry[]): { articles: PublishedArticle[]; errors: BuildError[] } {
+  const articles: PublishedArticle[] = [];
+  const errors: BuildError[] = [];
+  for (const entry of entries) {
+    const { article, problems } = site.readArticle(entry);
+    const fatal = problems.filter((problem) => problem.severity === 'error');
+    if (article && fatal.length === 0) {
+      articles.push({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article });
+    } else if (fatal.some((problem) => problem.code === 'FILE_CHANGED_DURING_BUILD')) {
+      errors.push(...fatal);
+    } else {
+      errors.push(
+        makeError('FILE_CHANGED_DURING_BUILD', 'The file changed while the build was running and is no longer valid.', { file: entry.summary.file }),
+        ...fatal,
+      );
+    }
+  }
+  return { articles, errors };
+}
+
+/** Renders items of one language; a template or label problem becomes a BuildError, a bug is rethrown. */
+export function renderEntries(site: FeedSite, entries: readonly PublishedArticle[], t: Translate, renderMarkdown: MarkdownRenderer): { items: ItemSource[]; errors: BuildError[] } {
+  const items: ItemSource[] = [];
+  const errors: BuildError[] = [];
+  for (const entry of entries) {
+    try {
+      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, renderMarkdown, t }) });
+    } catch (error) {
+      errors.push(renderError(error, entry));
+    }
+  }
+  return { items, errors };
+}
+
+function renderError(error: unknown, entry: PublishedArticle): BuildError {
+  if (error instanceof MissingLabelError) {
+    return makeError('LOCALE_MISSING_KEY', error.message, { file: `locales/${error.lang}/feed.json`, path: error.key.split('.'), cause: error });
+  }
+  if (error instanceof TemplateRenderError) {
+    return makeError('TEMPLATE_RENDER', `${error.reason} (while rendering ${entry.article.file})`, {
+      file: error.template,
+      line: error.line,
+      column: error.column,
+      hint: 'Templates receive the fields listed in README.md ("Templates"); correct the name, or guard an optional part with {{#if …}}.',
+      cause: error,
+    });
+  }
+  throw error;
+}

@@ -1,0 +1,67 @@
+// The one error type for everything a user can fix: a structured value, never prose with a position baked in.
+import { defaultHint, type ErrorCode } from './error-catalogue.js';
+
+/** How serious a problem is. Warnings never fail a run. */
+export type Severity = 'error' | 'warning';
+
+/** A path into a data structure, e.g. `['authors', 0, 'name']`. */
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** A problem the user can fix, with where it is and what to do about it. */
+export interface BuildError {
+  /** Stable UPPER_SNAKE identifier; never renamed, so users can search for it. */
+  readonly code: ErrorCode;
+  /** `error` fails the run, `warning` does not. */
+  readonly severity: Severity;
+  /** What happened and why, in one sentence. */
+  readonly message: string;
+  /** Site-relative file path with `/` separators, or undefined for problems with the whole run. */
+  readonly file?: string | undefined;
+  /** 1-based line in `file`. */
+  readonly line?: number | undefined;
+  /** 1-based column in `file`. */
+  readonly column?: number | undefined;
+  /** The field the problem is about, empty when it is about the whole file. */
+  readonly path: FieldPath;
+  /** What to do about it. */
+  readonly hint?: string | undefined;
+  /** The underlying error, when one was caught. */
+  readonly cause?: unknown;
+}
+
+/** A stage's result: a value when it could make one, and every problem it found. */
+export interface StageResult<T> {
+  readonly value: T | undefined;
+  readonly errors: readonly BuildError[];
+}
+
+/** True when any of the problems fails the run. */
+export function hasFatalErrors(errors: readonly BuildError[]): boolean {
+  return errors.some((error) => error.severity === 'error');
+}
+
+/** Where a problem is and what it is about; everything except the code and the message. */
+export interface ErrorDetails {
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  readonly path?: FieldPath;
+  readonly hint?: string | undefined;
+  readonly severity?: Severity;
+  readonly cause?: unknown;
+}
+
+/** Builds a BuildError, filling in the catalogue's hint when the caller has no better one. */
+export function makeError(code: ErrorCode, message: string, details: ErrorDetails = {}): BuildError {
+  return {
+    code,
+    severity: details.severity ?? 'error',
+    message,
+    file: details.file,
+    line: details.line,
+    column: details.column,
+    path: details.path ?? [],
+    hint: details.hint ?? defaultHint(code),
+    cause: details.cause,
+  };
+}

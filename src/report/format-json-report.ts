@@ -1,0 +1,56 @@
+// Pure: problems → the stable JSON report of `--format json` (shape documented in docs/errors.md).
+import type { BuildError } from '../model/build-error.js';
+import { escapeJsonText } from './escape-terminal-text.js';
+import { capProblemsPerFile, type OmittedProblems } from './cap-problems-per-file.js';
+import { sortErrors } from './sort-errors.js';
+
+/** Version 1 of the report. Fields are only ever added, never renamed or removed. */
+export interface JsonReport {
+  readonly version: 1;
+  /** True when nothing fails the run. */
+  readonly ok: boolean;
+  readonly problems: ReadonlyArray<{
+    readonly code: string;
+    readonly severity: 'error' | 'warning';
+    readonly message: string;
+    readonly hint: string | null;
+    readonly file: string | null;
+    readonly line: number | null;
+    readonly column: number | null;
+    readonly path: ReadonlyArray<string | number>;
+  }>;
+  /** Counts of every problem, shown or not. */
+  readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number };
+  /** Only when some are left out: files with more problems than `problems` shows (the first 20 of each file), and how many more. */
+  readonly omitted?: readonly OmittedProblems[];
+  /** For `build`: what was written and what was already up to date. */
+  readonly output?: { readonly dir: string; readonly written: readonly string[]; readonly unchanged: readonly string[] };
+}
+
+export function formatJsonReport(errors: readonly BuildError[], ok: boolean, output?: JsonReport['output']): string {
+  const { shown, omitted } = capProblemsPerFile(sortErrors(errors));
+  const problems = shown.map((error) => ({
+    code: error.code,
+    severity: error.severity,
+    message: error.message,
+    hint: error.hint ?? null,
+    file: error.file ?? null,
+    line: error.line ?? null,
+    column: error.column ?? null,
+    path: [...error.path],
+  }));
+  const report: JsonReport = {
+    version: 1,
+    ok,
+    problems,
+    summary: {
+      errors: errors.filter((error) => error.severity === 'error').length,
+      warnings: errors.filter((error) => error.severity === 'warning').length,
+      files: new Set(errors.flatMap((error) => (error.file === undefined ? [] : [error.file]))).size,
+    },
+    ...(omitted.length > 0 ? { omitted } : {}),
+    ...(output ? { output } : {}),
+  };
+  // JSON escapes C0 controls itself; C1 and bidirectional controls it leaves raw, which a terminal showing the report would act on.
+  return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;
+}

@@ -1,0 +1,89 @@
+// The build in memory: sources in, output files and problems out; writes nothing. Articles are read again through the site's reader.
+import type { BuildError } from '../model/build-error.js';
+import { withoutRepeats } from '../model/without-repeats.js';
+import { bodyText, type OutputFile } from '../model/output-file.js';
+import type { ScannedArticles } from '../model/article-table.js';
+import type { SiteSources } from '../load/read-sources.js';
+import { feedFiles } from '../feeds/feed-files.js';
+import type { ItemTexts } from '../feeds/feed-writer.js';
+import { languageFeedsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
+import { readEntries, renderEntries, renderTools } from '../feeds/render-entries.js';
+import { validateSite, type ValidateSiteResult } from './validate-site.js';
+
+export interface BuildResult {
+  /**
+   * Every output file; none when a source is invalid. Bodies are whole strings, or lazy with
+   * `stream: true` (see LazyBody): problems met while a lazy body is made are added to `errors`
+   * as it is read, so read every body before trusting `errors`.
+   */
+  readonly files: readonly OutputFile[];
+  readonly errors: readonly BuildError[];
+  /** Each language's feeds, as made (for a writer that skips unchanged feeds or renders them on other threads). */
+  readonly feeds: readonly LanguageFeeds[];
+  /** True when the problems are in polyfeed.config.yaml (a usage error, exit code 2). */
+  readonly configInvalid: boolean;
+  /** The output folder from the config, relative to the site folder. */
+  readonly outDir: string | undefined;
+  /** Every article file as validated on its own (for the cache of the next build). */
+  readonly scanned: ScannedArticles | undefined;
+}
+
+export interface BuildOptions {
+  /** polyfeed's version, written into each feed's generator element; the package's version by default. */
+  readonly version?: string;
+  /** Give lazy bodies instead of whole strings; the default is lazy when `maxItems` is 0 (feeds of every item). */
+  readonly stream?: boolean;
+  /** What item keys and feed fingerprints depend on besides the inputs (polyfeed's code, Node.js); `version` by default. */
+  readonly cacheVersion?: string;
+  /** Item texts an earlier build made, per language, by item key: those items are not rendered again. */
+  readonly knownItems?: (lang: string) => ReadonlyMap<string, ItemTexts> | undefined;
+}
+
+/** Written into feeds when the caller names no version (the library used without the CLI). */
+const UNNAMED_VERSION = 'library';
+
+/** Renders and serializes every feed of a validated site. Returns no files if anything is wrong. */
+export function buildSite(validated: ValidateSiteResult, options: BuildOptions = {}): BuildResult {
+  const { site, scanned } = validated;
+  const outDir = site?.config.outDir;
+  if (!site) return { files: [], feeds: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, scanned };
+  const tools = renderTools(site);
+  const feedOptions = { ...options, version: options.version ?? UNNAMED_VERSION };
+  const feeds = site.config.languages.map((lang) => languageFeedsOf(site, lang, feedOptions, tools));
+  const errors = [...validated.errors];
+  const files = feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors));
+  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, errors, configInvalid: false, outDir, scanned };
+  // Feeds of a few items are made whole here: the same parts, read to their end.
+  const whole = files.map((file) => ({ path: file.path, body: bodyText(file.body) }));
+  const problems = [...validated.errors, ...withoutRepeats(errors.slice(validated.errors.length))];
+  const failed = problems.some((error) => error.severity === 'error');
+  return { files: failed ? [] : whole, feeds, errors: problems, configInvalid: false, outDir, scanned };
+}
+
+/** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
+export function build(sources: SiteSources, options: BuildOptions = {}): BuildResult {
+  return buildSite(validateSite(sources), options);
+}
+
+/** What checking finds: every problem, and whether they are in the config. */
+export type CheckResult = Pick<BuildResult, 'errors' | 'configInvalid' | 'outDir' | 'scanned'>;
+
+/**
+ * Renders one item per language, the newest: template fields and labels that only fail at
+ * render time are found without rendering every feed.
+ */
+export function checkSite(validated: ValidateSiteResult): CheckResult {
+  const { site, scanned } = validated;
+  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, scanned };
+  const tools = renderTools(site);
+  const renderErrors = site.config.languages.flatMap((lang) => {
+    const read = readEntries(site, site.published.newestOf(lang, 1));
+    return [...read.errors, ...renderEntries(site, read.articles, tools.translatorFor(lang), tools.renderMarkdown).errors];
+  });
+  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, scanned };
+}
+
+/** Validates every source and renders the newest item of each language; writes nothing. */
+export function check(sources: SiteSources): CheckResult {
+  return checkSite(validateSite(sources));
+}

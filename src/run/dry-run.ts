@@ -1,0 +1,62 @@
+// I/O (reads only): what a build would write, change and leave alone in the output folder; nothing is written, not even the cache.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { BuildError } from '../model/build-error.js';
+import { withoutRepeats } from '../model/without-repeats.js';
+import { readSideBySide } from '../model/output-file.js';
+import { statOutputs } from '../cache/index-store.js';
+import { feedFiles } from '../feeds/feed-files.js';
+import { hashOfFile } from '../write/hash-of-file.js';
+import { isFeedsUnchanged } from './no-op-check.js';
+import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
+import type { BuiltRun } from './built-run.js';
+
+
+/**
+ * Makes every feed a build would write (on this thread: a dry run stages nothing) and compares
+ * its bytes with the file in the output folder. Feeds whose fingerprint and files are what the
+ * last build left are left alone without being made, as a real build leaves them.
+ */
+export function dryRun(run: BuiltRun): RunOutcome {
+  const { outDir, result, read, cacheProblems, options } = run;
+  const previous = run.index?.outDir === outDir ? run.index.outputs : {};
+  const paths = result.feeds.flatMap((feeds) => feeds.paths);
+  const before = statOutputs(outDir, paths);
+  const added: string[] = [];
+  const changed: string[] = [];
+  const unchanged: string[] = [];
+  const renderErrors: BuildError[] = [];
+  for (const feeds of result.feeds) {
+    if (isFeedsUnchanged(feeds, previous, before)) {
+      unchanged.push(...feeds.paths);
+      continue;
+    }
+    const files = feedFiles(feeds, renderErrors);
+    // The bodies of a language are made together: all of them are read before any is compared.
+    const hashes = files.map(() => createHash('sha256'));
+    readSideBySide(files, (chunks) => chunks.forEach((chunk, index) => hashes[index]!.update(chunk, 'utf8')));
+    files.forEach((file, index) => {
+      const onDisk = hashOfFile(join(outDir, file.path));
+      const made = hashes[index]!.digest('hex');
+      (onDisk === undefined ? added : onDisk === made ? unchanged : changed).push(file.path);
+    });
+  }
+  const problems = [...result.errors, ...withoutRepeats(renderErrors), ...cacheProblems];
+  const exitCode = exitCodeFor(problems, false, options.strict);
+  const ok = exitCode === ExitCode.ok;
+  const lines = [
+    ...added.map((path) => `  would add     ${path}`),
+    ...changed.map((path) => `  would change  ${path}`),
+    `Dry run: ${added.length + changed.length} of ${paths.length} feeds in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone; nothing was written.`,
+  ];
+  return {
+    kind: 'report',
+    exitCode,
+    problems,
+    sources: read.sources,
+    ok,
+    output: { dir: outDir, written: [], unchanged, dryRun: { added, changed } },
+    ...(ok ? { summary: lines } : { notice: 'Dry run: nothing was written; these problems would stop the build.' }),
+  };
+}
+

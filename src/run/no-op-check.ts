@@ -1,0 +1,41 @@
+// I/O (stats only): whether a build would write the same bytes as the last one, told from sizes and modification times.
+import { sameRecords, sameStamp, sameStamps, type BuildIndex } from '../cache/build-index.js';
+import { statOutputs } from '../cache/index-store.js';
+import type { SiteSnapshot } from '../cache/snapshot-site.js';
+import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import { sameFolderStamp } from '../load/list-article-tree.js';
+import type { FileStamp } from '../model/file-stamp.js';
+import { hasLockFolder } from '../write/output-lock.js';
+
+export interface NoOpCheckInput {
+  readonly index: BuildIndex;
+  readonly snapshot: SiteSnapshot;
+  /** The --out folder, absolute, or null for the config's. */
+  readonly outOption: string | null;
+  readonly strict: boolean;
+  readonly cacheVersion: string;
+}
+
+/**
+ * The no-op check: when no input file and no output file changed since the last successful build
+ * (sizes and modification times, see cache/), the build would write the same bytes, so it is
+ * skipped without loading the pipeline at all.
+ */
+export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion }: NoOpCheckInput): boolean {
+  if (index.cacheVersion !== cacheVersion || index.outOption !== outOption) return false;
+  if (strict && index.warnings.length > 0) return false;
+  const { changes } = snapshot;
+  if (changes.changed.length > 0 || changes.removed > 0 || index.scanContextDigest !== snapshot.scanContextDigest) return false;
+  // A folder added, removed or changed (even one without an article file: an empty folder is a problem) is a change.
+  if (!sameRecords(index.listing.folderTimes, snapshot.listing.folderTimes, sameFolderStamp)) return false;
+  if (!sameStamps(index.settingFiles, snapshot.settingFiles)) return false;
+  // A lock folder is left by a build that was killed (with its leftovers, maybe a publish to undo) or is running.
+  if (hasLockFolder(index.outDir)) return false;
+  const recorded = Object.fromEntries(Object.entries(index.outputs).map(([path, output]) => [path, output.stamp]));
+  return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
+}
+
+/** Feeds whose fingerprint and files on disk are what the last build left: their bytes would be the same. */
+export function isFeedsUnchanged(feeds: LanguageFeeds, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
+  return feeds.paths.every((path) => previous[path]?.fingerprint === feeds.fingerprint && sameStamp(previous[path]?.stamp, onDisk[path]));
+}

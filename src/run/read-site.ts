@@ -1,0 +1,56 @@
+// I/O: a site folder → its validated site, reading again only the article files that changed since the last build.
+import type { SiteSnapshot } from '../cache/snapshot-site.js';
+import { fileBytesUnder } from '../load/read-file-with-stat.js';
+import { decodeText } from '../load/decode-text.js';
+import { CONFIG_FILE_NAME, lazySource, readSettingSources, type SiteSources, type SourceFile } from '../load/read-sources.js';
+import { checkConfigOutDir } from '../write/check-config-out-dir.js';
+import { readArticles } from './read-articles.js';
+import { ArticleTable } from '../model/article-table.js';
+import { startWorkerPool, type WorkerPool } from './worker-pool.js';
+import { assembleSite, validateSettings, type ValidateSiteResult } from './validate-site.js';
+
+export interface ReadSiteResult {
+  readonly sources: SiteSources;
+  readonly validated: ValidateSiteResult;
+  /** Every article file as validated, with its stamp then (the same table as validated.scanned). */
+  readonly articles: ArticleTable;
+  /** Article files read in this run (the others came from the index). */
+  readonly articlesRead: number;
+  /** Of those, the files whose bytes were what the last build validated: not validated again. */
+  readonly articlesWithSameBytes: number;
+}
+
+function configTextOf(file: SourceFile | undefined): { configFile: string; configText: string | undefined } {
+  return { configFile: CONFIG_FILE_NAME, configText: file && decodeText(file).value };
+}
+
+/** Reads and validates the site; `pool` (started early, so its workers load meanwhile) scans the changed articles. */
+export async function readSite(root: string, snapshot: SiteSnapshot, pool: WorkerPool = startWorkerPool(0)): Promise<ReadSiteResult> {
+  const settingSources = readSettingSources(root);
+  const checked = validateSettings(settingSources);
+  // The config's outDir must not share anything with the sources: a config problem (exit 2), found by check too.
+  const unsafeOutDir = checked.config && checkConfigOutDir({ root, outDir: checked.config.outDir, ...configTextOf(settingSources.configFile) });
+  const settings = unsafeOutDir ? { config: undefined, settings: undefined, configErrors: [unsafeOutDir], errors: [unsafeOutDir] } : checked;
+  if (!settings.config) {
+    return {
+      sources: settingSources,
+      validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined },
+      articles: ArticleTable.empty(),
+      articlesRead: 0,
+      articlesWithSameBytes: 0,
+    };
+  }
+  const { listing, changes, cached } = snapshot;
+  const { scanned, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
+  let articleFiles: SourceFile[] | undefined;
+  const sources: SiteSources = {
+    ...settingSources,
+    // Made when first asked for (to print a report): tens of thousands of them are seldom needed.
+    get articleFiles() {
+      articleFiles ??= scanned.files.paths.map((path) => lazySource(root, path));
+      return articleFiles;
+    },
+    articleFolders: scanned.folders,
+  };
+  return { sources, validated: assembleSite(sources, settings, scanned, fileBytesUnder(root)), articles: scanned.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
+}

@@ -1,0 +1,51 @@
+// Pure (types): what a command run ends with, for the CLI to print: problems, a summary, an exit code.
+import type { BuildError } from '../model/build-error.js';
+import type { SiteSources } from '../load/read-sources.js';
+import { isCacheProblem } from '../cache/cache-problem.js';
+
+/** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
+export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
+
+/** What a build wrote (or, in a dry run, would write) into its output folder. */
+export interface OutputReport {
+  readonly dir: string;
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  /** Only in a dry run: the files that would be written, new or changed; `written` is then empty. */
+  readonly dryRun?: { readonly added: readonly string[]; readonly changed: readonly string[] };
+}
+
+/** How a run ended: a usage problem told in a sentence, or a report of problems. */
+export type RunOutcome =
+  | { readonly kind: 'usage'; readonly message: string }
+  | {
+      readonly kind: 'report';
+      readonly exitCode: number;
+      readonly problems: readonly BuildError[];
+      /** The sources read, for code frames in the report. */
+      readonly sources?: SiteSources | undefined;
+      /** True when nothing fails the run. */
+      readonly ok: boolean;
+      readonly output?: OutputReport;
+      /** Lines for a person, after the problems (stdout); not part of a JSON report. */
+      readonly summary?: readonly string[];
+      /** Said when nothing was written because of the problems (stderr); not part of a JSON report. */
+      readonly notice?: string;
+    };
+
+/** With --strict, warnings fail the run too, except those about the cache: it is not the user's source. */
+export function failsRun(errors: readonly BuildError[], strict: boolean): boolean {
+  return errors.some((error) => error.severity === 'error' || (strict && !isCacheProblem(error)));
+}
+
+export function exitCodeFor(errors: readonly BuildError[], configInvalid: boolean, strict: boolean): number {
+  if (configInvalid) return ExitCode.usage;
+  return failsRun(errors, strict) ? ExitCode.invalidInput : ExitCode.ok;
+}
+
+export const NOTHING_WRITTEN = 'Nothing was written; the previous output is unchanged.';
+
+/** A run that stops on problems: nothing was written. */
+export function stoppedOn(problems: readonly BuildError[], exitCode: number, sources?: SiteSources): RunOutcome {
+  return { kind: 'report', exitCode, problems, sources, ok: false, notice: NOTHING_WRITTEN };
+}

@@ -1,0 +1,195 @@
+// Pure: everything read from a site folder → the validated site (config, articles, labels, templates), or every problem.
+import { createHash } from 'node:crypto';
+import type { BuildError } from '../model/build-error.js';
+import { hasFatalErrors } from '../model/build-error.js';
+import { makeError } from '../model/build-error.js';
+import { decodeText } from '../load/decode-text.js';
+import { CONFIG_FILE_NAME, type SiteSources, type SourceFile } from '../load/read-sources.js';
+import { compileTemplates } from '../render/compile-templates.js';
+import type { ReadArticle, ReadArticleBytes, SiteSettings, ValidSite } from '../feeds/feed-site.js';
+import { resolveTranslations, type PublishedEntries, type PublishedEntry } from '../translate/resolve-translations.js';
+import type { ArticleTable } from '../model/article-table.js';
+import { createFieldLocator, locateFields } from '../validate/locate-field.js';
+import { validateLocales, type LocaleResources } from '../translate/validate-locales.js';
+import type { SiteConfig } from '../model/config-schema.js';
+import { scanArticles, type ScanContext } from '../validate/scan-articles.js';
+import { type ScannedArticles } from '../model/article-table.js';
+import { newestSiteUpdateMs } from '../validate/newest-site-update.js';
+import { ARTICLES_FOLDER } from '../load/list-article-tree.js';
+import type { Article } from '../model/article.js';
+import { validateArticleFile } from '../validate/validate-article-file.js';
+import { reviseRenameHints } from '../validate/revise-rename-hints.js';
+import { validateConfig } from '../validate/validate-config.js';
+
+/** Labels the code itself uses, besides those the templates name. */
+export const CODE_LABEL_KEYS = ['feed.title', 'feed.description', 'feed.copyright'] as const;
+
+export interface ValidateSettingsResult {
+  /** Undefined when the config is invalid; templates or labels may still have problems (in `errors`). */
+  readonly config: SiteConfig | undefined;
+  readonly settings: SiteSettings | undefined;
+  /** Problems in the config itself (exit code 2) are told apart from problems in sources (exit code 1). */
+  readonly configErrors: readonly BuildError[];
+  readonly errors: readonly BuildError[];
+}
+
+export interface ValidateSiteResult {
+  readonly site: ValidSite | undefined;
+  readonly configErrors: readonly BuildError[];
+  readonly errors: readonly BuildError[];
+  /** Every article file as validated on its own (for the cache of the next build). */
+  readonly scanned: ScannedArticles | undefined;
+}
+
+function decodeAll<T extends { path: string }>(files: readonly (T & { bytes: Uint8Array })[], errors: BuildError[]) {
+  return files.flatMap((file) => {
+    const decoded = decodeText(file);
+    errors.push(...decoded.errors);
+    return decoded.value === undefined ? [] : [{ path: file.path, text: decoded.value }];
+  });
+}
+
+/** Files that exist but did not decode (their NOT_UTF8 is reported; they must not also count as missing). */
+function unreadablePaths(files: readonly { path: string }[], decoded: readonly { path: string }[]): Set<string> {
+  const ok = new Set(decoded.map((file) => file.path));
+  return new Set(files.map((file) => file.path).filter((path) => !ok.has(path)));
+}
+
+function digestOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** Folders without any language file, and articles without a version in the default language. */
+function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): BuildError[] {
+  const errors: BuildError[] = [];
+  const languagesByFolder = new Map<string, string[]>(scanned.folders.map((folder) => [folder, []]));
+  // An entry reported already (a FIFO named en.md, a link out of the site) counts as there: no second, misleading problem.
+  const reported = (scanned.problems ?? []).flatMap((problem) => (problem.file?.endsWith('.md') ? [problem.file] : []));
+  for (const path of [...scanned.files.paths, ...reported]) {
+    const folder = path.slice(0, path.lastIndexOf('/'));
+    languagesByFolder.get(folder)?.push(path.slice(folder.length + 1, -'.md'.length));
+  }
+  for (const [folder, languages] of languagesByFolder) {
+    if (languages.length === 0) {
+      errors.push(makeError('ARTICLE_FOLDER_EMPTY', `The article folder ${folder}/ has no language file.`, { file: `${folder}/` }));
+    } else if (config.missingDefaultLanguage !== 'allow' && !languages.includes(config.defaultLanguage)) {
+      errors.push(
+        makeError('MISSING_DEFAULT_LANGUAGE', `The article has no version in the default language "${config.defaultLanguage}" (it has ${languages.join(', ')}).`, {
+          file: `${folder}/`,
+          severity: config.missingDefaultLanguage,
+          hint:
+            config.missingDefaultLanguage === 'warning'
+              ? `Add ${folder}/${config.defaultLanguage}.md, or set missingDefaultLanguage: allow in polyfeed.config.yaml if such articles are expected.`
+              : `Add ${folder}/${config.defaultLanguage}.md, or set missingDefaultLanguage to "warning" or "allow" in polyfeed.config.yaml.`,
+        }),
+      );
+    }
+  }
+  return errors;
+}
+
+/** The config, the templates and the labels: what every article is validated and rendered with. */
+export function validateSettings(sources: SiteSources): ValidateSettingsResult {
+  if (!sources.configFile) {
+    const error = makeError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE_NAME} in the site folder.`, { file: CONFIG_FILE_NAME });
+    return { config: undefined, settings: undefined, configErrors: [error], errors: [error] };
+  }
+  const configErrors: BuildError[] = [];
+  const [configText] = decodeAll([sources.configFile], configErrors);
+  const config = configText ? validateConfig(configText.text, CONFIG_FILE_NAME) : undefined;
+  configErrors.push(...(config?.errors ?? []));
+  if (!config?.value) return { config: undefined, settings: undefined, configErrors, errors: configErrors };
+
+  const errors: BuildError[] = [];
+  const templateTexts = decodeAll(sources.templateFiles, errors);
+  const templates = compileTemplates(templateTexts, unreadablePaths(sources.templateFiles, templateTexts));
+  errors.push(...templates.errors);
+  const localeTexts = decodeAll(sources.localeFiles, errors);
+  const locales = validateLocales({
+    files: localeTexts,
+    unreadable: unreadablePaths(sources.localeFiles, localeTexts),
+    languages: config.value.languages,
+    defaultLanguage: config.value.defaultLanguage,
+    requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],
+  });
+  errors.push(...locales.errors);
+  const digest = digestOf([configText!.text, templateTexts.map((file) => [file.path, file.text]), [...sources.staticFiles].sort()]);
+  const settings = templates.value && locales.value ? { config: config.value, templates: templates.value, locales: locales.value, digest } : undefined;
+  return { config: config.value, settings, configErrors: [], errors };
+}
+
+/** ReadArticleBytes over files held in memory. */
+export function articleBytesOf(files: readonly SourceFile[]): ReadArticleBytes {
+  const byPath = new Map<string, SourceFile>(files.map((file) => [file.path, file]));
+  return (path) => byPath.get(path)?.bytes;
+}
+
+/** Reads a published version again in full, to be rendered; a file removed since it was validated is a problem. */
+export function articleReader(context: ScanContext, articleBytes: ReadArticleBytes): ReadArticle {
+  return (entry) => {
+    const bytes = articleBytes(entry.summary.file);
+    if (bytes === undefined) {
+      return { problems: [makeError('FILE_CHANGED_DURING_BUILD', 'The file was removed while the build was running.', { file: entry.summary.file })] };
+    }
+    return validateArticleFile({ path: entry.summary.file, bytes, ...context });
+  };
+}
+
+/** Joins the settings and the scanned articles: checks across articles, and the site if nothing is wrong. */
+export function assembleSite(
+  sources: SiteSources,
+  validated: ValidateSettingsResult,
+  scanned: ScannedArticles,
+  articleBytes: ReadArticleBytes = articleBytesOf(sources.articleFiles),
+): ValidateSiteResult {
+  const { config } = validated;
+  if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
+  const errors: BuildError[] = [...validated.errors];
+  const fileProblems: BuildError[] = [];
+  for (const [, problems] of scanned.files.rowsWithProblems()) fileProblems.push(...problems);
+  errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, scanned.files.paths) : []));
+  errors.push(...(scanned.problems ?? []), ...checkArticleFolders(scanned, config));
+  if (scanned.files.length === 0 && (scanned.problems ?? []).length === 0) {
+    errors.push(
+      makeError('NO_ARTICLES', `No article was found: ${ARTICLES_FOLDER}/ ${scanned.folders.length === 0 ? 'is missing or empty' : 'has folders but no <lang>.md file'} in the site folder.`, {
+        file: `${ARTICLES_FOLDER}/`,
+      }),
+    );
+  }
+  const published = resolveTranslations(scanned.files, config);
+
+  // Checks across files report a field without its position: their file is parsed again for it.
+  errors.push(
+    ...locateFields(
+      published.errors,
+      createFieldLocator((path) => {
+        const bytes = articleBytes(path);
+        return bytes === undefined ? undefined : decodeText({ path, bytes }).value;
+      }),
+    ),
+  );
+  if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
+  const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
+  return {
+    site: {
+      ...validated.settings,
+      articles: scanned.files,
+      published: published.value,
+      staticFiles: sources.staticFiles,
+      newestUpdateMs: newestSiteUpdateMs(scanned.files),
+      readArticle,
+      articleBytes,
+    },
+    configErrors: [],
+    errors,
+    scanned,
+  };
+}
+
+/** Validates every source held in `sources`: settings first, then each article, then across articles. */
+export function validateSite(sources: SiteSources): ValidateSiteResult {
+  const settings = validateSettings(sources);
+  if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined };
+  const scanned = { ...scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles }), problems: sources.articleProblems ?? [] };
+  return assembleSite(sources, settings, scanned);
+}
