@@ -3,12 +3,11 @@ import type { FeedSite } from '../feeds/feed-site.js';
 import { feedWriter } from '../feeds/feed-writer.js';
 import { feedPaths } from '../feeds/language-feeds.js';
 import { renderTools, type RenderTools } from '../feeds/render-entries.js';
-import type { BuildError } from '../model/build-error.js';
 import type { SiteSources } from '../load/read-sources.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { articleReader, validateSettings } from './validate-site.js';
 import { fileBytesUnder } from '../load/read-file-with-stat.js';
-import { StagingFiles, stagingFailure, type StagedOutput } from '../write/staging-files.js';
+import { StagingFiles, stagingFailure, type StagingResult } from '../write/staging-files.js';
 
 /** What a worker is given when a language's feeds begin. */
 export interface FeedJobContext {
@@ -23,11 +22,6 @@ export interface FeedJobContext {
 export interface FeedJobStart {
   readonly lang: string;
   readonly newestUpdateMs: number;
-}
-
-export interface StagedJob {
-  readonly staged: readonly StagedOutput[];
-  readonly errors: readonly BuildError[];
 }
 
 /** Entries as plain data a worker can be sent (their translations worked out). */
@@ -58,7 +52,7 @@ function renderingSiteOf(context: FeedJobContext): { site: FeedSite; tools: Rend
 /** A language's feeds being staged: entries are added a slice at a time, so a worker never holds all of them. */
 export interface FeedJobInProgress {
   add(entries: readonly PublishedEntry[]): void;
-  end(): StagedJob;
+  end(): StagingResult;
   abort(): void;
 }
 
@@ -70,7 +64,7 @@ export interface FeedJobInProgress {
 export function beginFeedJob(context: FeedJobContext, start: FeedJobStart): FeedJobInProgress {
   const { site, tools } = renderingSiteOf(context);
   const writer = feedWriter({ site, lang: start.lang, newestUpdateMs: start.newestUpdateMs, version: context.version, tools });
-  let failed: StagedJob | undefined;
+  let failed: StagingResult | undefined;
   let files: StagingFiles | undefined;
   const guarded = (step: () => void): void => {
     if (failed) return;
@@ -90,7 +84,7 @@ export function beginFeedJob(context: FeedJobContext, start: FeedJobStart): Feed
       for (const chunk of writer.entries(entries)) files!.write(chunk);
     }),
     end: () => {
-      let result: StagedJob | undefined;
+      let result: StagingResult | undefined;
       guarded(() => {
         files!.write(writer.tail());
         result = files!.finish(writer.errors());

@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { ScanContext } from '../validate/scan-articles.js';
 import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import type { BuildError } from '../model/build-error.js';
-import type { FeedJobContext, FeedJobStart, StagedJob } from './stage-feed-jobs.js';
+import type { FeedJobContext, FeedJobStart } from './stage-feed-jobs.js';
+import type { StagingResult } from '../write/staging-files.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { createCounter, workerStarted } from '../load/claim-chunks.js';
 import type { ScannedChunk, ScanTask } from './scan-article-files.js';
@@ -63,7 +64,7 @@ export interface WorkerPool {
    * Renders and stages the streams' feeds, a language at a time: on the workers (whose heap is
    * capped) when `inWorkers` is true and there are any, else on this thread. Results in the order of `streams`.
    */
-  stageFeeds(context: FeedJobContext, feeds: readonly LanguageFeeds[], inWorkers: boolean): Promise<StagedJob[]>;
+  stageFeeds(context: FeedJobContext, feeds: readonly LanguageFeeds[], inWorkers: boolean): Promise<StagingResult[]>;
   close(): void;
 }
 
@@ -137,7 +138,7 @@ export function startWorkerPool(workers: number): WorkerPool {
     },
     async stageFeeds(context, feeds, inWorkers) {
       const [{ discardStaged, stageFiles }, { feedFiles }] = await Promise.all([import('../write/staging-files.js'), import('../feeds/feed-files.js')]);
-      const results: StagedJob[] = [];
+      const results: StagingResult[] = [];
       try {
         // A language's feeds of a few items take less time to render than a worker takes to load the renderer.
         if (!inWorkers || threads.length === 0) {
@@ -163,7 +164,7 @@ export function startWorkerPool(workers: number): WorkerPool {
               for (let from = 0; from < entries.length; from += FEED_SLICE) {
                 await request(thread, (id) => ({ id, kind: 'feed-items', key, entries: toJobEntries(entries.slice(from, from + FEED_SLICE)) }));
               }
-              results[key] = await request<StagedJob>(thread, (id) => ({ id, kind: 'feed-end', key }));
+              results[key] = await request<StagingResult>(thread, (id) => ({ id, kind: 'feed-end', key }));
             }
           }),
         );
