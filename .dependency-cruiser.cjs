@@ -21,6 +21,13 @@ module.exports = {
       from: { path: '^src/', pathNot: [`^src/(?:${layers.join('|')})/`, '^src/(?:cli|index)\\.ts$'] },
       to: {},
     },
+    {
+      name: 'catalogue-imports-nothing-else',
+      comment: 'The error catalogue (model/error-catalogue.ts and its folder) sits under every other module: it imports nothing else of src/.',
+      severity: 'error',
+      from: { path: '^src/model/error-catalogue' },
+      to: { path: '^src/', pathNot: '^src/model/error-catalogue' },
+    },
     ...upwardRules,
   ],
   options: {

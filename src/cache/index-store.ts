@@ -2,6 +2,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildError, FieldPath } from '../model/build-error.js';
+import type { MessageParams } from '../model/error-catalogue.js';
 import type { FolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { ArticleTable, type ArticleColumns } from '../model/article-table.js';
@@ -115,7 +116,7 @@ function readIndexBytes(root: string): Buffer | ReadBuildIndexResult {
 export function readBuildIndex(root: string): ReadBuildIndexResult {
   const bytes = readIndexBytes(root);
   if (!Buffer.isBuffer(bytes)) return bytes;
-  const damaged = (what: string, path: FieldPath = []): ReadBuildIndexResult => ({ index: undefined, problem: cacheDamaged(INDEX_FILE, what, path) });
+  const damaged = (damage: MessageParams<'CACHE_DAMAGED'>, path: FieldPath = []): ReadBuildIndexResult => ({ index: undefined, problem: cacheDamaged(INDEX_FILE, damage, path) });
   const ends: number[] = [];
   for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, end + 1)) ends.push(end);
   // Each line is decoded and parsed on its own: one column's text at a time is held, not the file's.
@@ -124,23 +125,23 @@ export function readBuildIndex(root: string): ReadBuildIndexResult {
   try {
     head = line(0);
   } catch {
-    return damaged('The build index is not JSON lines');
+    return damaged({ kind: 'index-not-json-lines' });
   }
-  if (typeof head !== 'object' || head === null || Array.isArray(head)) return damaged('The build index does not start with its head');
+  if (typeof head !== 'object' || head === null || Array.isArray(head)) return damaged({ kind: 'index-no-head' });
   const { format } = head as { format?: unknown };
   // Another polyfeed's index (older or newer) is not damaged: it is not for this build, and is replaced.
   if (typeof format === 'number' && format !== FORMAT) return { index: undefined };
-  if (format !== FORMAT || ends.length !== 2 + COLUMNS.length || ends[ends.length - 1] !== bytes.length - 1) return damaged('The build index is cut off or has lines added');
+  if (format !== FORMAT || ends.length !== 2 + COLUMNS.length || ends[ends.length - 1] !== bytes.length - 1) return damaged({ kind: 'index-cut-off' });
   const sealStart = ends[COLUMNS.length]! + 1;
-  if (!hasValidSeal(bytes, sealStart, bytes.toString('utf8', sealStart, bytes.length - 1))) return damaged('The build index is not the one polyfeed wrote (its seal does not match)');
+  if (!hasValidSeal(bytes, sealStart, bytes.toString('utf8', sealStart, bytes.length - 1))) return damaged({ kind: 'index-seal' });
   let columns: Record<StoredColumnName, unknown>;
   try {
     columns = Object.fromEntries(COLUMNS.map((name, position) => [name, line(1 + position)])) as Record<StoredColumnName, unknown>;
   } catch {
-    return damaged('The build index is not JSON lines');
+    return damaged({ kind: 'index-not-json-lines' });
   }
   const shape = checkIndexColumns(columns) ?? checkIndexHead(head as Record<string, unknown>, (columns.path as unknown[]).length);
-  if (shape) return damaged(`A value in the build index is not ${shape.expected}`, shape.path);
+  if (shape) return damaged({ kind: 'index-value', expected: shape.expected }, shape.path);
   return { index: fromStored(head as StoredHead, columns as Record<(typeof COLUMNS)[number], unknown[]>) };
 }
 

@@ -34,13 +34,12 @@ export function readItemTexts(root: string, lang: string, formats: readonly Feed
   try {
     value = JSON.parse(text);
   } catch {
-    return { items: undefined, problem: cacheDamaged(file, 'The cached item texts are not JSON') };
+    return { items: undefined, problem: cacheDamaged(file, { kind: 'items-not-json' }) };
   }
   const parsed = parseStoredItems(value, formats);
   if (!parsed.damaged) return { items: parsed.items };
   const { count, path } = parsed.damaged;
-  const what = path.length === 0 ? 'The cached item texts are not in the shape polyfeed writes' : `${count} of the cached item texts ${count === 1 ? 'does' : 'do'} not match ${count === 1 ? 'its key' : 'their keys'}`;
-  return { items: parsed.items, problem: cacheDamaged(file, what, path) };
+  return { items: parsed.items, problem: cacheDamaged(file, path.length === 0 ? { kind: 'items-shape' } : { kind: 'items-keys', count }, path) };
 }
 
 /**

@@ -32,7 +32,7 @@ export function readEntries(site: FeedSite, entries: readonly PublishedEntry[]):
       errors.push(...fatal);
     } else {
       errors.push(
-        makeError('FILE_CHANGED_DURING_BUILD', 'The file changed while the build was running and is no longer valid.', { file: entry.summary.file }),
+        makeError('FILE_CHANGED_DURING_BUILD', { kind: 'no-longer-valid' }, { file: entry.summary.file }),
         ...fatal,
       );
     }
@@ -56,16 +56,10 @@ export function renderEntries(site: FeedSite, entries: readonly PublishedArticle
 
 function renderError(error: unknown, entry: PublishedArticle): BuildError {
   if (error instanceof MissingLabelError) {
-    return makeError('LOCALE_MISSING_KEY', error.message, { file: `locales/${error.lang}/feed.json`, path: error.key.split('.'), cause: error });
+    return makeError('LOCALE_MISSING_KEY', { kind: 'unknown-at-render', key: error.key, lang: error.lang }, { file: `locales/${error.lang}/feed.json`, path: error.key.split('.'), cause: error });
   }
   if (error instanceof TemplateRenderError) {
-    return makeError('TEMPLATE_RENDER', `${error.reason} (while rendering ${entry.article.file})`, {
-      file: error.template,
-      line: error.line,
-      column: error.column,
-      hint: 'Templates receive the fields listed in README.md ("Templates"); correct the name, or guard an optional part with {{#if …}}.',
-      cause: error,
-    });
+    return makeError('TEMPLATE_RENDER', { ...error.failure, article: entry.article.file }, { file: error.template, line: error.line, column: error.column, cause: error });
   }
   throw error;
 }

@@ -3,6 +3,7 @@ import { lstatSync, readlinkSync, realpathSync, statSync, type Dirent, type Stat
 import { join, sep } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
+import type { EntryType, NonRegularEntry } from '../model/error-catalogue.js';
 
 /** What to do with an entry: list it as an article file, descend into it, pass over it, or report it. */
 export type EntryKind =
@@ -25,24 +26,16 @@ export interface EntryPlace {
 
 const ARTICLE_FILE = /\.md$/;
 
-function describeType(stats: Stats | Dirent): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe (FIFO)';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+function typeOf(stats: Stats | Dirent): EntryType {
+  if (stats.isDirectory()) return 'folder';
+  if (stats.isFIFO()) return 'named-pipe';
+  if (stats.isSocket()) return 'socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';
+  return 'other';
 }
 
-function notAFile(path: string, what: string, expected = 'an article file'): EntryKind {
-  return {
-    kind: 'problem',
-    problem: makeError('NOT_A_REGULAR_FILE', `${path} stands where ${expected} is expected but is ${what}; it is not read, so what it names would be missing from the feeds.`, { file: path }),
-  };
-}
-
-/** The link's text, and where it leads when that is not the same. */
-function describeTarget(target: string, realPath: string): string {
-  return target === realPath ? target : `${target} (${realPath})`;
+function notAFile(path: string, found: NonRegularEntry, expected: 'article-file' | 'article-folder' = 'article-file'): EntryKind {
+  return { kind: 'problem', problem: makeError('NOT_A_REGULAR_FILE', { path, expected, found }, { file: path }) };
 }
 
 function inside(realRoot: string, realPath: string): boolean {
@@ -63,10 +56,10 @@ export function classifyArticleEntry(entry: Dirent, place: EntryPlace): EntryKin
   const inArticleFolder = place.ancestors.length > 1;
   if (entry.isFile()) return namedLikeArticle ? { kind: 'file' } : { kind: 'skip' };
   if (entry.isDirectory()) {
-    if (namedLikeArticle && inArticleFolder) return notAFile(path, 'a folder');
+    if (namedLikeArticle && inArticleFolder) return notAFile(path, { kind: 'entry', type: 'folder' });
     return { kind: 'folder', realPath: `${place.realFolder}/${entry.name}` };
   }
-  if (!entry.isSymbolicLink()) return namedLikeArticle ? notAFile(path, describeType(entry)) : { kind: 'skip' };
+  if (!entry.isSymbolicLink()) return namedLikeArticle ? notAFile(path, { kind: 'entry', type: typeOf(entry) }) : { kind: 'skip' };
 
   const full = join(place.root, path);
   const target = readlinkSync(full);
@@ -77,23 +70,23 @@ export function classifyArticleEntry(entry: Dirent, place: EntryPlace): EntryKin
     realPath = realpathSync(full);
   } catch {
     // A link to nothing (or a loop of links): only worth a word where an article file or folder is expected.
-    if (namedLikeArticle) return notAFile(path, `a link to ${target}, which does not exist`);
-    return inArticleFolder ? { kind: 'skip' } : notAFile(path, `a link to ${target}, which does not exist`, 'an article folder');
+    if (namedLikeArticle) return notAFile(path, { kind: 'link-to-nothing', target });
+    return inArticleFolder ? { kind: 'skip' } : notAFile(path, { kind: 'link-to-nothing', target }, 'article-folder');
   }
   const used = namedLikeArticle || stats.isDirectory();
   if (!used) return { kind: 'skip' };
   if (!inside(place.realRoot, realPath)) {
     return {
       kind: 'problem',
-      problem: makeError('LINK_OUTSIDE_SITE', `${path} is a link to ${describeTarget(target, realPath)}, outside the site folder; polyfeed reads no file outside it.`, { file: path }),
+      problem: makeError('LINK_OUTSIDE_SITE', { link: path, target, realPath }, { file: path }),
     };
   }
   if (stats.isDirectory()) {
-    if (namedLikeArticle && inArticleFolder) return notAFile(path, `a link to the folder ${target}`);
-    if (place.ancestors.includes(realPath)) return notAFile(path, `a link to ${target}, a folder that holds the link itself (a loop)`, 'an article folder');
+    if (namedLikeArticle && inArticleFolder) return notAFile(path, { kind: 'link-to-folder', target });
+    if (place.ancestors.includes(realPath)) return notAFile(path, { kind: 'link-loop', target }, 'article-folder');
     return { kind: 'folder', realPath };
   }
-  return stats.isFile() ? { kind: 'file' } : notAFile(path, `a link to ${target}, which is ${describeType(stats)}`);
+  return stats.isFile() ? { kind: 'file' } : notAFile(path, { kind: 'link-to', target, type: typeOf(stats) });
 }
 
 /**
@@ -106,10 +99,10 @@ export function explainUnreadableEntry(fullPath: string, path: string): BuildErr
   if (stats.isSymbolicLink()) {
     const target = readlinkSync(fullPath);
     const followed = statSync(fullPath, { throwIfNoEntry: false });
-    const kind = notAFile(path, followed ? `a link to ${target}, which is ${describeType(followed)}` : `a link to ${target}, which does not exist`);
+    const kind = notAFile(path, followed ? { kind: 'link-to', target, type: typeOf(followed) } : { kind: 'link-to-nothing', target });
     return kind.kind === 'problem' ? kind.problem : undefined;
   }
-  const kind = stats.isFile() ? undefined : notAFile(path, describeType(stats));
+  const kind = stats.isFile() ? undefined : notAFile(path, { kind: 'entry', type: typeOf(stats) });
   return kind?.kind === 'problem' ? kind.problem : undefined;
 }
 
@@ -124,6 +117,6 @@ export function checkArticlesFolder(root: string, realRoot: string, folder: stri
   }
   if (inside(realRoot, realPath)) return { realPath };
   return {
-    problem: makeError('LINK_OUTSIDE_SITE', `${folder}/ is a link to ${describeTarget(readlinkSync(full), realPath)}, outside the site folder; polyfeed reads no file outside it.`, { file: `${folder}/` }),
+    problem: makeError('LINK_OUTSIDE_SITE', { link: `${folder}/`, target: readlinkSync(full), realPath }, { file: `${folder}/` }),
   };
 }

@@ -23,10 +23,9 @@ export function decodeText(file: SourceFile): { value?: string; errors: BuildErr
   if (utf16) return { errors: [utf16Error(file.path, utf16)] };
   const offset = firstInvalidByte(bytes);
   const lines = new TextDecoder().decode(bytes.subarray(0, offset)).split('\n');
-  const byte = bytes[offset]?.toString(16).padStart(2, '0');
   return {
     errors: [
-      makeError('NOT_UTF8', `The file is not valid UTF-8 (byte 0x${byte} at offset ${offset}).`, {
+      makeError('NOT_UTF8', { kind: 'invalid-byte', byte: bytes[offset], offset }, {
         file: file.path,
         line: lines.length,
         column: lines.at(-1)!.length + 1,
@@ -36,13 +35,7 @@ export function decodeText(file: SourceFile): { value?: string; errors: BuildErr
 }
 
 function utf16Error(path: string, kind: Utf16Kind): BuildError {
-  const how = `${kind.byteOrder}${kind.bom ? '' : ', without a byte order mark'}`;
-  return makeError('NOT_UTF8', `The file is UTF-16 (${how}), not UTF-8.`, {
-    file: path,
-    line: 1,
-    column: 1,
-    hint: 'Save the file as UTF-8: UTF-16 is what some Windows editors call "Unicode"; choose UTF-8 in "Save with encoding".',
-  });
+  return makeError('NOT_UTF8', { kind: 'utf16', ...kind }, { file: path, line: 1, column: 1 });
 }
 
 /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */

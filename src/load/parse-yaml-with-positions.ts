@@ -2,6 +2,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { BuildError, FieldPath } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
+import type { MessageParams } from '../model/error-catalogue.js';
 
 /** A 1-based position in a file. */
 export interface SourcePosition {
@@ -36,13 +37,16 @@ export function parseYamlWithPositions(
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + options.firstLine - 1, column: col };
   };
-  const problems = [...document.errors.map((error) => ({ offset: error.pos[0], message: error.message, cause: error as unknown })), ...findDuplicateKeys(document.contents)];
+  const problems: YamlProblem[] = [
+    ...document.errors.map((error) => ({ offset: error.pos[0], params: { kind: 'unparsable', reason: firstSentence(error.message) } as const, cause: error as unknown })),
+    ...findDuplicateKeys(document.contents),
+  ];
   if (problems.length > 0) {
     return {
       errors: problems
         .sort((a, b) => a.offset - b.offset)
         .map((problem) =>
-          makeError('YAML_SYNTAX', `The YAML could not be parsed: ${firstSentence(problem.message)}`, {
+          makeError('YAML_SYNTAX', problem.params, {
             file: options.file,
             ...toFilePosition(problem.offset),
             cause: problem.cause,
@@ -56,11 +60,10 @@ export function parseYamlWithPositions(
   } catch (error) {
     return {
       errors: [
-        makeError('YAML_SYNTAX', `The YAML could not be turned into data: ${firstSentence(String((error as Error).message))}`, {
+        makeError('YAML_SYNTAX', { kind: 'not-data', reason: firstSentence(String((error as Error).message)) }, {
           file: options.file,
           line: options.firstLine,
           column: 1,
-          hint: 'Remove YAML aliases (*name) that expand to huge values.',
           cause: error,
         }),
       ],
@@ -74,16 +77,23 @@ export function parseYamlWithPositions(
   return { value: { data, positionOf }, errors: [] };
 }
 
+/** A syntax problem at an offset of the text. */
+interface YamlProblem {
+  readonly offset: number;
+  readonly params: MessageParams<'YAML_SYNTAX'>;
+  readonly cause: unknown;
+}
+
 /** Keys that repeat an earlier key of the same map (by type and value, as the parser's own check compares scalars), at each repeat. */
-function findDuplicateKeys(root: unknown): { offset: number; message: string; cause: unknown }[] {
-  const found: { offset: number; message: string; cause: unknown }[] = [];
+function findDuplicateKeys(root: unknown): YamlProblem[] {
+  const found: YamlProblem[] = [];
   const visit = (node: unknown): void => {
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         if (isScalar(pair.key)) {
           const text = `${typeof pair.key.value}:${String(pair.key.value)}`;
-          if (seen.has(text)) found.push({ offset: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique', cause: undefined });
+          if (seen.has(text)) found.push({ offset: pair.key.range?.[0] ?? 0, params: { kind: 'duplicate-key' }, cause: undefined });
           seen.add(text);
         }
         visit(pair.value);

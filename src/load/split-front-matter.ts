@@ -31,7 +31,7 @@ export function splitFrontMatter(text: string, file: string): { value?: FrontMat
   if (!FENCE.test(firstLine)) {
     return {
       errors: [
-        makeError('FRONT_MATTER_MISSING', 'The file does not start with a front-matter block ("---" on the first line).', {
+        makeError('FRONT_MATTER_MISSING', { kind: 'no-opening-line' }, {
           file,
           line: 1,
           column: 1,
@@ -62,7 +62,7 @@ export function splitFrontMatter(text: string, file: string): { value?: FrontMat
   }
   return {
     errors: [
-      makeError('FRONT_MATTER_UNCLOSED', 'The front-matter block opened on line 1 is never closed with a "---" line.', {
+      makeError('FRONT_MATTER_UNCLOSED', {}, {
         file,
         line: 1,
         column: 1,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { explainInvalidDateTime, parseArticleDate } from './iso-date-time.js';
 import { AuthorSchema, NonEmptyTextSchema, UrlReferenceSchema } from './shared-schemas.js';
+import { addProblem } from './schema-problem.js';
 import { addUrlIssue, itemIdProblem } from './url-rule.js';
 
 /** An ISO 8601 date-time with an offset, parsed into an ArticleDate. */
@@ -9,7 +10,7 @@ export const DateTimeSchema = z.string().transform((text, context) => {
   // Checked and parsed in one step: there are two dates in each of tens of thousands of files.
   const problem = explainInvalidDateTime(text);
   if (!problem) return parseArticleDate(text);
-  context.addIssue({ code: 'custom', message: problem, params: { polyfeedCode: 'INVALID_DATE' } });
+  addProblem(context, { code: 'INVALID_DATE', params: problem });
   return z.NEVER;
 });
 

@@ -1,5 +1,5 @@
 // The one error type for everything a user can fix: a structured value, never prose with a position baked in.
-import { defaultHint, type ErrorCode } from './error-catalogue.js';
+import { errorHint, errorMessage, type ErrorCode, type MessageParams } from './error-catalogue.js';
 
 /** How serious a problem is. Warnings never fail a run. */
 export type Severity = 'error' | 'warning';
@@ -40,28 +40,27 @@ export function hasFatalErrors(errors: readonly BuildError[]): boolean {
   return errors.some((error) => error.severity === 'error');
 }
 
-/** Where a problem is and what it is about; everything except the code and the message. */
+/** Where a problem is and what it is about; the message and the hint come from the catalogue. */
 export interface ErrorDetails {
   readonly file?: string | undefined;
   readonly line?: number | undefined;
   readonly column?: number | undefined;
   readonly path?: FieldPath;
-  readonly hint?: string | undefined;
   readonly severity?: Severity;
   readonly cause?: unknown;
 }
 
-/** Builds a BuildError, filling in the catalogue's hint when the caller has no better one. */
-export function makeError(code: ErrorCode, message: string, details: ErrorDetails = {}): BuildError {
+/** Builds a BuildError: the catalogue makes its message and hint from `params`, e.g. `makeError('TEMPLATE_RENDER', { kind: 'missing-field', field, article }, { file, line })`. */
+export function makeError<C extends ErrorCode>(code: C, params: MessageParams<C>, details: ErrorDetails = {}): BuildError {
   return {
     code,
     severity: details.severity ?? 'error',
-    message,
+    message: errorMessage(code, params),
     file: details.file,
     line: details.line,
     column: details.column,
     path: details.path ?? [],
-    hint: details.hint ?? defaultHint(code),
+    hint: errorHint(code, params),
     cause: details.cause,
   };
 }

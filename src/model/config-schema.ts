@@ -2,22 +2,15 @@
 import { z } from 'zod';
 import { canonicalLanguageTag } from './language-tag.js';
 import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-schemas.js';
+import { addProblem, problemRefinement } from './schema-problem.js';
 import { addUrlIssue, permalinkProblem } from './url-rule.js';
 
 export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   const canonical = canonicalLanguageTag(tag);
   if (canonical === undefined) {
-    context.addIssue({
-      code: 'custom',
-      message: `"${tag}" is not a BCP 47 language tag.`,
-      params: { polyfeedCode: 'INVALID_LANGUAGE_TAG', polyfeedHint: 'Use a BCP 47 language tag such as en, ar, ja or pt-BR.' },
-    });
+    addProblem(context, { code: 'INVALID_LANGUAGE_TAG', params: { kind: 'config-not-a-tag', tag } });
   } else if (canonical !== tag) {
-    context.addIssue({
-      code: 'custom',
-      message: `"${tag}" is spelt "${canonical}" in BCP 47.`,
-      params: { polyfeedCode: 'INVALID_LANGUAGE_TAG', polyfeedHint: `Write "${canonical}".` },
-    });
+    addProblem(context, { code: 'INVALID_LANGUAGE_TAG', params: { kind: 'config-spelling', tag, canonical } });
   }
 });
 
@@ -28,10 +21,7 @@ export type FeedFormat = z.infer<typeof FeedFormatSchema>;
 
 export const ConfigSchema = z
   .strictObject({
-    baseUrl: AbsoluteUrlSchema.refine((url) => !url.includes('?') && !url.includes('#'), {
-      error: 'The base URL cannot have a query (?…) or a fragment (#…): article paths are appended to it.',
-      params: { polyfeedCode: 'INVALID_URL' },
-    }).transform((url) => (url.endsWith('/') ? url : `${url}/`)).describe(
+    baseUrl: AbsoluteUrlSchema.refine((url) => !url.includes('?') && !url.includes('#'), problemRefinement({ code: 'INVALID_URL', params: { kind: 'base-url-with-query' } })).transform((url) => (url.endsWith('/') ? url : `${url}/`)).describe(
       'Absolute URL the site is published at, e.g. `https://news.example.org/`.',
     ),
     languages: z.array(LanguageTagSchema).min(1).describe('Languages of the site (BCP 47 tags).'),
@@ -44,14 +34,8 @@ export const ConfigSchema = z
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     permalink: z
       .string()
-      .refine((pattern) => pattern.includes('{key}'), {
-        error: 'The permalink pattern must contain {key}.',
-        params: { polyfeedCode: 'INVALID_VALUE', polyfeedHint: 'Write a pattern such as "{lang}/{key}/".' },
-      })
-      .refine((pattern) => pattern.includes('{lang}'), {
-        error: 'The permalink pattern must contain {lang}.',
-        params: { polyfeedCode: 'INVALID_VALUE', polyfeedHint: 'Write a pattern such as "{lang}/{key}/".' },
-      })
+      .refine((pattern) => pattern.includes('{key}'), problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without', placeholder: '{key}' } }))
+      .refine((pattern) => pattern.includes('{lang}'), problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without', placeholder: '{lang}' } }))
       .superRefine((pattern, context) => addUrlIssue(permalinkProblem(pattern), context))
       .default('{lang}/{key}/')
       .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
@@ -69,16 +53,11 @@ export const ConfigSchema = z
   .superRefine((config, context) => {
     config.languages.forEach((lang, index) => {
       if (config.languages.indexOf(lang) !== index) {
-        context.addIssue({ code: 'custom', path: ['languages', index], message: `"${lang}" is listed twice in "languages".`, params: { polyfeedCode: 'INVALID_VALUE', polyfeedHint: 'List each language once.' } });
+        addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'language-twice', lang } }, ['languages', index]);
       }
     });
     if (!config.languages.includes(config.defaultLanguage)) {
-      context.addIssue({
-        code: 'custom',
-        path: ['defaultLanguage'],
-        message: `The default language "${config.defaultLanguage}" is not listed in "languages".`,
-        params: { polyfeedCode: 'INVALID_VALUE' },
-      });
+      addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);
     }
   });
 

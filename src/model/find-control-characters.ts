@@ -13,11 +13,6 @@ export function firstControlCharacter(text: string): string | undefined {
   return match?.[0];
 }
 
-/** `\u000B` → `U+000B`. */
-export function codePointName(character: string): string {
-  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
 /**
  * One error per line that holds such characters, at the first one. `firstLine` is the file line
  * the text starts on (the body's; front-matter fields are checked by the schema, escapes included).
@@ -31,7 +26,7 @@ export function findControlCharacters(text: string, file: string, firstLine = 1)
     if (line === lastLine) continue;
     lastLine = line;
     const column = match.index - before.lastIndexOf('\n');
-    errors.push(makeError('CONTROL_CHARACTER', `The text holds the control character ${codePointName(match[0])}.`, { file, line, column }));
+    errors.push(makeError('CONTROL_CHARACTER', { kind: 'in-text', character: match[0] }, { file, line, column }));
   }
   return errors;
 }

@@ -1,4 +1,5 @@
 // Pure: checks and parses an ISO 8601 date-time with an explicit offset.
+import type { MessageParams } from './error-catalogue.js';
 
 /** A point in time as the author wrote it: the instant plus the offset it was written in. */
 export interface ArticleDate {
@@ -14,21 +15,21 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
-/** Why a date-time was refused, phrased for the user; undefined when it is fine. */
-export function explainInvalidDateTime(text: string): string | undefined {
+/** Why a date-time was refused (an INVALID_DATE, see the catalogue); undefined when it is fine. */
+export function explainInvalidDateTime(text: string): MessageParams<'INVALID_DATE'> | undefined {
   // The well-formed case first: it is nearly every date of an archive.
   const match = ISO_DATE_TIME.exec(text);
   if (!match) {
-    if (DATE_ONLY.test(text)) return `"${text}" has a date but no time and offset.`;
-    if (WITHOUT_OFFSET.test(text)) return `"${text}" has no UTC offset, so the instant it means is ambiguous.`;
-    return `Expected an ISO 8601 date-time with an offset, got "${text}".`;
+    if (DATE_ONLY.test(text)) return { kind: 'date-only', text };
+    if (WITHOUT_OFFSET.test(text)) return { kind: 'no-offset', text };
+    return { kind: 'not-iso', text };
   }
   const [, year, month, day, hour, minute, second, , offset] = match;
   const y = Number(year), mo = Number(month), d = Number(day);
   const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth) return `"${text}" is not a date that exists (${year}-${month} has ${mo >= 1 && mo <= 12 ? daysInMonth : 'no such month with'} days).`;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return `"${text}" has a time of day that does not exist.`;
-  if (offset !== 'Z' && (Number(offset!.slice(1, 3)) > 23 || Number(offset!.slice(4, 6)) > 59)) return `"${text}" has an offset that does not exist.`;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth) return { kind: 'no-such-date', text, yearMonth: `${year}-${month}`, days: mo >= 1 && mo <= 12 ? daysInMonth : undefined };
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return { kind: 'no-such-time', text };
+  if (offset !== 'Z' && (Number(offset!.slice(1, 3)) > 23 || Number(offset!.slice(4, 6)) > 59)) return { kind: 'no-such-offset', text };
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // Pure: zod schemas shared by the article and the config schemas.
 import { z } from 'zod';
-import { codePointName, firstControlCharacter } from './find-control-characters.js';
+import { firstControlCharacter } from './find-control-characters.js';
+import { addProblem } from './schema-problem.js';
 import { urlSchema } from './url-rule.js';
 
 /** Text that must hold something other than white space, and no control character (written raw or as a YAML escape). */
@@ -8,9 +9,9 @@ export const NonEmptyTextSchema = z
   .string()
   .trim()
   .min(1)
-  .refine((text) => firstControlCharacter(text) === undefined, {
-    error: (issue) => `The text holds the control character ${codePointName(firstControlCharacter(String(issue.input)) ?? '')}, which no feed can carry.`,
-    params: { polyfeedCode: 'CONTROL_CHARACTER' },
+  .superRefine((text, context) => {
+    const character = firstControlCharacter(text);
+    if (character !== undefined) addProblem(context, { code: 'CONTROL_CHARACTER', params: { kind: 'in-field', character } });
   });
 
 /** An absolute http(s) URL (the shared URL rule, url-rule.ts). */

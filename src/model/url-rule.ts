@@ -1,6 +1,7 @@
 // Pure: the one rule every URL field of the front matter and the config is held to, as a check and as zod schemas.
 import { z } from 'zod';
-import { codePointName } from './find-control-characters.js';
+import type { CodedProblem } from './error-catalogue.js';
+import { addProblem } from './schema-problem.js';
 
 /**
  * What a field accepts: `absolute`, an absolute http(s) URL; `reference`, that or a reference
@@ -9,11 +10,8 @@ import { codePointName } from './find-control-characters.js';
  */
 export type UrlKind = 'absolute' | 'reference' | 'path';
 
-export interface UrlProblem {
-  readonly code: 'INVALID_URL' | 'CONTROL_CHARACTER';
-  readonly message: string;
-  readonly hint?: string;
-}
+/** Why a text cannot be published as a URL: a control character in it, or another INVALID_URL. */
+export type UrlProblem = CodedProblem<'INVALID_URL' | 'CONTROL_CHARACTER'>;
 
 /**
  * Every C0 control (tab, LF and CR too), DEL and every C1 control. A browser's URL parser
@@ -27,45 +25,34 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 /** Any site: references are resolved against it to see where they lead. */
 const PROBE_BASE = 'https://site.invalid/base/';
 
-const WEB_HINT = 'Only http: and https: addresses are published; write https://… or a path on the site such as /media/photo.jpg.';
-
 /** Why `text` cannot be published as a URL of this kind, or undefined when it can. */
 export function urlProblem(text: string, kind: UrlKind): UrlProblem | undefined {
   const control = URL_CONTROL.exec(text);
-  if (control) {
-    return {
-      code: 'CONTROL_CHARACTER',
-      message: `The URL holds the control character ${codePointName(control[0])}; a browser drops it, and the address it reads may not be the one checked.`,
-      hint: 'Delete the invisible character (often pasted along with the address).',
-    };
-  }
+  if (control) return { code: 'CONTROL_CHARACTER', params: { kind: 'in-url', character: control[0] } };
   const forbidden = URL_FORBIDDEN.exec(text);
-  if (forbidden) {
-    const what = /\s/u.test(forbidden[0]) ? 'a space' : `"${forbidden[0]}"`;
-    return { code: 'INVALID_URL', message: `The URL holds ${what}, which no address holds raw.`, hint: 'Percent-encode it (a space is %20), or correct the address.' };
-  }
+  if (forbidden) return { code: 'INVALID_URL', params: { kind: 'raw-character', character: forbidden[0] } };
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
-    if (kind === 'path') return { code: 'INVALID_URL', message: `The pattern starts with "${scheme}:"; it must be a path on the site.`, hint: 'Write a path such as "{lang}/{key}/".' };
-    if (scheme !== 'http' && scheme !== 'https') return { code: 'INVALID_URL', message: `"${scheme}:" addresses are not published; only http: and https: are.`, hint: WEB_HINT };
+    if (kind === 'path') return { code: 'INVALID_URL', params: { kind: 'pattern-with-scheme', scheme } };
+    if (scheme !== 'http' && scheme !== 'https') return { code: 'INVALID_URL', params: { kind: 'scheme-not-published', scheme } };
     let url: URL;
     try {
       url = new URL(text);
     } catch {
-      return { code: 'INVALID_URL', message: 'The URL cannot be parsed.', hint: 'Write an absolute URL such as https://example.org/path.' };
+      return { code: 'INVALID_URL', params: { kind: 'unparsable' } };
     }
-    if (url.hostname === '') return { code: 'INVALID_URL', message: 'The URL names no host.', hint: 'Write an absolute URL such as https://example.org/path.' };
+    if (url.hostname === '') return { code: 'INVALID_URL', params: { kind: 'no-host' } };
     return undefined;
   }
-  if (kind === 'absolute') return { code: 'INVALID_URL', message: 'Expected an absolute http(s) URL.', hint: 'Write an absolute URL such as https://example.org/path.' };
+  if (kind === 'absolute') return { code: 'INVALID_URL', params: { kind: 'not-absolute' } };
   let resolved: URL;
   try {
     resolved = new URL(text, PROBE_BASE);
   } catch {
-    return { code: 'INVALID_URL', message: 'The reference cannot be resolved to a URL.', hint: WEB_HINT };
+    return { code: 'INVALID_URL', params: { kind: 'unresolvable' } };
   }
   if (kind === 'path' && resolved.origin !== new URL(PROBE_BASE).origin) {
-    return { code: 'INVALID_URL', message: 'The pattern leads to another site.', hint: 'Write a path such as "{lang}/{key}/".' };
+    return { code: 'INVALID_URL', params: { kind: 'leaves-site' } };
   }
   return undefined;
 }
@@ -88,12 +75,8 @@ export function itemIdProblem(id: string): UrlProblem | undefined {
   const scheme = SCHEME.exec(id)?.[1]?.toLowerCase();
   if (scheme === 'http' || scheme === 'https') return urlProblem(id, 'absolute');
   if (URL_CONTROL.test(id)) return urlProblem(id, 'absolute');
-  if (!ABSOLUTE_URI.test(id) || !URL.canParse(id)) {
-    return { code: 'INVALID_URL', message: 'An id is an absolute URI without spaces or control characters, e.g. tag:example.org,2025:flood or urn:uuid:….' };
-  }
-  if (!ID_SCHEMES.has(scheme!)) {
-    return { code: 'INVALID_URL', message: `"${scheme}:" ids are not published; an id is an http(s) URL, a tag: URI or a urn:.`, hint: 'Write an id such as tag:example.org,2025:flood, or remove it to use the article\'s URL.' };
-  }
+  if (!ABSOLUTE_URI.test(id) || !URL.canParse(id)) return { code: 'INVALID_URL', params: { kind: 'id-not-uri' } };
+  if (!ID_SCHEMES.has(scheme!)) return { code: 'INVALID_URL', params: { kind: 'id-scheme', scheme: scheme! } };
   return undefined;
 }
 
@@ -104,5 +87,5 @@ export function permalinkProblem(pattern: string): UrlProblem | undefined {
 
 /** Reports a URL problem on the field being refined. */
 export function addUrlIssue(problem: UrlProblem | undefined, context: z.core.$RefinementCtx<string>): void {
-  if (problem) context.addIssue({ code: 'custom', message: problem.message, params: { polyfeedCode: problem.code, polyfeedHint: problem.hint } });
+  if (problem) addProblem(context, problem);
 }

@@ -60,11 +60,14 @@ export function compileTemplates(
   // A partial that includes itself would recurse until the process runs out of stack or memory (issue 11).
   errors.push(...findPartialCycles(parsed));
   if (!files.some((file) => file.path === ITEM_TEMPLATE) && !unreadable.has(ITEM_TEMPLATE)) {
-    errors.push(makeError('TEMPLATE_MISSING', `The item template ${ITEM_TEMPLATE} does not exist.`, { file: ITEM_TEMPLATE }));
+    errors.push(makeError('TEMPLATE_MISSING', { kind: 'item-template', file: ITEM_TEMPLATE }, { file: ITEM_TEMPLATE }));
   }
   if (errors.length > 0 || !item) return { errors };
   return { value: { item, labelKeys: [...labelKeys].sort() }, errors };
 }
+
+/** What went wrong in a render: a field the template reads that is not there, or what Handlebars said (without its position). */
+export type RenderFailure = { readonly kind: 'missing-field'; readonly field: string } | { readonly kind: 'render-failed'; readonly detail: string };
 
 /** A render failure inside a template, with the template that failed (the innermost one). */
 export class TemplateRenderError extends Error {
@@ -72,10 +75,10 @@ export class TemplateRenderError extends Error {
     readonly template: string,
     readonly line: number | undefined,
     readonly column: number | undefined,
-    readonly reason: string,
+    readonly failure: RenderFailure,
     options: { cause: unknown },
   ) {
-    super(`${template}: ${reason}`, options);
+    super(`${template} could not be rendered (see the cause)`, options);
     this.name = 'TemplateRenderError';
   }
 }
@@ -93,8 +96,8 @@ function tagErrors(template: Handlebars.TemplateDelegate, path: string): Handleb
       const message = String((error as Error).message);
       const place = / - (\d+):(\d+)$/.exec(message);
       const missing = /^"([^"]+)" not defined in/.exec(message);
-      const reason = missing ? `The template reads "${missing[1]}", which does not exist here.` : message.replace(/ - \d+:\d+$/, '');
-      throw new TemplateRenderError(path, place ? Number(place[1]) : undefined, place ? Number(place[2]) + 1 : undefined, reason, { cause: error });
+      const failure: RenderFailure = missing ? { kind: 'missing-field', field: missing[1]! } : { kind: 'render-failed', detail: message.replace(/ - \d+:\d+$/, '') };
+      throw new TemplateRenderError(path, place ? Number(place[1]) : undefined, place ? Number(place[2]) + 1 : undefined, failure, { cause: error });
     }
   };
 }
@@ -103,7 +106,7 @@ function templateSyntaxError(file: string, error: unknown): BuildError {
   const message = String((error as Error).message);
   // Parse errors name the line in the message; block mismatches carry it as lineNumber.
   const line = /on line (\d+)/.exec(message)?.[1] ?? (error as { lineNumber?: number }).lineNumber;
-  return makeError('TEMPLATE_SYNTAX', `The template could not be parsed: ${message.split('\n').at(-1)?.trim() ?? message}`, {
+  return makeError('TEMPLATE_SYNTAX', { reason: message.split('\n').at(-1)?.trim() ?? message }, {
     file,
     line: line ? Number(line) : undefined,
     cause: error,
@@ -124,7 +127,7 @@ function checkReferences(program: hbs.AST.Program, file: string, partials: Reado
     if (typed.type === 'PartialStatement' || typed.type === 'PartialBlockStatement') {
       const name = (typed.name as hbs.AST.PathExpression).original;
       if (!partials.has(name)) {
-        errors.push(makeError('TEMPLATE_MISSING', `The partial "${name}" does not exist.`, { ...position, hint: `Create templates/partials/${name}.hbs, or correct the name.` }));
+        errors.push(makeError('TEMPLATE_MISSING', { kind: 'partial', name }, position));
       }
     }
     if (typed.type === 'MustacheStatement' || typed.type === 'BlockStatement' || typed.type === 'SubExpression') {
@@ -135,7 +138,7 @@ function checkReferences(program: hbs.AST.Program, file: string, partials: Reado
       // with arguments it calls a helper, which must exist.
       const isHelperCall = params.length > 0 || ((typed.hash as hbs.AST.Hash | undefined)?.pairs.length ?? 0) > 0;
       if (isHelperCall && !BUILT_IN_HELPERS.has(name) && !(TEMPLATE_HELPERS as readonly string[]).includes(name)) {
-        errors.push(makeError('TEMPLATE_RENDER', `The helper "${name}" does not exist.`, { ...position, hint: `Templates may call ${[...TEMPLATE_HELPERS, ...BUILT_IN_HELPERS].join(', ')}.` }));
+        errors.push(makeError('TEMPLATE_RENDER', { kind: 'unknown-helper', name, helpers: [...TEMPLATE_HELPERS, ...BUILT_IN_HELPERS] }, position));
       }
       if (name === 't') {
         const first = params[0];

@@ -76,9 +76,8 @@ export function findPartialCycles(templates: readonly ParsedTemplate[]): BuildEr
       const seen = state.get(call.callee);
       if (seen === 1) {
         const loop = [...path.slice(path.findIndex((step) => step.name === call.callee)).map((step) => step.name), call.callee];
-        const message =
-          loop.length === 2 ? `The partial "${call.callee}" includes itself.` : `The partials include each other in a loop: ${loop.join(' → ')}.`;
-        errors.push(makeError('TEMPLATE_RECURSION', `${message} Rendering it would never end.`, { file: call.file, line: call.line, column: call.column }));
+        const params = loop.length === 2 ? { kind: 'self', partial: call.callee } as const : { kind: 'loop', loop } as const;
+        errors.push(makeError('TEMPLATE_RECURSION', params, { file: call.file, line: call.line, column: call.column }));
       } else if (seen === undefined && calls.has(call.callee)) {
         state.set(call.callee, 1);
         path.push({ name: call.callee, next: 0 });

@@ -87,7 +87,5 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
 
 /** The lock was held by another build for longer than the run would wait. */
 export function lockedProblem(heldBy: number, outDir: string, waitSeconds: number, lockPath: string): BuildError {
-  return makeError('OUTPUT_LOCKED', `Another build (process ${heldBy}) is still writing ${outDir} after ${waitSeconds} s.`, {
-    hint: `Wait for it, or delete ${lockPath} if no build is running.`,
-  });
+  return makeError('OUTPUT_LOCKED', { pid: heldBy, outDir, waitSeconds, lockPath });
 }

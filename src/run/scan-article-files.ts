@@ -38,7 +38,7 @@ function unreadableArticle(path: string, code: string): ArticleRow {
   return {
     path,
     summary: undefined,
-    problems: [makeError('FILE_UNREADABLE', `The file cannot be read (${code}).`, { file: path })],
+    problems: [makeError('FILE_UNREADABLE', { systemCode: code }, { file: path })],
     stamp: [0, 0, 0],
     digest: '',
   };

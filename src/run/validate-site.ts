@@ -71,17 +71,14 @@ function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): Buil
   }
   for (const [folder, languages] of languagesByFolder) {
     if (languages.length === 0) {
-      errors.push(makeError('ARTICLE_FOLDER_EMPTY', `The article folder ${folder}/ has no language file.`, { file: `${folder}/` }));
+      errors.push(makeError('ARTICLE_FOLDER_EMPTY', { folder }, { file: `${folder}/` }));
     } else if (config.missingDefaultLanguage !== 'allow' && !languages.includes(config.defaultLanguage)) {
       errors.push(
-        makeError('MISSING_DEFAULT_LANGUAGE', `The article has no version in the default language "${config.defaultLanguage}" (it has ${languages.join(', ')}).`, {
-          file: `${folder}/`,
-          severity: config.missingDefaultLanguage,
-          hint:
-            config.missingDefaultLanguage === 'warning'
-              ? `Add ${folder}/${config.defaultLanguage}.md, or set missingDefaultLanguage: allow in polyfeed.config.yaml if such articles are expected.`
-              : `Add ${folder}/${config.defaultLanguage}.md, or set missingDefaultLanguage to "warning" or "allow" in polyfeed.config.yaml.`,
-        }),
+        makeError(
+          'MISSING_DEFAULT_LANGUAGE',
+          { folder, defaultLanguage: config.defaultLanguage, languages, setting: config.missingDefaultLanguage },
+          { file: `${folder}/`, severity: config.missingDefaultLanguage },
+        ),
       );
     }
   }
@@ -91,7 +88,7 @@ function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): Buil
 /** The config, the templates and the labels: what every article is validated and rendered with. */
 export function validateSettings(sources: SiteSources): ValidateSettingsResult {
   if (!sources.configFile) {
-    const error = makeError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE_NAME} in the site folder.`, { file: CONFIG_FILE_NAME });
+    const error = makeError('CONFIG_NOT_FOUND', { file: CONFIG_FILE_NAME }, { file: CONFIG_FILE_NAME });
     return { config: undefined, settings: undefined, configErrors: [error], errors: [error] };
   }
   const configErrors: BuildError[] = [];
@@ -129,7 +126,7 @@ export function articleReader(context: ScanContext, articleBytes: ReadArticleByt
   return (entry) => {
     const bytes = articleBytes(entry.summary.file);
     if (bytes === undefined) {
-      return { problems: [makeError('FILE_CHANGED_DURING_BUILD', 'The file was removed while the build was running.', { file: entry.summary.file })] };
+      return { problems: [makeError('FILE_CHANGED_DURING_BUILD', { kind: 'removed' }, { file: entry.summary.file })] };
     }
     return validateArticleFile({ path: entry.summary.file, bytes, ...context });
   };
@@ -151,9 +148,7 @@ export function assembleSite(
   errors.push(...(scanned.problems ?? []), ...checkArticleFolders(scanned, config));
   if (scanned.files.length === 0 && (scanned.problems ?? []).length === 0) {
     errors.push(
-      makeError('NO_ARTICLES', `No article was found: ${ARTICLES_FOLDER}/ ${scanned.folders.length === 0 ? 'is missing or empty' : 'has folders but no <lang>.md file'} in the site folder.`, {
-        file: `${ARTICLES_FOLDER}/`,
-      }),
+      makeError('NO_ARTICLES', { folder: ARTICLES_FOLDER, hasFolders: scanned.folders.length > 0 }, { file: `${ARTICLES_FOLDER}/` }),
     );
   }
   const published = resolveTranslations(scanned.files, config);

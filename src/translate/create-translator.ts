@@ -1,5 +1,6 @@
 // Pure: i18next resources → one fixed `t` per language; a key missing at render time is a bug, not a fallback.
 import i18next, { type TOptions } from 'i18next';
+import { errorMessage } from '../model/error-catalogue.js';
 import { LABEL_NAMESPACE, type LocaleResources } from './validate-locales.js';
 
 /** Translates a label key for one language, e.g. `t('item.readingTime', { count: 3 })`. */
@@ -11,7 +12,7 @@ export class MissingLabelError extends Error {
     readonly key: string,
     readonly lang: string,
   ) {
-    super(`The label "${key}" does not exist in ${lang}.`);
+    super(errorMessage('LOCALE_MISSING_KEY', { kind: 'unknown-at-render', key, lang }));
     this.name = 'MissingLabelError';
   }
 }

@@ -136,7 +136,7 @@ function duplicateIds(rows: PublishedRows, published: readonly number[], distinc
     uses.sort((a, b) => a - b);
     const earlier = table.pathAt(uses[0]!);
     for (const row of uses.slice(1)) {
-      duplicates.push([row, makeError('DUPLICATE_ID', `The item id "${id}" is already used by ${earlier}.`, { file: table.pathAt(row), path: ['id'] })]);
+      duplicates.push([row, makeError('DUPLICATE_ID', { id, earlier }, { file: table.pathAt(row), path: ['id'] })]);
     }
   }
   return duplicates.sort((a, b) => a[0] - b[0]).map(([, error]) => error);

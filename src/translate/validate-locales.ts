@@ -46,14 +46,6 @@ function findNonTextLabels(node: unknown, path: string[], report: (path: string[
   report(path, node);
 }
 
-/** Says where the key is wanted from, and never that the default language has a key it lacks. */
-function missingKeyHint(key: string, lang: string, defaultLanguage: string, defaultHasIt: boolean): string {
-  if (defaultHasIt) return `Add "${key}" translated into ${lang}; ${defaultLanguage} has it.`;
-  const neededBy = 'polyfeed or a template uses it';
-  if (lang === defaultLanguage) return `Add "${key}" to ${lang}; ${neededBy}.`;
-  return `Add "${key}" translated into ${lang}; ${neededBy}, and ${defaultLanguage} lacks it too.`;
-}
-
 export function validateLocales(input: ValidateLocalesInput): { value?: LocaleResources; errors: BuildError[] } {
   const errors: BuildError[] = [];
   const resources: LocaleResources = {};
@@ -65,7 +57,7 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     const file = byPath.get(pathOf(lang));
     if (!file) {
       if (!input.unreadable?.has(pathOf(lang))) {
-        errors.push(makeError('LOCALE_MISSING', `Language "${lang}" is configured but has no labels file ${pathOf(lang)}.`, { file: 'polyfeed.config.yaml' }));
+        errors.push(makeError('LOCALE_MISSING', { lang, file: pathOf(lang) }, { file: 'polyfeed.config.yaml' }));
       }
       continue;
     }
@@ -73,23 +65,22 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     try {
       data = JSON.parse(file.text);
     } catch (error) {
-      const message = (error as Error).message;
-      errors.push(makeError('JSON_SYNTAX', `The labels file is not valid JSON: ${message}.`, { file: file.path, ...jsonErrorPosition(file.text, message), cause: error }));
+      const reason = (error as Error).message;
+      errors.push(makeError('JSON_SYNTAX', { kind: 'unparsable', reason }, { file: file.path, ...jsonErrorPosition(file.text, reason), cause: error }));
       continue;
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      errors.push(makeError('JSON_SYNTAX', 'The labels file must hold a JSON object ({ "feed": {…}, "item": {…} }).', { file: file.path, line: 1, column: 1 }));
+      errors.push(makeError('JSON_SYNTAX', { kind: 'not-an-object' }, { file: file.path, line: 1, column: 1 }));
       continue;
     }
     const located = parseYamlWithPositions(file.text, { file: file.path, firstLine: 1 }).value;
     const before = errors.length;
     findNonTextLabels(data, [], (path, value) => {
       errors.push(
-        makeError('INVALID_TYPE', `The label "${path.join('.')}" must be text, got ${Array.isArray(value) ? 'a list' : JSON.stringify(value)}.`, {
+        makeError('INVALID_TYPE', { kind: 'label-not-text', key: path.join('.'), value }, {
           file: file.path,
           path,
           ...(located?.positionOf(path) ?? { line: 1, column: 1 }),
-          hint: 'Write the label as a JSON string in quotes.',
         }),
       );
     });
@@ -118,11 +109,10 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
       const position = positionOf?.(parentPath) ?? { line: 1, column: 1 };
       if (!found) {
         errors.push(
-          makeError('LOCALE_MISSING_KEY', `The label "${key}" is missing in ${lang}.`, {
+          makeError('LOCALE_MISSING_KEY', { kind: 'missing', key, lang, defaultLanguage: input.defaultLanguage, inDefault: referenceKeys.has(key) }, {
             file,
             path: key.split('.'),
             ...position,
-            hint: missingKeyHint(key, lang, input.defaultLanguage, referenceKeys.has(key)),
           }),
         );
         continue;
@@ -131,9 +121,8 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
         const wantedNames = [...(referencePlaceholders.get(key) ?? [])].sort();
         const names = [...(placeholders.get(key) ?? [])].sort();
         if (wantedNames.join() !== names.join()) {
-          const show = (list: string[]) => (list.length > 0 ? list.map((name) => `{{${name}}}`).join(', ') : 'none');
           errors.push(
-            makeError('LOCALE_PLACEHOLDER_MISMATCH', `The label "${key}" uses ${show(names)} in ${lang} but ${show(wantedNames)} in ${input.defaultLanguage}.`, {
+            makeError('LOCALE_PLACEHOLDER_MISMATCH', { key, lang, names, defaultLanguage: input.defaultLanguage, wanted: wantedNames }, {
               file,
               path: key.split('.'),
               ...(positionOf?.(key.split('.')) ?? position),
@@ -146,11 +135,10 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
       const missing = pluralCategories.filter((category) => !found.pluralCategories.has(category));
       if (missing.length > 0) {
         errors.push(
-          makeError('LOCALE_MISSING_KEY', `The plural label "${key}" lacks the ${lang} form${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`, {
+          makeError('LOCALE_MISSING_KEY', { kind: 'plural-forms', key, lang, missing, forms: pluralCategories }, {
             file,
             path: key.split('.'),
             ...position,
-            hint: `${lang} needs the plural forms ${pluralCategories.join(', ')}: add ${missing.map((c) => `"${key.split('.').at(-1)}_${c}"`).join(', ')}.`,
           }),
         );
       }

@@ -17,7 +17,7 @@ export function checkArticleImages({ article, bases, staticFiles }: CheckArticle
   const check = (src: string, position: { line?: number; column?: number }, path: (string | number)[]) => {
     const local = localStaticPath(src, bases);
     if (local !== undefined && !staticFiles.has(local)) {
-      errors.push(makeError('IMAGE_NOT_FOUND', `The image "${src}" is on this site, but static/${local} does not exist.`, { file: article.file, path, ...position }));
+      errors.push(makeError('IMAGE_NOT_FOUND', { src, local }, { file: article.file, path, ...position }));
     }
   };
   const image = article.frontMatter.image;

@@ -64,10 +64,6 @@ export function findDeepNesting(body: string, file: string, bodyStartLine: numbe
   watched.parse(body, env);
   if (env.droppedLine === undefined) return [];
   return [
-    makeError(
-      'MARKDOWN_TOO_DEEP',
-      `Lists or block quotes nest too deeply here (past the Markdown parser's limit of ${MARKDOWN_OPTIONS.maxNesting} levels, a list counting two): the parser stops, and the text from this line on would be missing from the feeds.`,
-      { file, line: bodyStartLine + env.droppedLine, column: 1 },
-    ),
+    makeError('MARKDOWN_TOO_DEEP', { maxNesting: MARKDOWN_OPTIONS.maxNesting }, { file, line: bodyStartLine + env.droppedLine, column: 1 }),
   ];
 }

@@ -39,7 +39,7 @@ export function findUnsafeHtml(body: string, file: string, bodyStartLine: number
       if (seen.has(`${line}:${tag}`)) continue;
       seen.add(`${line}:${tag}`);
       warnings.push(
-        makeError('UNSAFE_HTML_REMOVED', `The raw HTML element <${tag}> is removed from the feeds, with everything inside it.`, {
+        makeError('UNSAFE_HTML_REMOVED', { tag }, {
           file,
           line,
           severity: 'warning',

@@ -1,7 +1,6 @@
 // Pure: `articles/<key>/<lang>.md` → the article key and the language tag, or why not.
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
-import { codePointName } from '../model/find-control-characters.js';
 import { canonicalLanguageTag } from '../model/language-tag.js';
 
 export interface ArticlePath {
@@ -21,38 +20,16 @@ export function nfcForm(name: string): string {
   return /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC');
 }
 
-/** An accent written as a separate combining character, as some systems (macOS) store names. */
-function describeDecomposed(name: string): string {
-  const mark = /\p{M}/u.exec(name);
-  if (!mark || mark.index === 0) return 'its accents are separate combining characters';
-  return `"${nfcForm(name.slice(mark.index - 1, mark.index + mark[0].length))}" is written as "${name[mark.index - 1]}" followed by the combining character ${codePointName(mark[0])}`;
-}
-
 function keyErrors(key: string, path: string): BuildError[] {
-  const nfc = nfcForm(key);
-  if (nfc !== key) {
-    return [
-      makeError('INVALID_ARTICLE_KEY', `The article folder name "${key}" is not in Unicode NFC form (${describeDecomposed(key)}); the folder name is the article's URL.`, {
-        file: path,
-        hint: `Rename the folder to the NFC form of the same name, "${nfc}" (the same letters, each accent composed with its letter).`,
-      }),
-    ];
-  }
-  if (!ARTICLE_KEY.test(key)) return [makeError('INVALID_ARTICLE_KEY', `The article folder name "${key}" has characters that do not belong in a URL.`, { file: path })];
+  if (nfcForm(key) !== key) return [makeError('INVALID_ARTICLE_KEY', { kind: 'not-nfc', key }, { file: path })];
+  if (!ARTICLE_KEY.test(key)) return [makeError('INVALID_ARTICLE_KEY', { kind: 'not-url-safe', key }, { file: path })];
   return [];
 }
 
 export function parseArticlePath(path: string): { value?: ArticlePath; errors: BuildError[] } {
   const parts = path.split('/');
   if (parts.length !== 3 || parts[0] !== 'articles') {
-    return {
-      errors: [
-        makeError('INVALID_ARTICLE_KEY', 'Article files live exactly one folder below articles/: articles/<article-key>/<lang>.md.', {
-          file: path,
-          hint: 'Move the file into its own article folder, named after the article, e.g. articles/2025-03-flood/en.md.',
-        }),
-      ],
-    };
+    return { errors: [makeError('INVALID_ARTICLE_KEY', { kind: 'not-one-folder-deep' }, { file: path })] };
   }
   const key = parts[1]!;
   const lang = parts[2]!.slice(0, -'.md'.length);
@@ -60,14 +37,9 @@ export function parseArticlePath(path: string): { value?: ArticlePath; errors: B
   errors.push(...keyErrors(key, path));
   const canonical = canonicalLanguageTag(lang);
   if (canonical === undefined) {
-    errors.push(makeError('INVALID_LANGUAGE_TAG', `The file name "${lang}.md" is not a BCP 47 language tag.`, { file: path }));
+    errors.push(makeError('INVALID_LANGUAGE_TAG', { kind: 'file-not-a-tag', folder: `articles/${key}`, name: lang }, { file: path }));
   } else if (canonical !== lang) {
-    errors.push(
-      makeError('INVALID_LANGUAGE_TAG', `The file name "${lang}.md" should be spelt "${canonical}.md".`, {
-        file: path,
-        hint: `Rename the file to ${canonical}.md.`,
-      }),
-    );
+    errors.push(makeError('INVALID_LANGUAGE_TAG', { kind: 'file-spelling', folder: `articles/${key}`, name: lang, canonical }, { file: path }));
   }
   return errors.length > 0 ? { errors } : { value: { key, lang }, errors };
 }

@@ -30,12 +30,12 @@ export function validateArticleFile({ path, bytes, config, staticFiles }: Articl
   const { key, lang } = location.value;
   if (!config.languages.includes(lang)) {
     return {
-      problems: [makeError('LANGUAGE_NOT_CONFIGURED', `The language "${lang}" is not one of the configured languages (${config.languages.join(', ')}).`, { file: path })],
+      problems: [makeError('LANGUAGE_NOT_CONFIGURED', { lang, languages: config.languages }, { file: path })],
     };
   }
   if (bytes.length > config.maxFileSizeKb * 1024) {
     return {
-      problems: [makeError('FILE_TOO_LARGE', `The file has ${Math.ceil(bytes.length / 1024)} KiB; the limit is ${config.maxFileSizeKb} KiB.`, { file: path })],
+      problems: [makeError('FILE_TOO_LARGE', { bytes: bytes.length, limitKiB: config.maxFileSizeKb }, { file: path })],
     };
   }
   const decoded = decodeText({ path, bytes });

@@ -44,7 +44,7 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
   if (data === null || data === undefined) {
     return {
       errors: [
-        makeError('FRONT_MATTER_MISSING', 'The front-matter block is empty.', { file, line: 1, column: 1, hint: 'Add at least "title:" and "date:".' }),
+        makeError('FRONT_MATTER_MISSING', { kind: 'empty' }, { file, line: 1, column: 1 }),
         ...bodyErrors,
       ],
     };
@@ -56,18 +56,13 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
 
   errors.push(...bodyErrors, ...bodyWarnings);
   if (body.trim() === '') {
-    errors.push(makeError('EMPTY_BODY', 'The article has no text after its front matter.', { file, line: bodyStartLine, column: 1 }));
+    errors.push(makeError('EMPTY_BODY', {}, { file, line: bodyStartLine, column: 1 }));
   }
   if (result.success) {
     const { date, updated } = result.data;
     if (updated && updated.epochMs < date.epochMs) {
       errors.push(
-        makeError('INVALID_DATE', `"updated" (${updated.text}) is before "date" (${date.text}).`, {
-          file,
-          path: ['updated'],
-          ...positionOf(['updated']),
-          hint: 'An update comes after first publication: correct one of the two dates.',
-        }),
+        makeError('INVALID_DATE', { kind: 'updated-before-date', updated: updated.text, date: date.text }, { file, path: ['updated'], ...positionOf(['updated']) }),
       );
     }
   }

@@ -2,7 +2,8 @@
 import type { z } from 'zod';
 import type { BuildError, FieldPath } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
-import type { ErrorCode } from '../model/error-catalogue.js';
+import type { CodedProblem, FieldName } from '../model/error-catalogue.js';
+import { problemOf } from '../model/schema-problem.js';
 import type { PositionLookup } from '../load/parse-yaml-with-positions.js';
 import { closestMatch } from './closest-match.js';
 
@@ -24,65 +25,50 @@ export function zodIssuesToErrors(issues: readonly Issue[], context: MappingCont
 
 function issueToErrors(issue: Issue, context: MappingContext, input: unknown): BuildError[] {
   const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-  const at = (code: ErrorCode, message: string, hint?: string, errorPath: FieldPath = path, key = false, positionPath: FieldPath = errorPath) =>
-    makeError(code, message, {
+  const at = (problem: CodedProblem, errorPath: FieldPath = path, key = false, positionPath: FieldPath = errorPath) =>
+    makeError(problem.code, problem.params, {
       file: context.file,
       path: errorPath,
-      hint,
       ...context.positionOf(positionPath, { key }),
     });
   const value = valueAt(input, path);
-  const field = describeField(path, context.subject);
+  const field: FieldName = { path, subject: context.subject };
+  const missing = (options?: readonly unknown[]) => {
+    // The field is not there to point at, so the position is its parent's key.
+    const parent = path.slice(0, -1);
+    return at({ code: 'REQUIRED_FIELD', params: { name: String(path.at(-1)), parent: { path: parent, subject: context.subject }, options } }, path, true, parent);
+  };
 
   switch (issue.code) {
     case 'unrecognized_keys': {
       return issue.keys.map((key) => {
         // A key of another variant (a Brightcove "player" on a YouTube video) is not suggested back.
         const known = knownKeysAt(context.schema, path, input).filter((candidate) => candidate !== key);
-        const suggestion = closestMatch(key, known);
-        const hint = suggestion
-          ? `Did you mean "${suggestion}"?`
-          : `Known fields here: ${known.join(', ')}.`;
-        return at('UNKNOWN_FIELD', `Unknown field "${key}" in ${field}.`, hint, [...path, key], true);
+        return at({ code: 'UNKNOWN_FIELD', params: { key, parent: field, suggestion: closestMatch(key, known), known } }, [...path, key], true);
       });
     }
     case 'invalid_type': {
-      if (value === null && issue.expected === 'string') return [at('EMPTY_VALUE', `${capitalize(field)} is empty.`)];
-      if (value === undefined) {
-        const parent = path.slice(0, -1);
-        // The field is not there to point at, so the position is its parent's key.
-        return [at('REQUIRED_FIELD', `Required field "${String(path.at(-1))}" is missing from ${describeField(parent, context.subject)}.`, undefined, path, true, parent)];
-      }
-      return [at('INVALID_TYPE', `${capitalize(field)} must be ${article(issue.expected)}, got ${describeValue(value)}.`)];
+      if (value === null && issue.expected === 'string') return [at({ code: 'EMPTY_VALUE', params: { kind: 'empty', field } })];
+      if (value === undefined) return [missing()];
+      return [at({ code: 'INVALID_TYPE', params: { kind: 'wrong-type', field, expected: issue.expected, value } })];
     }
     case 'too_small':
       if (issue.origin === 'number' || issue.origin === 'int') {
-        const bound = issue.inclusive ? `at least ${String(issue.minimum)}` : `more than ${String(issue.minimum)}`;
-        return [at('INVALID_VALUE', `${capitalize(field)} is ${describeValue(value)}; it must be ${bound}.`, `Change it to a number that is ${bound}.`)];
+        return [at({ code: 'INVALID_VALUE', params: { kind: 'number-too-small', field, value, minimum: issue.minimum, inclusive: issue.inclusive ?? false } })];
       }
-      if (issue.origin === 'array') return [at('EMPTY_VALUE', `${capitalize(field)} is an empty list.`)];
-      return [at('EMPTY_VALUE', `${capitalize(field)} is empty.`)];
+      return [at({ code: 'EMPTY_VALUE', params: { kind: issue.origin === 'array' ? 'empty-list' : 'empty', field } })];
     case 'invalid_format':
-      if (issue.format === 'url') return [at('INVALID_URL', `${capitalize(field)} is not an absolute http(s) URL: ${describeValue(value)}.`)];
-      if (issue.format === 'email') return [at('INVALID_VALUE', `${capitalize(field)} is not an e-mail address: ${describeValue(value)}.`, 'Write an address like name@example.org.')];
-      return [at('INVALID_VALUE', `${capitalize(field)}: ${issue.message}`, 'Write it in the form the field table in README.md gives.')];
+      if (issue.format === 'url') return [at({ code: 'INVALID_URL', params: { kind: 'field-not-absolute', field, value } })];
+      if (issue.format === 'email') return [at({ code: 'INVALID_VALUE', params: { kind: 'not-email', field, value } })];
+      return [at({ code: 'INVALID_VALUE', params: { kind: 'wrong-format', field, detail: issue.message } })];
     case 'invalid_value':
-      return [
-        at(
-          'INVALID_VALUE',
-          `${capitalize(field)} is ${describeValue(value)}, which is not one of the allowed values.`,
-          `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`,
-        ),
-      ];
+      return [at({ code: 'INVALID_VALUE', params: { kind: 'not-allowed', field, value, allowed: issue.values } })];
     case 'invalid_union': {
       if ('note' in issue && issue.note === 'No matching discriminator') {
         // zod's path already ends in the discriminator ("video.provider").
-        const options = ((issue as { options?: unknown[] }).options ?? []).map((option) => JSON.stringify(option)).join(', ');
-        if (value === undefined) {
-          const parent = path.slice(0, -1);
-          return [at('REQUIRED_FIELD', `Required field "${String(path.at(-1))}" is missing from ${describeField(parent, context.subject)}.`, `Add it: one of ${options}.`, path, true, parent)];
-        }
-        return [at('INVALID_VALUE', `${capitalize(field)} is ${describeValue(value)}, which is not one of the allowed values.`, `Use one of: ${options}.`)];
+        const options = (issue as { options?: unknown[] }).options ?? [];
+        if (value === undefined) return [missing(options)];
+        return [at({ code: 'INVALID_VALUE', params: { kind: 'not-allowed', field, value, allowed: options } })];
       }
       // A value that fits no variant: report the problems of the variant meant for its type, so
       // "authors: [{ nmae: Jane }]" says "unknown nmae, did you mean name" and "authors: ["Jane\vDoe"]"
@@ -92,14 +78,16 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
         const nested = branchForType.map((inner) => ({ ...inner, path: [...path, ...inner.path] }) as Issue);
         return zodIssuesToErrors(nested, context, input);
       }
-      return [at('INVALID_TYPE', `${capitalize(field)} has the wrong shape: ${describeValue(value)}.`)];
+      return [at({ code: 'INVALID_TYPE', params: { kind: 'wrong-shape', field, value } })];
     }
     case 'custom': {
-      const code = (issue.params?.polyfeedCode as ErrorCode | undefined) ?? 'INVALID_VALUE';
-      return [at(code, issue.message, issue.params?.polyfeedHint as string | undefined)];
+      const problem = problemOf(issue);
+      // Every custom issue of our schemas carries its problem (see schema-problem.ts); one without is a bug.
+      if (!problem) throw new Error(`A custom issue at ${JSON.stringify(path)} carries no catalogue problem: ${issue.message}`);
+      return [at(problem)];
     }
     default:
-      return [at('INVALID_VALUE', `${capitalize(field)}: ${issue.message}`)];
+      return [at({ code: 'INVALID_VALUE', params: { kind: 'not-accepted', field, detail: issue.message } })];
   }
 }
 
@@ -111,35 +99,6 @@ function valueAt(input: unknown, path: FieldPath): unknown {
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
-}
-
-function describeField(path: FieldPath, subject: string): string {
-  if (path.length === 0) return `the ${subject}`;
-  return `"${path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('')}"`;
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  return `${typeof value} ${String(value)}`;
-}
-
-function article(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'text',
-    object: 'an object (key: value lines)',
-    array: 'a list',
-    boolean: 'true or false',
-    number: 'a number',
-    int: 'a whole number',
-  };
-  return names[expected] ?? `a ${expected}`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Whether a discriminated-union option accepts `value` (its discriminator literal matches). */

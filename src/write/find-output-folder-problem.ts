@@ -2,6 +2,7 @@
 import { dirname, isAbsolute, relative, sep } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
+import type { UnsafeOutputFolder } from '../model/error-catalogue.js';
 import type { SourcePosition } from '../load/parse-yaml-with-positions.js';
 
 /** Real paths (symbolic links resolved), all absolute. */
@@ -13,9 +14,8 @@ export interface OutputFolderPaths {
   readonly readFolders: ReadonlyArray<{ readonly name: string; readonly path: string }>;
 }
 
-export type OutputFolderProblem =
-  | { readonly kind: 'file-system-root' | 'site' | 'ancestor-of-site' }
-  | { readonly kind: 'read-folder' | 'inside-read-folder' | 'contains-read-folder'; readonly folder: string };
+/** What the output folder is to the site, when that makes it unsafe (the catalogue words it). */
+export type OutputFolderProblem = UnsafeOutputFolder;
 
 /** True when `path` is `folder` or lies inside it. */
 function isWithin(path: string, folder: string): boolean {
@@ -36,23 +36,6 @@ export function findOutputFolderProblem({ outDir, root, readFolders }: OutputFol
   return undefined;
 }
 
-function describeProblem(problem: OutputFolderProblem): string {
-  switch (problem.kind) {
-    case 'file-system-root':
-      return 'is the root of the file system';
-    case 'site':
-      return 'is the site folder itself';
-    case 'ancestor-of-site':
-      return 'holds the site folder';
-    case 'read-folder':
-      return `is ${problem.folder}/, which polyfeed reads`;
-    case 'inside-read-folder':
-      return `lies inside ${problem.folder}/, which polyfeed reads`;
-    case 'contains-read-folder':
-      return `holds ${problem.folder}/, which polyfeed reads`;
-  }
-}
-
 /** Where the output folder was named: the --out option, or outDir in the config (with its position). */
 export type OutputFolderSource =
   | { readonly option: string; readonly resolvedPath: string; readonly realPath: string }
@@ -62,23 +45,8 @@ export type OutputFolderSource =
 
 /** The problem as a BuildError: OUTPUT_FOLDER_UNSAFE, at the config's outDir line when it came from there. */
 export function outputFolderError(problem: OutputFolderProblem, source: OutputFolderSource): BuildError {
-  const why = `${describeProblem(problem)}: publishing feeds there could overwrite or delete sources.`;
-  if ('feedFolder' in source) {
-    return makeError('OUTPUT_FOLDER_UNSAFE', `The folder ${source.feedFolder}/ of the output folder leads to ${source.realPath}, which ${why}`, {
-      hint: `Remove the symbolic link ${source.feedFolder} from the output folder: polyfeed creates the folder itself.`,
-    });
-  }
-  // Where a symbolic link led is worth saying; the same path twice is not.
-  const real = source.realPath === source.resolvedPath ? '' : ` (${source.realPath} once symbolic links are followed)`;
-  if ('option' in source) {
-    return makeError('OUTPUT_FOLDER_UNSAFE', `The output folder --out ${source.option}${real} ${why}`, {
-      hint: 'Pass --out a folder of its own, such as public in the site folder or a folder outside the site.',
-    });
-  }
-  return makeError('OUTPUT_FOLDER_UNSAFE', `The output folder outDir: ${source.setting}${real} ${why}`, {
-    file: source.file,
-    ...source.position,
-    path: ['outDir'],
-    hint: 'Set outDir to a folder of its own, such as public, or a folder outside the site.',
-  });
+  if ('feedFolder' in source) return makeError('OUTPUT_FOLDER_UNSAFE', { kind: 'feed-folder', problem, feedFolder: source.feedFolder, realPath: source.realPath });
+  const { resolvedPath, realPath } = source;
+  if ('option' in source) return makeError('OUTPUT_FOLDER_UNSAFE', { kind: 'option', problem, option: source.option, resolvedPath, realPath });
+  return makeError('OUTPUT_FOLDER_UNSAFE', { kind: 'setting', problem, setting: source.setting, resolvedPath, realPath }, { file: source.file, ...source.position, path: ['outDir'] });
 }

@@ -4,7 +4,7 @@ import { acquireOutputLock, hasLockFolder, lockPathFor, type OutputLock } from '
 import { recoverInterruptedPublish } from './publish-files.js';
 import { journalPathIn } from './publish-journal.js';
 import { removeLeftovers } from './remove-leftovers.js';
-import { failedWriteOf, writeFailure } from './write-failure.js';
+import { failedWriteOf, writeFailure, type WriteOutcome } from './write-failure.js';
 
 export interface OpenOutputInput {
   /** The site folder: reported paths are relative to it. */
@@ -29,7 +29,7 @@ export type OpenOutputResult = OpenOutput | { readonly heldBy: number; readonly 
  * file and backup of polyfeed's own anywhere under the folder. A system error is returned as a problem.
  */
 export function openOutputFolder({ root, outDir, waitMs, onWait }: OpenOutputInput): OpenOutputResult {
-  const report = (error: unknown, outcome: string): { errors: BuildError[] } => {
+  const report = (error: unknown, outcome: WriteOutcome): { errors: BuildError[] } => {
     const failed = failedWriteOf(error);
     if (!failed) throw error;
     return { errors: [writeFailure({ root, outDir, path: failed.path || lockPathFor(outDir), error: failed.error, outcome })] };
@@ -38,7 +38,7 @@ export function openOutputFolder({ root, outDir, waitMs, onWait }: OpenOutputInp
   try {
     acquired = acquireOutputLock(outDir, waitMs, onWait);
   } catch (error) {
-    return report(error, 'The output folder could not be locked; nothing was written.');
+    return report(error, 'not-locked');
   }
   if (!('lock' in acquired)) return acquired;
   const { lock } = acquired;
@@ -47,7 +47,7 @@ export function openOutputFolder({ root, outDir, waitMs, onWait }: OpenOutputInp
     recoverInterruptedPublish(outDir, journalPath);
   } catch (error) {
     lock.release();
-    return report(error, 'A publish a killed build left unfinished could not be undone; its backups are kept, and nothing was written.');
+    return report(error, 'not-recovered');
   }
   removeLeftovers(outDir);
   return { lock, journalPath };

@@ -13,9 +13,6 @@ export interface WriteSummary {
   readonly unchanged: readonly string[];
 }
 
-const RESTORED = 'Nothing was published: every output is as the previous build left it.';
-const KEPT_FOR_NEXT_BUILD = 'The previous outputs could not all be put back yet: their backups are kept, and the next build restores them before it writes anything.';
-
 /**
  * Renames every staged file whose bytes differ from the published one over it, all or none (a
  * failure puts every output back and is returned as a problem); drops the others.
@@ -33,6 +30,6 @@ export function publishStaged(place: StagingPlace & { readonly journalPath: stri
   if (failure === undefined) return { written: written.map((file) => file.path), unchanged, errors: [] };
   const failed = failedWriteOf(failure.error);
   if (!failed) throw failure.error;
-  const error = writeFailure({ ...place, path: failure.path, error: failed.error, outcome: failure.restored ? RESTORED : KEPT_FOR_NEXT_BUILD });
+  const error = writeFailure({ ...place, path: failure.path, error: failed.error, outcome: failure.restored ? 'restored' : 'backups-kept' });
   return { written: [], unchanged: [], errors: [error] };
 }

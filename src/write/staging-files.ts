@@ -30,13 +30,11 @@ export interface StagingPlace {
   readonly outDir: string;
 }
 
-const NOTHING_PUBLISHED = 'Nothing was published; the previous output is unchanged.';
-
 /** A write that failed while staging, as the problem it is; any other error is a bug and is thrown again. */
 export function stagingFailure(place: StagingPlace, error: unknown): BuildError {
   const failed = failedWriteOf(error);
   if (!failed) throw error;
-  return writeFailure({ ...place, ...failed, outcome: NOTHING_PUBLISHED });
+  return writeFailure({ ...place, ...failed, outcome: 'nothing-published' });
 }
 
 /** Makes the folders of these outputs; a folder that cannot be made is returned as a problem. */

@@ -2,6 +2,10 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
+import type { MessageParams } from '../model/error-catalogue.js';
+
+/** What a failed write left of the previous output ('nothing-published', 'restored', …; the catalogue words each). */
+export type WriteOutcome = MessageParams<'OUTPUT_WRITE_FAILED'>['outcome'];
 
 /** An error thrown by a Node.js file-system call (it names the call and the system's code). */
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
@@ -12,21 +16,6 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException & 
 function reasonText(error: NodeJS.ErrnoException & { code: string }): string {
   const match = /^[A-Z0-9_]+: ([^,]+)/.exec(error.message);
   return match?.[1] ?? error.message;
-}
-
-function hintFor(code: string, folder: string): string {
-  switch (code) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return `Free some space on the disk that holds ${folder} (or raise the quota), then build again.`;
-    case 'EROFS':
-      return `${folder} is on a read-only file system: mount it read-write, or choose another output folder with --out.`;
-    case 'EPERM':
-    case 'EACCES':
-      return `Give the user that runs polyfeed permission to write ${folder} and its files; a file marked immutable (chattr +i) must be made writable again (chattr -i).`;
-    default:
-      return `Check the disk and the permissions of ${folder}, then build again.`;
-  }
 }
 
 /** Where a file is, for the report: relative to the site folder when inside it, else as it is. */
@@ -45,15 +34,13 @@ export interface WriteFailureInput {
   readonly path: string;
   readonly error: NodeJS.ErrnoException & { code: string };
   /** What the previous output is now, said after the reason. */
-  readonly outcome: string;
+  readonly outcome: WriteOutcome;
 }
 
 /** The report of one failed call; the previous output's state is said in the message. */
 export function writeFailure({ root, outDir, path, error, outcome }: WriteFailureInput): BuildError {
-  return makeError('OUTPUT_WRITE_FAILED', `Could not write the output (${error.code}: ${reasonText(error)}, in ${error.syscall}). ${outcome}`, {
-    file: displayPath(root, path),
-    hint: hintFor(error.code, displayPath(root, outDir)),
-  });
+  const params = { systemCode: error.code, reason: reasonText(error), syscall: error.syscall, outcome, outputFolder: displayPath(root, outDir) };
+  return makeError('OUTPUT_WRITE_FAILED', params, { file: displayPath(root, path) });
 }
 
 /** A system error met on one output file, named by the output (not by its temporary sibling). */

@@ -1,8 +1,10 @@
-// docs/errors.md documents every error code, and only codes that exist; these fail when the two drift apart.
+// docs/errors.md documents every error code, and only codes that exist, and each report it prints is one the
+// catalogue makes; these fail when the docs and the code drift apart.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { errorCodes } from '../../src/model/error-catalogue.js';
+import { errorCodes, errorHint, errorMessage, type ErrorCode, type MessageParams } from '../../src/model/error-catalogue.js';
+import { documentedProblems } from '../helpers/documented-problems.js';
 import { repoRoot } from '../helpers/site-fixture.js';
 
 const docs = readFileSync(join(repoRoot, 'docs/errors.md'), 'utf8');
@@ -41,7 +43,30 @@ describe('docs/errors.md', () => {
   });
 
   test.each(errorCodes)('the %s section shows a printed report naming the code', (code) => {
-    const blocks = [...section(code).matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1]!);
-    expect(blocks.some((block) => new RegExp(`(^|\\s)${code}(\\s|$)`, 'm').test(block))).toBe(true);
+    expect(printedReports(code).length).toBeGreaterThan(0);
+  });
+
+  test.each(errorCodes)('each %s report printed is the catalogue\'s message and hint for the facts of its example', (code) => {
+    const made = (documentedProblems[code] as readonly MessageParams<typeof code>[]).map((params) => ({
+      message: errorMessage(code, params),
+      hint: errorHint(code, params),
+    }));
+    expect(printedReports(code)).toEqual(made);
   });
 });
+
+/** The message and hint of each report for `code` in the section's printed output, in order. */
+function printedReports(code: ErrorCode): { message: string | undefined; hint: string | undefined }[] {
+  const blocks = [...section(code).matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1]!.split('\n'));
+  const header = new RegExp(`^\\S.*(^|\\s)${code}(\\s|$)`);
+  return blocks.flatMap((lines) =>
+    lines.flatMap((line, index) => {
+      if (!header.test(line)) return [];
+      // The message is the next line; a code frame may stand between it and the hint, and a blank line ends the report.
+      const rest = lines.slice(index + 1);
+      const end = rest.indexOf('');
+      const report = end === -1 ? rest : rest.slice(0, end);
+      return [{ message: report[0]?.replace(/^ {2}/, ''), hint: report.find((text) => text.startsWith('  hint: '))?.slice('  hint: '.length) }];
+    }),
+  );
+}

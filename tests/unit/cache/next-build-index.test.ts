@@ -23,7 +23,7 @@ function input(articles: ArticleTable, configBytes: Uint8Array = config): NextBu
     outDir: '/out',
     outOption: null,
     outputs: {},
-    problems: [makeError('UNSAFE_HTML_REMOVED', 'Removed.', { file: 'articles/old/en.md', severity: 'warning' })],
+    problems: [makeError('UNSAFE_HTML_REMOVED', { tag: 'script' }, { file: 'articles/old/en.md', severity: 'warning' })],
     startedMs,
   };
 }
@@ -46,8 +46,8 @@ describe('nextBuildIndex', () => {
   });
 
   test('keeps valid articles only, each with its warnings only', () => {
-    const warning = makeError('UNSAFE_HTML_REMOVED', 'Removed.', { file: 'articles/a/en.md', severity: 'warning' });
-    const broken = makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/b/en.md' });
+    const warning = makeError('UNSAFE_HTML_REMOVED', { tag: 'script' }, { file: 'articles/a/en.md', severity: 'warning' });
+    const broken = makeError('YAML_SYNTAX', { kind: 'duplicate-key' }, { file: 'articles/b/en.md' });
     const articles = ArticleTable.of([
       { path: 'articles/a/en.md', summary: summary('a'), problems: [warning], stamp: [1, 1, 1], digest: 'a' },
       { path: 'articles/b/en.md', summary: undefined, problems: [broken], stamp: [1, 1, 2], digest: 'b' },

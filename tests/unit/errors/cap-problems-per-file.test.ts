@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { capProblemsPerFile } from '../../../src/report/cap-problems-per-file.js';
-import { makeError } from '../../../src/model/build-error.js';
+import { testProblem } from '../../helpers/test-problem.js';
 import { sortErrors } from '../../../src/report/sort-errors.js';
 
-const problem = (file: string | undefined, line: number) => makeError('UNKNOWN_FIELD', `k${line}`, { file, line });
+const problem = (file: string | undefined, line: number) => testProblem('UNKNOWN_FIELD', { message: `k${line}`, file, line });
 
 describe('capProblemsPerFile', () => {
   test('keeps the first few of each file and counts the rest per file', () => {

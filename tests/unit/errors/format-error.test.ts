@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import type { BuildError } from '../../../src/model/build-error.js';
-import { makeError, type ErrorDetails } from '../../../src/model/build-error.js';
+import type { BuildError, ErrorDetails } from '../../../src/model/build-error.js';
+import { makeError } from '../../../src/model/build-error.js';
+import type { ErrorCode } from '../../../src/model/error-catalogue.js';
 import { formatError, formatErrorReport, formatFieldPath, formatSummary } from '../../../src/report/format-error.js';
+import { testProblem } from '../../helpers/test-problem.js';
 
-const error = (code: Parameters<typeof makeError>[0], details: ErrorDetails = {}): BuildError => makeError(code, 'What happened.', details);
+const error = (code: ErrorCode, details: ErrorDetails & { hint?: string } = {}): BuildError => testProblem(code, { message: 'What happened.', ...details });
 
 describe('formatFieldPath', () => {
   test.each([
@@ -26,7 +28,7 @@ describe('formatError', () => {
   });
 
   test('the catalogue hint is used when none is given', () => {
-    const lines = formatError(error('EMPTY_BODY', { file: 'articles/a/en.md', line: 5, column: 1 })).split('\n');
+    const lines = formatError(makeError('EMPTY_BODY', {}, { file: 'articles/a/en.md', line: 5, column: 1 })).split('\n');
     expect(lines[0]).toBe('articles/a/en.md:5:1 EMPTY_BODY');
     expect(lines[2]).toMatch(/^ {2}hint: \S/);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { makeError } from '../../../src/model/build-error.js';
+import { testProblem } from '../../helpers/test-problem.js';
 import { formatCodeFrame } from '../../../src/report/format-code-frame.js';
 import { formatError } from '../../../src/report/format-error.js';
 import { escapeJsonText, escapeTerminalText } from '../../../src/report/escape-terminal-text.js';
@@ -7,7 +8,7 @@ import { formatGithubAnnotations, toWorkspacePath } from '../../../src/report/fo
 import { formatJsonReport } from '../../../src/report/format-json-report.js';
 
 const source = '---\ntitle: x\ndate: yesterday\n---\nbody\n';
-const dateError = makeError('INVALID_DATE', 'Expected an ISO 8601 date-time with an offset, got "yesterday".', {
+const dateError = makeError('INVALID_DATE', { kind: 'not-iso', text: 'yesterday' }, {
   file: 'articles/a/en.md',
   line: 3,
   column: 7,
@@ -33,7 +34,7 @@ describe('formatError (human)', () => {
   });
 
   test('a warning says so', () => {
-    const warning = makeError('MISSING_DEFAULT_LANGUAGE', 'x', { file: 'articles/a/', severity: 'warning' });
+    const warning = testProblem('MISSING_DEFAULT_LANGUAGE', { message: 'x', file: 'articles/a/', severity: 'warning' });
     expect(formatError(warning).split('\n')[0]).toBe('articles/a/ warning MISSING_DEFAULT_LANGUAGE');
   });
 
@@ -75,7 +76,7 @@ describe('formatGithubAnnotations', () => {
   });
 
   test('escapes the characters that would end a property or the command', () => {
-    const error = makeError('INVALID_VALUE', '100% wrong\nreally', { file: 'articles/a,b:c/en.md', severity: 'warning' });
+    const error = testProblem('INVALID_VALUE', { message: '100% wrong\nreally', file: 'articles/a,b:c/en.md', severity: 'warning' });
     const line = formatGithubAnnotations([error]);
     // A newline inside a message can only come from a source: it is shown as \n, like other controls.
     expect(line.startsWith('::warning file=articles/a%2Cb%3Ac/en.md,title=INVALID_VALUE::100%25 wrong\\nreally')).toBe(true);

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { BuildError } from '../../../src/model/build-error.js';
-import { makeError, type ErrorDetails } from '../../../src/model/build-error.js';
+import type { BuildError, ErrorDetails } from '../../../src/model/build-error.js';
 import type { ErrorCode } from '../../../src/model/error-catalogue.js';
 import { sortErrors } from '../../../src/report/sort-errors.js';
+import { testProblem } from '../../helpers/test-problem.js';
 
-const error = (code: ErrorCode, details: ErrorDetails = {}): BuildError => makeError(code, `${code} message`, details);
+const error = (code: ErrorCode, details: ErrorDetails = {}): BuildError => testProblem(code, details);
 const where = (errors: readonly BuildError[]) => errors.map((e) => [e.file ?? '-', e.line ?? '-', e.column ?? '-', e.code].join(' '));
 
 describe('sortErrors', () => {

@@ -16,7 +16,7 @@ describe('ArticleTable', () => {
   test('gives back every field of every row as pushed', () => {
     const rows: ArticleRow[] = [
       row(summary('a', 'en', { id: 'urn:x:1', updatedMs: 1_800_000_000_000 })),
-      { path: 'articles/b/en.md', summary: undefined, problems: [makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/b/en.md', line: 2 })], stamp: [7, 8, 9], digest: 'x' },
+      { path: 'articles/b/en.md', summary: undefined, problems: [makeError('YAML_SYNTAX', { kind: 'duplicate-key' }, { file: 'articles/b/en.md', line: 2 })], stamp: [7, 8, 9], digest: 'x' },
       row(summary('c', 'fr', { draft: true })),
     ];
     const table = ArticleTable.of(rows);
@@ -39,7 +39,7 @@ describe('ArticleTable', () => {
   });
 
   test('tables joined one after the other keep their rows and move their problems along', () => {
-    const problem = makeError('YAML_SYNTAX', 'Broken.', { file: 'articles/c/en.md' });
+    const problem = makeError('YAML_SYNTAX', { kind: 'duplicate-key' }, { file: 'articles/c/en.md' });
     const first = ArticleTable.of([row(summary('a', 'en')), row(summary('b', 'en'))]);
     const second = ArticleTable.of([{ path: 'articles/c/en.md', summary: undefined, problems: [problem], stamp: [1, 2, 3], digest: '' }]);
     const joined = concatTables([first, ArticleTable.empty(), second]);
@@ -48,7 +48,7 @@ describe('ArticleTable', () => {
   });
 
   test('rows copied from another table, with other problems or another stamp when given', () => {
-    const warning = makeError('YAML_SYNTAX', 'Odd.', { file: 'articles/a/en.md', severity: 'warning' });
+    const warning = makeError('YAML_SYNTAX', { kind: 'unparsable', reason: 'Odd.' }, { file: 'articles/a/en.md', severity: 'warning' });
     const source = ArticleTable.of([row(summary('a', 'en'))]);
     const copy = ArticleTable.empty();
     copy.pushFrom(source, 0, { problems: [warning] });
@@ -60,7 +60,7 @@ describe('ArticleTable', () => {
   });
 
   test('a row read again takes the summary and problems of the row that had its bytes, keeping its own stamp', () => {
-    const warning = makeError('UNSAFE_HTML_REMOVED', 'Removed.', { file: 'articles/a/en.md', severity: 'warning' });
+    const warning = makeError('UNSAFE_HTML_REMOVED', { tag: 'script' }, { file: 'articles/a/en.md', severity: 'warning' });
     const index = ArticleTable.of([{ ...row(summary('a', 'en', { id: 'urn:x', draft: true, updatedMs: 1_800_000_000_000 })), problems: [warning] }]);
     const read = ArticleTable.of([{ path: 'articles/a/en.md', summary: undefined, problems: [], stamp: [5, 6, 7], digest: 'digest of articles/a/en.md' }]);
     read.adoptSummary(0, index, 0);

@@ -1,0 +1,89 @@
+// Pure: the codes of a field of the front matter or the config: missing, unknown, of the wrong type or value.
+import { entry, variants } from './catalogue-entry.js';
+import { describeField, describeType, describeValue, fieldAtStart, listValues, type FieldName } from './wording.js';
+
+const TYPE_HINT = 'Give the field a value of the expected type.';
+const EMPTY_HINT = 'Give the field a non-empty value, or remove it if it is optional.';
+const ALLOWED_HINT = 'Use one of the allowed values.';
+
+function bound(p: { minimum: number | bigint; inclusive: boolean }): string {
+  return p.inclusive ? `at least ${String(p.minimum)}` : `more than ${String(p.minimum)}`;
+}
+
+export const fieldErrors = {
+  REQUIRED_FIELD: entry({
+    /** `options`: the values the field may take, when it picks a variant (a video's "provider"). */
+    message: (p: { name: string; parent: FieldName; options?: readonly unknown[] }) => `Required field "${p.name}" is missing from ${describeField(p.parent)}.`,
+    hint: (p) => (p.options ? `Add it: one of ${listValues(p.options)}.` : 'Add the field.'),
+  }),
+  UNKNOWN_FIELD: entry({
+    /** `suggestion`: the known field the key is closest to, if any is close. */
+    message: (p: { key: string; parent: FieldName; suggestion: string | undefined; known: readonly string[] }) =>
+      `Unknown field "${p.key}" in ${describeField(p.parent)}.`,
+    hint: (p) => (p.suggestion ? `Did you mean "${p.suggestion}"?` : `Known fields here: ${p.known.join(', ')}.`),
+  }),
+  INVALID_TYPE: variants({
+    /** `expected`: the type the schema names ("string", "array", …). */
+    'wrong-type': entry({
+      message: (p: { field: FieldName; expected: string; value: unknown }) =>
+        `${fieldAtStart(p.field)} must be ${describeType(p.expected)}, got ${describeValue(p.value)}.`,
+      hint: TYPE_HINT,
+    }),
+    /** A value that fits none of the forms the field takes. */
+    'wrong-shape': entry({
+      message: (p: { field: FieldName; value: unknown }) => `${fieldAtStart(p.field)} has the wrong shape: ${describeValue(p.value)}.`,
+      hint: TYPE_HINT,
+    }),
+    /** `key`: the label's dotted key, e.g. item.readMore. */
+    'label-not-text': entry({
+      message: (p: { key: string; value: unknown }) => `The label "${p.key}" must be text, got ${Array.isArray(p.value) ? 'a list' : JSON.stringify(p.value)}.`,
+      hint: 'Write the label as a JSON string in quotes.',
+    }),
+  }),
+  EMPTY_VALUE: variants({
+    empty: entry({ message: (p: { field: FieldName }) => `${fieldAtStart(p.field)} is empty.`, hint: EMPTY_HINT }),
+    'empty-list': entry({ message: (p: { field: FieldName }) => `${fieldAtStart(p.field)} is an empty list.`, hint: EMPTY_HINT }),
+  }),
+  INVALID_VALUE: variants({
+    'number-too-small': entry({
+      message: (p: { field: FieldName; value: unknown; minimum: number | bigint; inclusive: boolean }) =>
+        `${fieldAtStart(p.field)} is ${describeValue(p.value)}; it must be ${bound(p)}.`,
+      hint: (p) => `Change it to a number that is ${bound(p)}.`,
+    }),
+    'not-email': entry({
+      message: (p: { field: FieldName; value: unknown }) => `${fieldAtStart(p.field)} is not an e-mail address: ${describeValue(p.value)}.`,
+      hint: 'Write an address like name@example.org.',
+    }),
+    /** `detail`: the schema's own words for the format (a pattern the value does not match). */
+    'wrong-format': entry({
+      message: (p: { field: FieldName; detail: string }) => `${fieldAtStart(p.field)}: ${p.detail}`,
+      hint: 'Write it in the form the field table in README.md gives.',
+    }),
+    'not-allowed': entry({
+      message: (p: { field: FieldName; value: unknown; allowed: readonly unknown[] }) =>
+        `${fieldAtStart(p.field)} is ${describeValue(p.value)}, which is not one of the allowed values.`,
+      hint: (p) => `Use one of: ${listValues(p.allowed)}.`,
+    }),
+    /** Any other rule of the schema, in its own words. */
+    'not-accepted': entry({ message: (p: { field: FieldName; detail: string }) => `${fieldAtStart(p.field)}: ${p.detail}`, hint: ALLOWED_HINT }),
+    'permalink-without': entry({
+      message: (p: { placeholder: '{key}' | '{lang}' }) => `The permalink pattern must contain ${p.placeholder}.`,
+      hint: 'Write a pattern such as "{lang}/{key}/".',
+    }),
+    'language-twice': entry({ message: (p: { lang: string }) => `"${p.lang}" is listed twice in "languages".`, hint: 'List each language once.' }),
+    'default-language-not-listed': entry({
+      message: (p: { lang: string }) => `The default language "${p.lang}" is not listed in "languages".`,
+      hint: ALLOWED_HINT,
+    }),
+  }),
+  DUPLICATE_ID: entry({
+    /** `earlier`: the file that uses the id first, in path order. */
+    message: (p: { id: string; earlier: string }) => `The item id "${p.id}" is already used by ${p.earlier}.`,
+    hint: 'Give each article version its own id, or remove the explicit id to use the default.',
+  }),
+  IMAGE_NOT_FOUND: entry({
+    /** `local`: the image's path below static/. */
+    message: (p: { src: string; local: string }) => `The image "${p.src}" is on this site, but static/${p.local} does not exist.`,
+    hint: 'Put the file under static/ at that path, correct the path, or use an absolute URL for images hosted elsewhere.',
+  }),
+};

@@ -1,0 +1,87 @@
+// Pure: the codes of the label files (locales/) and the templates (templates/).
+import { entry, variants } from './catalogue-entry.js';
+
+const RENDER_HINT = 'Templates receive the fields listed in README.md ("Templates"); correct the name, or guard an optional part with {{#if …}}.';
+const RECURSION_HINT = 'A partial may not include itself, directly or through other partials: remove the call that closes the loop.';
+
+/** Says where the key is wanted from, and never that the default language has a key it lacks. */
+function missingKeyHint(p: { key: string; lang: string; defaultLanguage: string; inDefault: boolean }): string {
+  if (p.inDefault) return `Add "${p.key}" translated into ${p.lang}; ${p.defaultLanguage} has it.`;
+  const neededBy = 'polyfeed or a template uses it';
+  if (p.lang === p.defaultLanguage) return `Add "${p.key}" to ${p.lang}; ${neededBy}.`;
+  return `Add "${p.key}" translated into ${p.lang}; ${neededBy}, and ${p.defaultLanguage} lacks it too.`;
+}
+
+function placeholders(names: readonly string[]): string {
+  return names.length > 0 ? names.map((name) => `{{${name}}}`).join(', ') : 'none';
+}
+
+/** `article`: the article file being rendered when the template failed. */
+type Rendering = { article: string };
+
+export const labelAndTemplateErrors = {
+  LOCALE_MISSING: entry({
+    message: (p: { lang: string; file: string }) => `Language "${p.lang}" is configured but has no labels file ${p.file}.`,
+    hint: 'Create locales/<lang>/feed.json with the labels of the default language, translated.',
+  }),
+  LOCALE_MISSING_KEY: variants({
+    /** `inDefault`: the default language has the key (else polyfeed or a template asks for it). */
+    missing: entry({
+      message: (p: { key: string; lang: string; defaultLanguage: string; inDefault: boolean }) => `The label "${p.key}" is missing in ${p.lang}.`,
+      hint: missingKeyHint,
+    }),
+    /** `forms`: the plural categories the language needs; `missing`: those the label lacks. */
+    'plural-forms': entry({
+      message: (p: { key: string; lang: string; missing: readonly string[]; forms: readonly string[] }) =>
+        `The plural label "${p.key}" lacks the ${p.lang} form${p.missing.length > 1 ? 's' : ''} ${p.missing.join(', ')}.`,
+      hint: (p) => `${p.lang} needs the plural forms ${p.forms.join(', ')}: add ${p.missing.map((form) => `"${p.key.split('.').at(-1)}_${form}"`).join(', ')}.`,
+    }),
+    /** A key a template builds while rendering, which the check of the label files could not see. */
+    'unknown-at-render': entry({
+      message: (p: { key: string; lang: string }) => `The label "${p.key}" does not exist in ${p.lang}.`,
+      hint: 'Add the key, translated, to this locale file.',
+    }),
+  }),
+  LOCALE_PLACEHOLDER_MISMATCH: entry({
+    /** `names`: the placeholders the label uses in `lang`; `wanted`: those it uses in the default language. */
+    message: (p: { key: string; lang: string; names: readonly string[]; defaultLanguage: string; wanted: readonly string[] }) =>
+      `The label "${p.key}" uses ${placeholders(p.names)} in ${p.lang} but ${placeholders(p.wanted)} in ${p.defaultLanguage}.`,
+    hint: 'Use exactly the same {{placeholders}} as the default language; translate the words around them, never the names inside.',
+  }),
+  TEMPLATE_MISSING: variants({
+    'item-template': entry({
+      message: (p: { file: string }) => `The item template ${p.file} does not exist.`,
+      hint: 'Create the template file, or restore it from the polyfeed sample site.',
+    }),
+    partial: entry({
+      message: (p: { name: string }) => `The partial "${p.name}" does not exist.`,
+      hint: (p) => `Create templates/partials/${p.name}.hbs, or correct the name.`,
+    }),
+  }),
+  TEMPLATE_SYNTAX: entry({
+    /** `reason`: the last line of the Handlebars parser's message. */
+    message: (p: { reason: string }) => `The template could not be parsed: ${p.reason}`,
+    hint: 'Fix the Handlebars syntax in the template.',
+  }),
+  TEMPLATE_RENDER: variants({
+    /** `helpers`: the helpers templates may call. */
+    'unknown-helper': entry({
+      message: (p: { name: string; helpers: readonly string[] }) => `The helper "${p.name}" does not exist.`,
+      hint: (p) => `Templates may call ${p.helpers.join(', ')}.`,
+    }),
+    'missing-field': entry({
+      message: (p: Rendering & { field: string }) => `The template reads "${p.field}", which does not exist here. (while rendering ${p.article})`,
+      hint: RENDER_HINT,
+    }),
+    /** `detail`: what Handlebars said, without its position. */
+    'render-failed': entry({ message: (p: Rendering & { detail: string }) => `${p.detail} (while rendering ${p.article})`, hint: RENDER_HINT }),
+  }),
+  TEMPLATE_RECURSION: variants({
+    self: entry({ message: (p: { partial: string }) => `The partial "${p.partial}" includes itself. Rendering it would never end.`, hint: RECURSION_HINT }),
+    /** `loop`: the partials in call order, the first repeated at the end. */
+    loop: entry({
+      message: (p: { loop: readonly string[] }) => `The partials include each other in a loop: ${p.loop.join(' → ')}. Rendering it would never end.`,
+      hint: RECURSION_HINT,
+    }),
+  }),
+};
