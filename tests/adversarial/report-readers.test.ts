@@ -49,12 +49,14 @@ describe('control characters from sources are shown escaped, never raw', () => {
     expect(run.stderr).toContain('articles/evil\\u202egnp.\\x9b31m/en.md INVALID_ARTICLE_KEY');
     expect(run.stderr).toContain('summary: raw \\x1b]0;pwned\\x07 here');
     expect(run.stderr).toContain('Hi \\u202e dlrow \\x1b[2J \\x9b31m \\x00 end');
-    expect(run.stderr).toMatch(/articles\/esc\/en\.md:3:\d+ CONTROL_CHARACTER summary/);
+    // A field's problem is at its value: "summary: " takes columns 1–9.
+    expect(run.stderr).toContain('articles/esc/en.md:3:10 CONTROL_CHARACTER summary');
   });
 
   test('human report: the caret stays under the character once the line before it is escaped', () => {
     const run = runCli(['check', '--root', writeSite(siteFiles({ 'articles/esc/en.md': '---\ntitle: "\u202e\u202e x\u0001"\ndate: 2025-03-14T09:30:00+01:00\n---\nHi\n' }))]);
     const lines = run.stderr.split('\n');
+    expect(lines[0]).toBe('articles/esc/en.md:2:8 CONTROL_CHARACTER title');
     const frame = lines.findIndex((line) => line.startsWith('  > 2 |'));
     expect(frame).toBeGreaterThan(0);
     // The column is the value's start: the opening quote.
@@ -88,6 +90,7 @@ describe('control characters from sources are shown escaped, never raw', () => {
 });
 
 describe('--format github names files from the working directory, or from GITHUB_WORKSPACE', () => {
+  // A missing field is reported at the root of the front matter: line 2, column 1.
   const repoWithSite = () => {
     const repo = mkdtempSync(join(tmpdir(), 'polyfeed-repo-'));
     const site = writeSite(siteFiles({ 'articles/first/en.md': '---\ntitle: First\n---\nno date\n' }));
@@ -103,19 +106,19 @@ describe('--format github names files from the working directory, or from GITHUB
   test('--root site from the repository: annotations land on site/articles/…', () => {
     const { repo } = repoWithSite();
     const run = runCli(['check', '--root', 'site', '--format', 'github'], { cwd: repo, env: { GITHUB_WORKSPACE: '' } });
-    expect(run.stdout).toMatch(/^::error file=site\/articles\/first\/en\.md,line=\d+/m);
+    expect(run.stdout).toMatch(/^::error file=site\/articles\/first\/en\.md,line=2,col=1,title=REQUIRED_FIELD date::/m);
   });
 
   test('GITHUB_WORKSPACE wins over the working directory', () => {
     const { repo, root } = repoWithSite();
     const run = runCli(['check', '--format', 'github'], { cwd: root, env: { GITHUB_WORKSPACE: repo } });
-    expect(run.stdout).toMatch(/^::error file=site\/articles\/first\/en\.md,line=\d+/m);
+    expect(run.stdout).toMatch(/^::error file=site\/articles\/first\/en\.md,line=2,col=1,title=REQUIRED_FIELD date::/m);
   });
 
   test('run inside the site folder: paths as before', () => {
     const { root } = repoWithSite();
     const run = runCli(['check', '--format', 'github'], { cwd: root, env: { GITHUB_WORKSPACE: '' } });
-    expect(run.stdout).toMatch(/^::error file=articles\/first\/en\.md,line=\d+/m);
+    expect(run.stdout).toMatch(/^::error file=articles\/first\/en\.md,line=2,col=1,title=REQUIRED_FIELD date::/m);
   });
 });
 

@@ -75,6 +75,18 @@ export function sourcesOf(files: Record<string, string | Uint8Array>): SiteSourc
   return readSources(writeSite(files));
 }
 
+/**
+ * The sample site's own files (its config, articles, labels, templates and static files) as a file
+ * map: nothing else of the repository, whose node_modules may be a link to a folder (in a git worktree).
+ */
+export function sampleSiteFiles(): Record<string, Buffer> {
+  const files: Record<string, Buffer> = { 'polyfeed.config.yaml': readFileSync(join(repoRoot, 'polyfeed.config.yaml')) };
+  for (const folder of ['articles', 'locales', 'templates', 'static']) {
+    for (const [path, bytes] of Object.entries(readTree(join(repoRoot, folder)))) files[`${folder}/${path}`] = bytes;
+  }
+  return files;
+}
+
 /** Every file under a folder, as a map of relative path → bytes. */
 export function readTree(root: string): Record<string, Buffer> {
   const out: Record<string, Buffer> = {};

@@ -76,6 +76,9 @@ describe('check renders a sample item', () => {
     const run = runCli(['check', '--root', root]);
     expect(run.status).toBe(1);
     expect(run.stderr.match(/TEMPLATE_RENDER/g)).toHaveLength(1);
-    expect(run.stderr).toMatch(/templates\/item\.hbs:\d+:3 TEMPLATE_RENDER/);
+    // At the field's name, after the "{{" of {{subtitle}}, on the line it was added as.
+    const line = item.split('\n').indexOf('{{subtitle}}') + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(run.stderr).toContain(`templates/item.hbs:${line}:3 TEMPLATE_RENDER`);
   });
 });

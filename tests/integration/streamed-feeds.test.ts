@@ -1,14 +1,20 @@
-// Feeds of every item (maxItems: 0) are streamed: byte for byte what the whole-feed path writes,
+// Feeds of every item (maxItems: 0) are streamed: byte for byte what the whole-feed serializers write,
 // and a problem met halfway leaves every published feed as it was.
 import { bodyText } from '../../src/model/output-file.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { build, type BuildResult } from '../../src/run/build-site.js';
 import { readSources } from '../../src/load/read-sources.js';
+import { readPolyfeedVersion } from '../../src/run/polyfeed-version.js';
+import { validateSite } from '../../src/run/validate-site.js';
+import { readEntries, renderEntries, renderTools } from '../../src/feeds/render-entries.js';
+import { buildFeedHead, toItemModel } from '../../src/serialize/build-feed-model.js';
+import { feedFormats } from '../../src/serialize/feed-formats.js';
+import type { FeedModel } from '../../src/serialize/feed-model.js';
 import { generateArticles } from '../helpers/generate-articles.js';
 import { runCli } from '../helpers/run-cli.js';
-import { readTree, repoRoot, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { readTree, repoRoot, sampleSiteFiles, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 /** Every output of a build as whole files, in memory. */
 function collect(result: BuildResult): Record<string, string> {
@@ -17,18 +23,89 @@ function collect(result: BuildResult): Record<string, string> {
   return files;
 }
 
+/** A copy of the sample site in a temporary folder, with `maxItems` set. */
+function sampleSiteWith(maxItems: number): string {
+  const root = writeSite(sampleSiteFiles());
+  const config = readFileSync(join(root, 'polyfeed.config.yaml'), 'utf8');
+  expect(config).toMatch(/^maxItems: \d+$/m);
+  writeFileSync(join(root, 'polyfeed.config.yaml'), config.replace(/^maxItems: \d+$/m, `maxItems: ${maxItems}`));
+  return root;
+}
+
+/**
+ * The reference the streamed feeds are held to: each feed serialized at once, every item of it in one
+ * FeedModel given to the whole-feed serializer of its format (feedFormats[format].serialize). The
+ * streamed path never does that: it cuts an empty feed's text into a head and a tail and splices in
+ * items serialized a batch at a time (serialize-in-parts), through the feed writer that both
+ * `stream: true` and `stream: false` builds read. What the two share, and this test therefore does
+ * not check, is everything before serializing: reading, rendering (templates, Markdown) and the item
+ * model (toItemModel); the golden files and tests/integration/sample-site.test.ts check those.
+ */
+function feedsSerializedWhole(root: string, version: string): Record<string, string> {
+  const { site, errors } = validateSite(readSources(root));
+  expect(errors).toEqual([]);
+  const { config } = site!;
+  const tools = renderTools(site!);
+  const feeds: Record<string, string> = {};
+  for (const lang of config.languages) {
+    const entries = site!.published.newestOf(lang, config.maxItems);
+    const read = readEntries(site!, entries);
+    const t = tools.translatorFor(lang);
+    const rendered = renderEntries(site!, read.articles, t, tools.renderMarkdown);
+    expect([...read.errors, ...rendered.errors]).toEqual([]);
+    expect(rendered.items).toHaveLength(entries.length);
+    const items = rendered.items.map((item) => toItemModel(item, config, site!.staticFiles));
+    // A feed's date is its newest item's update; a feed without items takes the site's newest.
+    const newestUpdateMs = items.length === 0 ? site!.newestUpdateMs : Math.max(...items.map((item) => item.updated.getTime()));
+    const model: FeedModel = { ...buildFeedHead({ lang, newestUpdateMs, config, t, version }), items };
+    for (const format of config.formats) feeds[`${lang}/${feedFormats[format].fileName}`] = feedFormats[format].serialize(model);
+  }
+  return feeds;
+}
+
+/** `version` in the Atom generator element: the only place a feed names polyfeed's version. */
+const atomGenerator = (version: string) => `<generator uri="https://www.npmjs.com/package/polyfeed" version="${version}">polyfeed</generator>`;
+
 describe('streamed feeds', () => {
-  test.each([0, 2, 50])('equal the whole feeds for the sample site with maxItems %i', (maxItems) => {
-    const sample = Object.entries(readTree(repoRoot)).filter(([path]) => /^(articles|locales|templates|static)\//.test(path) || path === 'polyfeed.config.yaml');
-    const root = writeSite(Object.fromEntries(sample));
-    const config = readTree(root)['polyfeed.config.yaml']!.toString().replace(/maxItems: \d+/, `maxItems: ${maxItems}`);
-    writeFileSync(join(root, 'polyfeed.config.yaml'), config);
-    const whole = build(readSources(root), { version: 'test', stream: false });
+  test.each([0, 2, 50])('equal the whole feeds, serialized at once, for the sample site with maxItems %i', (maxItems) => {
+    const root = sampleSiteWith(maxItems);
     const streamed = build(readSources(root), { version: 'test', stream: true });
-    expect(whole.errors).toEqual([]);
+    const inMemory = build(readSources(root), { version: 'test', stream: false });
     expect(streamed.files.every((file) => typeof file.body === 'function')).toBe(true);
-    expect(whole.files.every((file) => typeof file.body === 'string')).toBe(true);
-    expect(collect(streamed)).toEqual(collect(whole));
+    expect(inMemory.files.every((file) => typeof file.body === 'string')).toBe(true);
+    const reference = feedsSerializedWhole(root, 'test');
+    expect(Object.keys(reference)).toHaveLength(15);
+    expect(collect(streamed)).toEqual(reference);
+    expect(collect(inMemory)).toEqual(reference);
+  });
+
+  test('equal the whole feeds when a feed holds more items than a batch (230 items, batches of 100)', () => {
+    const config = 'baseUrl: https://example.org/\nlanguages: [en, ar]\ndefaultLanguage: en\nauthors: [Desk]\nmaxItems: 0\n';
+    const root = writeSite(siteFiles({ 'polyfeed.config.yaml': config, ...generateArticles(230, 'v') }));
+    const reference = feedsSerializedWhole(root, 'test');
+    expect(JSON.parse(reference['en/feed.json']!).items).toHaveLength(231);
+    expect(collect(build(readSources(root), { version: 'test', stream: true }))).toEqual(reference);
+  });
+
+  // Independent of the in-memory build in how the feeds are made and written: on worker threads,
+  // a slice of entries at a time, staged and published by the CLI (they share the feed writer).
+  test('through the CLI on two worker threads, equal the in-memory build and the golden files', () => {
+    const root = sampleSiteWith(0);
+    const run = runCli(['build', '--root', root, '--jobs', '2']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const published = Object.fromEntries(Object.entries(readTree(join(root, 'public'))).map(([path, bytes]) => [path, bytes.toString('utf8')]));
+    const version = readPolyfeedVersion();
+    expect(published).toEqual(collect(build(readSources(root), { version, stream: false })));
+    // The golden files are the sample site as configured (maxItems: 50) with the version "golden":
+    // the same items, as no language has 50, and the same bytes but for the generator's version.
+    for (const [path, text] of Object.entries(published)) {
+      const golden = readFileSync(join(repoRoot, 'tests/golden/sample-site/expected', path), 'utf8');
+      if (path.endsWith('/feed.json')) expect(JSON.parse(text).items.length).toBeLessThan(50);
+      if (path.endsWith('/atom.xml')) expect(text.split(atomGenerator(version))).toHaveLength(2);
+      expect(text.replace(atomGenerator(version), atomGenerator('golden')), path).toBe(golden);
+    }
+    expect(Object.keys(published)).toHaveLength(15);
   });
 
   test('maxItems: 0 puts every item in, through the CLI, in batches', () => {

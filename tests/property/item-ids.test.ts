@@ -103,7 +103,12 @@ describe('every format of a language carries the same item ids in the same order
   // Regression (was a bug): `id: "http://[x"` passes the schema (scheme, ":", no white space), then buildAll() throws
   // "Invalid URL" from `feed`'s sanitizeUrl in toAtom: `polyfeed build` crashes instead of reporting it.
   test('whole build: an id the schema accepts but URL parsing refuses is reported, not thrown', () => {
-    expect(() => buildWithId('http://[x')).not.toThrow();
+    let result: ReturnType<typeof buildAll> | undefined;
+    expect(() => (result = buildWithId('http://[x'))).not.toThrow();
+    // articleFile writes title, date, then `id: "http://[x"` on line 4: the problem points at the value's opening quote.
+    const problems = result!.errors.map(({ code, severity, file, line, column, path }) => ({ code, severity, file, line, column, path }));
+    expect(problems).toEqual([{ code: 'INVALID_URL', severity: 'error', file: 'articles/first/en.md', line: 4, column: 5, path: ['id'] }]);
+    expect(result!.files).toEqual([]);
   });
 
   // Regression (was a bug): `id: "tag:a\u0001b"` (a YAML escape, so CONTROL_CHARACTER, which reads the raw file, misses it;
