@@ -29,12 +29,6 @@ export interface BuildError {
   readonly cause?: unknown;
 }
 
-/** A stage's result: a value when it could make one, and every problem it found. */
-export interface StageResult<T> {
-  readonly value: T | undefined;
-  readonly errors: readonly BuildError[];
-}
-
 /** True when any of the problems fails the run. */
 export function hasFatalErrors(errors: readonly BuildError[]): boolean {
   return errors.some((error) => error.severity === 'error');

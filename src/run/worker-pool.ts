@@ -8,7 +8,8 @@ import type { FeedJobContext, FeedJobStart, StagedJob } from './stage-feed-jobs.
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { createCounter, workerStarted } from '../load/claim-chunks.js';
 import type { ScannedChunk, ScanTask } from './scan-article-files.js';
-import { ArticleTable, concatTables } from '../model/article-table.js';
+import { ArticleTable } from '../model/article-table.js';
+import { concatTables } from '../model/concat-tables.js';
 
 /** Below this many files to read, a worker costs more to start than it saves. */
 export const PARALLEL_SCAN_MIN_FILES = 400;

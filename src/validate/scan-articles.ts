@@ -4,7 +4,7 @@ import type { FileStamp } from '../model/file-stamp.js';
 import type { SourceFile } from '../load/read-sources.js';
 import { ArticleTable, type ScannedArticle, type ScannedArticles } from '../model/article-table.js';
 import { contentDigest } from '../model/content-digest.js';
-import { summarizeArticle, type ArticleSummary } from '../model/article-summary.js';
+import { summarizeArticle } from '../model/article-summary.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import { summarizeCleanArticle } from './summarize-clean-article.js';
 import { validateArticleFile } from './validate-article-file.js';

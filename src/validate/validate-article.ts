@@ -4,7 +4,7 @@ import { makeError } from '../model/build-error.js';
 import { parseYamlFast } from '../load/parse-yaml-fast.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
-import { FrontMatterSchema, type FrontMatter } from '../model/article-schema.js';
+import { FrontMatterSchema } from '../model/article-schema.js';
 import { findControlCharacters } from '../model/find-control-characters.js';
 import { findUnsafeHtml } from './find-unsafe-html.js';
 import { findDeepNesting } from './find-deep-nesting.js';

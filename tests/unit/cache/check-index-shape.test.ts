@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { checkIndexColumns, checkIndexHead, type StoredColumnName } from '../../../src/cache/check-index-shape.js';
 import { ITEM_FORMATS, itemEntryDigest, parseStoredItems, toStoredItems } from '../../../src/cache/item-entries.js';
 import { FeedFormatSchema } from '../../../src/model/config-schema.js';
-import { hasValidSeal, sealIndexLines } from '../../../src/cache/index-seal.js';
+import { hasValidSeal } from '../../../src/cache/index-seal.js';
+import { sealIndexLines } from '../../helpers/seal-index-lines.js';
 
 const columns = (): Record<StoredColumnName, unknown[]> => ({
   path: ['articles/a/en.md', 'articles/b/en.md'],

@@ -35,10 +35,8 @@ describe('nextBuildIndex', () => {
       { path: 'articles/old/en.md', summary: summary('old'), problems: [], stamp: [20, startedMs - 60_000, 4], digest: 'd-old' },
     ]);
     const index = nextBuildIndex(input(articles));
-    expect([0, 1].map((row) => index.articles.stampAt(row))).toEqual([
-      [10, -1, 3],
-      [20, startedMs - 60_000, 4],
-    ]);
+    const { size, mtimeMs, ino } = index.articles.toColumns();
+    expect({ size, mtimeMs, ino }).toEqual({ size: [10, 20], mtimeMs: [-1, startedMs - 60_000], ino: [3, 4] });
     expect(index.articles.digestAt(0)).toBe('d-new');
     expect(index.listing.folderTimes).toEqual({ articles: [startedMs - 60_000, 1], 'articles/old': [-1, 2] });
     expect(index.settingFiles).toEqual({ 'polyfeed.config.yaml': [30, -1, 7] });
