@@ -4,7 +4,7 @@ import type { FileStamp } from './file-stamp.js';
 import type { ArticleSummary } from './article-summary.js';
 
 /** One article file as validated, with the stamp it had when read ([0, 0, 0] when not known). */
-export interface ArticleRow extends ScannedArticle {
+export interface ArticleRow extends ValidatedArticleFile {
   readonly stamp: FileStamp;
   /** contentDigest of the bytes validated ('' when not known). */
   readonly digest: string;
@@ -214,7 +214,7 @@ export class ArticleTable {
 }
 
 /** One article file as validated on its own. */
-export interface ScannedArticle {
+export interface ValidatedArticleFile {
   readonly path: string;
   /** Undefined when the file could not be read as an article at all. */
   readonly summary: ArticleSummary | undefined;
@@ -222,7 +222,7 @@ export interface ScannedArticle {
 }
 
 /** Every article file of a site, and every folder under articles/ (to find empty ones). */
-export interface ScannedArticles {
+export interface ValidatedArticleFiles {
   /** In path order, whatever order the files were read in. */
   readonly files: ArticleTable;
   readonly folders: readonly string[];

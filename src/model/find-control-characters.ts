@@ -5,7 +5,7 @@ import { makeError } from './build-error.js';
 // C0 controls except tab, LF and CR; DEL; C1 controls; the non-characters U+FFFE and U+FFFF.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g;
 
-/** The first control character in `text`, if any (the same set the body scan reports). */
+/** The first control character in `text`, if any (the same set findControlCharacters reports). */
 export function firstControlCharacter(text: string): string | undefined {
   CONTROL.lastIndex = 0;
   const match = CONTROL.exec(text);

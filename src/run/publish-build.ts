@@ -69,7 +69,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, outputs, problems, startedMs: run.startedMs });
     const items = new Map(run.keepsItems ? toWrite.map((feeds) => [feeds.lang, feeds.items] as const) : []);
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
-    const articleFiles = read.validated.scanned?.files.length ?? 0;
+    const articleFiles = read.validated.articleFiles?.files.length ?? 0;
     const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
     return {
       kind: 'report',

@@ -12,7 +12,7 @@ import { assembleSite, validateSettings, type ValidateSiteResult } from './valid
 export interface ReadSiteResult {
   readonly sources: SiteSources;
   readonly validated: ValidateSiteResult;
-  /** Every article file as validated, with its stamp then (the same table as validated.scanned). */
+  /** Every article file as validated, with its stamp then (the same table as validated.articleFiles). */
   readonly articles: ArticleTable;
   /** Article files read in this run (the others came from the index). */
   readonly articlesRead: number;
@@ -34,23 +34,23 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
   if (!settings.config) {
     return {
       sources: settingSources,
-      validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined },
+      validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, articleFiles: undefined },
       articles: ArticleTable.empty(),
       articlesRead: 0,
       articlesWithSameBytes: 0,
     };
   }
   const { listing, changes, cached } = snapshot;
-  const { scanned, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
+  const { articleFiles: validatedFiles, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
   let articleFiles: SourceFile[] | undefined;
   const sources: SiteSources = {
     ...settingSources,
     // Made when first asked for (to print a report): tens of thousands of them are seldom needed.
     get articleFiles() {
-      articleFiles ??= scanned.files.paths.map((path) => lazySource(root, path));
+      articleFiles ??= validatedFiles.files.paths.map((path) => lazySource(root, path));
       return articleFiles;
     },
-    articleFolders: scanned.folders,
+    articleFolders: validatedFiles.folders,
   };
-  return { sources, validated: assembleSite(sources, settings, scanned, fileBytesUnder(root)), articles: scanned.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
+  return { sources, validated: assembleSite(sources, settings, validatedFiles, fileBytesUnder(root)), articles: validatedFiles.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
 }

@@ -11,8 +11,8 @@ import { resolveTranslations } from '../translate/resolve-translations.js';
 import { createFieldLocator, locateFields } from '../validate/locate-field.js';
 import { validateLocales } from '../translate/validate-locales.js';
 import type { SiteConfig } from '../model/config-schema.js';
-import { scanArticles, type ScanContext } from '../validate/scan-articles.js';
-import { type ScannedArticles } from '../model/article-table.js';
+import { validateArticleFiles, type ValidationContext } from '../validate/validate-article-files.js';
+import { type ValidatedArticleFiles } from '../model/article-table.js';
 import { newestSiteUpdateMs } from '../validate/newest-site-update.js';
 import { ARTICLES_FOLDER } from '../load/list-article-tree.js';
 import { validateArticleFile } from '../validate/validate-article-file.js';
@@ -36,7 +36,7 @@ export interface ValidateSiteResult {
   readonly configErrors: readonly BuildError[];
   readonly errors: readonly BuildError[];
   /** Every article file as validated on its own (for the cache of the next build). */
-  readonly scanned: ScannedArticles | undefined;
+  readonly articleFiles: ValidatedArticleFiles | undefined;
 }
 
 function decodeAll<T extends { path: string }>(files: readonly (T & { bytes: Uint8Array })[], errors: BuildError[]) {
@@ -58,12 +58,12 @@ function digestOf(value: unknown): string {
 }
 
 /** Folders without any language file, and articles without a version in the default language. */
-function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): BuildError[] {
+function checkArticleFolders(articleFiles: ValidatedArticleFiles, config: SiteConfig): BuildError[] {
   const errors: BuildError[] = [];
-  const languagesByFolder = new Map<string, string[]>(scanned.folders.map((folder) => [folder, []]));
+  const languagesByFolder = new Map<string, string[]>(articleFiles.folders.map((folder) => [folder, []]));
   // An entry reported already (a FIFO named en.md, a link out of the site) counts as there: no second, misleading problem.
-  const reported = (scanned.problems ?? []).flatMap((problem) => (problem.file?.endsWith('.md') ? [problem.file] : []));
-  for (const path of [...scanned.files.paths, ...reported]) {
+  const reported = (articleFiles.problems ?? []).flatMap((problem) => (problem.file?.endsWith('.md') ? [problem.file] : []));
+  for (const path of [...articleFiles.files.paths, ...reported]) {
     const folder = path.slice(0, path.lastIndexOf('/'));
     languagesByFolder.get(folder)?.push(path.slice(folder.length + 1, -'.md'.length));
   }
@@ -123,7 +123,7 @@ export function articleBytesOf(files: readonly SourceFile[]): ReadArticleBytes {
 }
 
 /** Reads a published version again in full, to be rendered; a file removed since it was validated is a problem. */
-export function articleReader(context: ScanContext, articleBytes: ReadArticleBytes): ReadArticle {
+export function articleReader(context: ValidationContext, articleBytes: ReadArticleBytes): ReadArticle {
   return (entry) => {
     const bytes = articleBytes(entry.summary.file);
     if (bytes === undefined) {
@@ -133,28 +133,28 @@ export function articleReader(context: ScanContext, articleBytes: ReadArticleByt
   };
 }
 
-/** Joins the settings and the scanned articles: checks across articles, and the site if nothing is wrong. */
+/** Joins the settings and the articleFiles articles: checks across articles, and the site if nothing is wrong. */
 export function assembleSite(
   sources: SiteSources,
   validated: ValidateSettingsResult,
-  scanned: ScannedArticles,
+  articleFiles: ValidatedArticleFiles,
   articleBytes: ReadArticleBytes = articleBytesOf(sources.articleFiles),
 ): ValidateSiteResult {
   const { config } = validated;
-  if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
+  if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, articleFiles: undefined };
   const errors: BuildError[] = [...validated.errors];
   const fileProblems: BuildError[] = [];
-  for (const [, problems] of scanned.files.rowsWithProblems()) fileProblems.push(...problems);
-  errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, scanned.files.paths) : []));
-  errors.push(...(scanned.problems ?? []), ...checkArticleFolders(scanned, config));
-  if (scanned.files.length === 0 && (scanned.problems ?? []).length === 0) {
+  for (const [, problems] of articleFiles.files.rowsWithProblems()) fileProblems.push(...problems);
+  errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, articleFiles.files.paths) : []));
+  errors.push(...(articleFiles.problems ?? []), ...checkArticleFolders(articleFiles, config));
+  if (articleFiles.files.length === 0 && (articleFiles.problems ?? []).length === 0) {
     errors.push(
-      makeError('NO_ARTICLES', `No article was found: ${ARTICLES_FOLDER}/ ${scanned.folders.length === 0 ? 'is missing or empty' : 'has folders but no <lang>.md file'} in the site folder.`, {
+      makeError('NO_ARTICLES', `No article was found: ${ARTICLES_FOLDER}/ ${articleFiles.folders.length === 0 ? 'is missing or empty' : 'has folders but no <lang>.md file'} in the site folder.`, {
         file: `${ARTICLES_FOLDER}/`,
       }),
     );
   }
-  const published = resolveTranslations(scanned.files, config);
+  const published = resolveTranslations(articleFiles.files, config);
 
   // Checks across files report a field without its position: their file is parsed again for it.
   errors.push(
@@ -166,28 +166,28 @@ export function assembleSite(
       }),
     ),
   );
-  if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
+  if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, articleFiles };
   const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
   return {
     site: {
       ...validated.settings,
-      articles: scanned.files,
+      articles: articleFiles.files,
       published: published.value,
       staticFiles: sources.staticFiles,
-      newestUpdateMs: newestSiteUpdateMs(scanned.files),
+      newestUpdateMs: newestSiteUpdateMs(articleFiles.files),
       readArticle,
       articleBytes,
     },
     configErrors: [],
     errors,
-    scanned,
+    articleFiles,
   };
 }
 
 /** Validates every source held in `sources`: settings first, then each article, then across articles. */
 export function validateSite(sources: SiteSources): ValidateSiteResult {
   const settings = validateSettings(sources);
-  if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined };
-  const scanned = { ...scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles }), problems: sources.articleProblems ?? [] };
-  return assembleSite(sources, settings, scanned);
+  if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, articleFiles: undefined };
+  const articleFiles = { ...validateArticleFiles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles }), problems: sources.articleProblems ?? [] };
+  return assembleSite(sources, settings, articleFiles);
 }

@@ -1,7 +1,7 @@
 // I/O: worker threads that read and validate articles, then render feeds, alongside this thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ScanContext } from '../validate/scan-articles.js';
+import type { ValidationContext } from '../validate/validate-article-files.js';
 import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import type { BuildError } from '../model/build-error.js';
 import type { FeedJobContext, FeedJobStart, StagedJob } from './stage-feed-jobs.js';
@@ -59,7 +59,7 @@ export interface WorkerPool {
    * Reads and validates the files (in path order) on this thread and on every worker; the table
    * is in path order. A file whose bytes have their known digest is read, not validated.
    */
-  scan(root: string, paths: readonly string[], context: ScanContext, knownDigests?: readonly string[]): Promise<ScanResult>;
+  scan(root: string, paths: readonly string[], context: ValidationContext, knownDigests?: readonly string[]): Promise<ScanResult>;
   /**
    * Renders and stages the streams' feeds, a language at a time: on the workers (whose heap is
    * capped) when `inWorkers` is true and there are any, else on this thread. Results in the order of `streams`.

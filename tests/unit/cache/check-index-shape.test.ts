@@ -23,7 +23,7 @@ const head = (): Record<string, unknown> => ({
   outDir: '/site/public',
   outOption: null,
   settingFiles: { 'polyfeed.config.yaml': [30, 1, 2] },
-  scanContextDigest: 'k',
+  validationContextDigest: 'k',
   folderTimes: { articles: [1, 2], 'articles/a': [1, 3] },
   outputs: { 'en/rss.xml': { stamp: [1, 2, 3], fingerprint: 'f' } },
   warnings: [{ code: 'IMAGE_NOT_FOUND', severity: 'warning', message: 'm', file: 'articles/a/en.md', line: 3, path: ['image'] }],
