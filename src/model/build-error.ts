@@ -1,4 +1,4 @@
-// The one error type for everything a user can fix: a structured value, never prose with a position baked in.
+// Pure: the one error type for everything a user can fix: a structured value, never prose with a position baked in.
 import { defaultHint, type ErrorCode } from './error-catalogue.js';
 
 /** How serious a problem is. Warnings never fail a run. */

@@ -1,4 +1,4 @@
-// The build in memory: sources in, output files and problems out; writes nothing. Articles are read again through the site's reader.
+// Pure; reads articles through the reader its sources give: sources in, output files and problems out (the build in memory, writing nothing).
 import type { BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import { bodyText, type OutputFile } from '../model/output-file.js';

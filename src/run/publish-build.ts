@@ -46,7 +46,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     if (everyItem && options.jobs > 1) run.pool.close();
     const renderPool = everyItem && options.jobs > 1 ? startWorkerPool(options.jobs) : run.pool;
     const { configFile, localeFiles, templateFiles, staticFiles } = read.sources;
-    const settingSources = { configFile, localeFiles, templateFiles, staticFiles, articleFiles: [], articleFolders: [] };
+    const settingSources = { configFile, localeFiles, templateFiles, staticFiles };
     // Feeds of every item are rendered only in workers, whose heap is capped: memory stays bounded.
     const jobs = await renderPool.stageFeeds({ root, outDir, version: options.version, settingSources }, toWrite, everyItem).finally(() => renderPool.close());
     const staged = jobs.flatMap((job) => job.staged);

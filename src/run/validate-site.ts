@@ -1,12 +1,12 @@
-// Pure: everything read from a site folder → the validated site (config, articles, labels, templates), or every problem.
+// Pure; reads articles through the reader it is given: a site's sources → the validated site (config, articles, labels, templates), or every problem.
 import { createHash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import { hasFatalErrors } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { decodeText } from '../load/decode-text.js';
-import { CONFIG_FILE_NAME, type SiteSources, type SourceFile } from '../load/read-sources.js';
+import { CONFIG_FILE_NAME, type ReadArticleBytes, type SettingSources, type SiteSources } from '../load/read-sources.js';
 import { compileTemplates } from '../render/compile-templates.js';
-import type { ReadArticle, ReadArticleBytes, SiteSettings, ValidSite } from '../feeds/feed-site.js';
+import type { ReadArticle, SiteSettings, ValidSite } from '../feeds/feed-site.js';
 import { resolveTranslations } from '../translate/resolve-translations.js';
 import { createFieldLocator, locateFields } from '../validate/locate-field.js';
 import { validateLocales } from '../translate/validate-locales.js';
@@ -87,7 +87,7 @@ function checkArticleFolders(articleFiles: ValidatedArticleFiles, config: SiteCo
 }
 
 /** The config, the templates and the labels: what every article is validated and rendered with. */
-export function validateSettings(sources: SiteSources): ValidateSettingsResult {
+export function validateSettings(sources: SettingSources): ValidateSettingsResult {
   if (!sources.configFile) {
     const error = makeError('CONFIG_NOT_FOUND', `No ${CONFIG_FILE_NAME} in the site folder.`, { file: CONFIG_FILE_NAME });
     return { config: undefined, settings: undefined, configErrors: [error], errors: [error] };
@@ -116,16 +116,10 @@ export function validateSettings(sources: SiteSources): ValidateSettingsResult {
   return { config: config.value, settings, configErrors: [], errors };
 }
 
-/** ReadArticleBytes over files held in memory. */
-export function articleBytesOf(files: readonly SourceFile[]): ReadArticleBytes {
-  const byPath = new Map<string, SourceFile>(files.map((file) => [file.path, file]));
-  return (path) => byPath.get(path)?.bytes;
-}
-
-/** Reads a published version again in full, to be rendered; a file removed since it was validated is a problem. */
-export function articleReader(context: ValidationContext, articleBytes: ReadArticleBytes): ReadArticle {
+/** A ReadArticle over `readArticleBytes`: a published version read again in full, to be rendered; a file removed since it was validated is a problem. */
+export function articleReader(context: ValidationContext, readArticleBytes: ReadArticleBytes): ReadArticle {
   return (entry) => {
-    const bytes = articleBytes(entry.summary.file);
+    const bytes = readArticleBytes(entry.summary.file);
     if (bytes === undefined) {
       return { problems: [makeError('FILE_CHANGED_DURING_BUILD', 'The file was removed while the build was running.', { file: entry.summary.file })] };
     }
@@ -133,13 +127,17 @@ export function articleReader(context: ValidationContext, articleBytes: ReadArti
   };
 }
 
-/** Joins the settings and the articleFiles articles: checks across articles, and the site if nothing is wrong. */
+/**
+ * Joins the settings and the validated article files: checks across articles, and the site if
+ * nothing is wrong. Articles are read again through `sources.readArticleBytes` only to place a
+ * problem found across files; the site it gives reads them through the same reader.
+ */
 export function assembleSite(
-  sources: SiteSources,
+  sources: Pick<SiteSources, 'staticFiles' | 'readArticleBytes'>,
   validated: ValidateSettingsResult,
   articleFiles: ValidatedArticleFiles,
-  articleBytes: ReadArticleBytes = articleBytesOf(sources.articleFiles),
 ): ValidateSiteResult {
+  const { readArticleBytes } = sources;
   const { config } = validated;
   if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, articleFiles: undefined };
   const errors: BuildError[] = [...validated.errors];
@@ -161,13 +159,13 @@ export function assembleSite(
     ...locateFields(
       published.errors,
       createFieldLocator((path) => {
-        const bytes = articleBytes(path);
+        const bytes = readArticleBytes(path);
         return bytes === undefined ? undefined : decodeText({ path, bytes }).value;
       }),
     ),
   );
   if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, articleFiles };
-  const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
+  const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, readArticleBytes);
   return {
     site: {
       ...validated.settings,
@@ -176,7 +174,7 @@ export function assembleSite(
       staticFiles: sources.staticFiles,
       newestUpdateMs: newestSiteUpdateMs(articleFiles.files),
       readArticle,
-      articleBytes,
+      readArticleBytes,
     },
     configErrors: [],
     errors,
@@ -184,10 +182,11 @@ export function assembleSite(
   };
 }
 
-/** Validates every source held in `sources`: settings first, then each article, then across articles. */
+/** Validates every source: settings first, then each article (read through `sources.readArticleBytes`), then across articles. */
 export function validateSite(sources: SiteSources): ValidateSiteResult {
   const settings = validateSettings(sources);
   if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, articleFiles: undefined };
-  const articleFiles = { ...validateArticleFiles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles }), problems: sources.articleProblems ?? [] };
-  return assembleSite(sources, settings, articleFiles);
+  const context = { config: settings.config, staticFiles: sources.staticFiles };
+  const validated = validateArticleFiles({ paths: sources.articlePaths, folders: sources.articleFolders, readArticleBytes: sources.readArticleBytes, context });
+  return assembleSite(sources, settings, { ...validated, problems: sources.articleProblems ?? [] });
 }
