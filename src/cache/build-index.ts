@@ -20,8 +20,8 @@ export interface BuildIndex {
   readonly outOption: string | null;
   /** Config, labels, templates and static files. */
   readonly settingFiles: Readonly<Record<string, FileStamp>>;
-  /** What an article's validity depends on besides its bytes (see scanContextDigestOf). */
-  readonly scanContextDigest: string;
+  /** What an article's validity depends on besides its bytes (see validationContextDigestOf). */
+  readonly validationContextDigest: string;
   readonly listing: ArticleTreeListing;
   /** The valid articles of that build, in path order, with the warnings they had. */
   readonly articles: ArticleTable;
@@ -36,7 +36,7 @@ export interface BuildIndex {
  * the files under static/ (images): the config's bytes and the static files' names and sizes
  * (what validation reads of them) make the digest, so a fresh clone of the same site matches it.
  */
-export function scanContextDigestOf(version: string, configBytes: Uint8Array | undefined, staticSizes: Iterable<readonly [string, number]>): string {
+export function validationContextDigestOf(version: string, configBytes: Uint8Array | undefined, staticSizes: Iterable<readonly [string, number]>): string {
   const sizes = [...staticSizes].sort(([a], [b]) => (a < b ? -1 : 1));
   return JSON.stringify([version, configBytes ? contentDigest(configBytes) : null, sizes]);
 }

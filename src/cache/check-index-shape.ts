@@ -69,7 +69,7 @@ const anyKey = () => true;
 
 /** The head line: everything but the columns. `rows` is the length of the path column. */
 export function checkIndexHead(head: Record<string, unknown>, rows: number): ShapeProblem | undefined {
-  for (const field of ['cacheVersion', 'outDir', 'scanContextDigest'] as const) {
+  for (const field of ['cacheVersion', 'outDir', 'validationContextDigest'] as const) {
     if (!isString(head[field])) return { path: [field], expected: 'a string' };
   }
   if (!orNull(isString)(head.outOption)) return { path: ['outOption'], expected: 'a string or null' };

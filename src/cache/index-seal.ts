@@ -25,14 +25,6 @@ export class IndexSealer {
 
 const sealOf = (value: number): string => value.toString(16).padStart(8, '0');
 
-/** The whole file of the given lines (head, then columns) with their seal: what writeBuildIndex writes for them. */
-export function sealIndexLines(lines: readonly string[]): string {
-  const text = lines.map((line) => `${line}\n`).join('');
-  const sealer = new IndexSealer();
-  sealer.update(text);
-  return text + sealer.sealLine();
-}
-
 /** Whether `seal` (the last line's text) is the checksum of `bytes` before `end`. */
 export function hasValidSeal(bytes: Uint8Array, end: number, seal: string): boolean {
   return seal === JSON.stringify(sealOf(crc32(bytes.subarray(0, end))));

@@ -17,8 +17,8 @@ export { CACHE_FOLDER };
 const INDEX_FILE = 'index.jsonl';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson', 'index.json'];
-/** 9: cacheVersion and scanContextDigest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
-const FORMAT = 9;
+/** 10: validationContextDigest (was scanContextDigest: a scan is the threads' loop that reads and validates, issue 12); 9: cacheVersion and the context digest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
+const FORMAT = 10;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
@@ -34,7 +34,7 @@ interface StoredHead {
   readonly outDir: string;
   readonly outOption: string | null;
   readonly settingFiles: Record<string, FileStamp>;
-  readonly scanContextDigest: string;
+  readonly validationContextDigest: string;
   readonly folderTimes: Record<string, FolderStamp>;
   readonly outputs: Record<string, OutputRecord>;
   readonly warnings: BuildError[];
@@ -56,7 +56,7 @@ function storedHead(index: BuildIndex): StoredHead {
     outDir: index.outDir,
     outOption: index.outOption,
     settingFiles: index.settingFiles,
-    scanContextDigest: index.scanContextDigest,
+    validationContextDigest: index.validationContextDigest,
     folderTimes: index.listing.folderTimes,
     outputs: index.outputs,
     warnings: index.warnings.map(plainError),
@@ -79,7 +79,7 @@ function fromStored(head: StoredHead, stored: Record<(typeof COLUMNS)[number], u
     outDir: head.outDir,
     outOption: head.outOption,
     settingFiles: head.settingFiles,
-    scanContextDigest: head.scanContextDigest,
+    validationContextDigest: head.validationContextDigest,
     listing: { files: rest.path, folderTimes: head.folderTimes },
     articles,
     outputs: head.outputs,

@@ -1,7 +1,7 @@
 // Pure: what a successful build read and wrote → the index the next build starts from.
 import type { BuildError } from '../model/build-error.js';
 import { ArticleTable } from '../model/article-table.js';
-import { scanContextDigestOf, type BuildIndex } from './build-index.js';
+import { validationContextDigestOf, type BuildIndex } from './build-index.js';
 import { isCacheProblem } from './cache-problem.js';
 import type { SiteSnapshot } from './snapshot-site.js';
 
@@ -41,7 +41,7 @@ export function nextBuildIndex(input: NextBuildIndexInput): BuildIndex {
     outDir: input.outDir,
     outOption: input.outOption,
     settingFiles,
-    scanContextDigest: storedScanContextDigest(input),
+    validationContextDigest: storedValidationContextDigest(input),
     listing: { files: snapshot.listing.files, folderTimes },
     articles,
     outputs: input.outputs,
@@ -73,14 +73,14 @@ function cachedArticlesOf(table: ArticleTable, trusted: (mtimeMs: number) => boo
 /**
  * The summaries were validated under the config and static files of the snapshot (or taken from
  * the index under them). When those read afterwards, to build with, differ (one was saved while
- * the build ran), no key is stored: the next build validates every article again.
+ * the build ran), no digest is stored: the next build validates every article again.
  */
-function storedScanContextDigest({ cacheVersion, snapshot, settingsAsRead }: NextBuildIndexInput): string {
-  const asRead = scanContextDigestOf(cacheVersion, settingsAsRead.configBytes, settingsAsRead.staticFiles);
-  return asRead === snapshot.scanContextDigest ? asRead : CHANGED_DURING_BUILD;
+function storedValidationContextDigest({ cacheVersion, snapshot, settingsAsRead }: NextBuildIndexInput): string {
+  const asRead = validationContextDigestOf(cacheVersion, settingsAsRead.configBytes, settingsAsRead.staticFiles);
+  return asRead === snapshot.validationContextDigest ? asRead : CHANGED_DURING_BUILD;
 }
 
-/** An article key no build computes. */
+/** A validation context digest no build computes. */
 const CHANGED_DURING_BUILD = '';
 
 /** An mtime no file or folder has: what a stamp that is not trusted is stored with. */

@@ -5,14 +5,14 @@ import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
 import { listArticleTree, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { FOLDER, STAT_FIELDS, startStatPool, type StatPool } from '../load/stat-paths.js';
-import { scanContextDigestOf, diffArticles, type ArticleChanges, type BuildIndex } from './build-index.js';
+import { validationContextDigestOf, diffArticles, type ArticleChanges, type BuildIndex } from './build-index.js';
 import type { ArticleTable } from '../model/article-table.js';
 import { snapshotSettingFiles } from './input-snapshot.js';
 
 /** What a build or check looked at before interpreting anything: enough to tell next time what changed. */
 export interface SiteSnapshot {
   readonly settingFiles: Readonly<Record<string, FileStamp>>;
-  readonly scanContextDigest: string;
+  readonly validationContextDigest: string;
   readonly listing: ArticleTreeListing;
   /** The index's articles, when they hold for this build (same version, config and static files). */
   readonly cached: ArticleTable | undefined;
@@ -37,8 +37,8 @@ export async function snapshotSite(root: string, version: string, index: BuildIn
   const staticSizes = Object.entries(settingFiles)
     .filter(([path]) => path.startsWith(`${STATIC_FOLDER}/`))
     .map(([path, stamp]) => [path.slice(STATIC_FOLDER.length + 1), stamp[0]] as const);
-  const scanContextDigest = scanContextDigestOf(version, readConfigBytes(root), staticSizes);
-  const usable = index?.cacheVersion === version && index.scanContextDigest === scanContextDigest ? index : undefined;
+  const validationContextDigest = validationContextDigestOf(version, readConfigBytes(root), staticSizes);
+  const usable = index?.cacheVersion === version && index.validationContextDigest === validationContextDigest ? index : undefined;
   const folders = usable ? Object.keys(usable.listing.folderTimes) : [];
   const files = usable?.articles.paths ?? [];
   const stats = await pool.stat(root, [...folders, ...files]);
@@ -56,5 +56,5 @@ export async function snapshotSite(root: string, version: string, index: BuildIn
     const { articles } = usable!;
     return stats[at] === articles.sizeAt(position) && stats[at + 1] === articles.mtimeAt(position) && stats[at + 2] === articles.inodeAt(position);
   });
-  return { settingFiles, scanContextDigest, listing, cached: usable?.articles, changes };
+  return { settingFiles, validationContextDigest, listing, cached: usable?.articles, changes };
 }

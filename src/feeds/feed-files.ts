@@ -1,4 +1,4 @@
-// Pure apart from the article reads it leaves to the site: a language's feeds as output files with lazy bodies.
+// Pure; a body reads articles, as it is made, through the site's reader: a language's feeds as output files with lazy bodies.
 import type { BuildError } from '../model/build-error.js';
 import type { OutputFile } from '../model/output-file.js';
 import type { LanguageFeeds } from './language-feeds.js';

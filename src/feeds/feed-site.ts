@@ -1,6 +1,7 @@
-// Pure (types): the validated site that feeds are made from: settings, published entries and a way to read articles again.
+// Pure (types): the validated site that feeds are made from: settings, published entries, and the readers its articles are read again through.
 import type { Article } from '../model/article.js';
 import type { ArticleTable } from '../model/article-table.js';
+import type { ReadArticleBytes } from '../load/read-sources.js';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import type { CompiledTemplates } from '../render/compile-templates.js';
@@ -16,10 +17,10 @@ export interface SiteSettings {
   readonly digest: string;
 }
 
-/** An article file's bytes, read again (undefined when it is gone). */
-export type ReadArticleBytes = (path: string) => Uint8Array | undefined;
-
-/** A published version read again in full, to be rendered (its file may have changed since it was validated). */
+/**
+ * I/O, through a ReadArticleBytes: a published version read again in full and validated, to be
+ * rendered (its file may have changed since it was validated).
+ */
 export type ReadArticle = (entry: PublishedEntry) => { article?: Article; problems: readonly BuildError[] };
 
 /** A site whose every source passed validation. */
@@ -32,9 +33,11 @@ export interface ValidSite extends SiteSettings {
   readonly staticFiles: ReadonlyMap<string, number>;
   /** The date of a feed without items (see newestSiteUpdateMs). */
   readonly newestUpdateMs: number;
+  /** Reads a published version again, through readArticleBytes. */
   readonly readArticle: ReadArticle;
-  readonly articleBytes: ReadArticleBytes;
+  /** The reader the site's sources came with: the only way stages given the site read article files. */
+  readonly readArticleBytes: ReadArticleBytes;
 }
 
-/** What rendering a language's feeds needs of a site: its settings, static files and a way to read articles. */
+/** What rendering a language's feeds needs of a site: its settings, static files and the reader of its articles. */
 export type FeedSite = Pick<ValidSite, 'config' | 'templates' | 'locales' | 'staticFiles' | 'readArticle'>;

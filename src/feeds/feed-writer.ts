@@ -1,4 +1,4 @@
-// Renders and serializes one language's feeds in parts, every format side by side; articles are read again through the site's reader.
+// Pure; reads articles through the site's reader it is given: one language's entries → its feeds in parts, every format side by side.
 import type { BuildError } from '../model/build-error.js';
 import type { FeedFormat } from '../model/config-schema.js';
 import { withoutRepeats } from '../model/without-repeats.js';

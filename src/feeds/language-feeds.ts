@@ -1,4 +1,4 @@
-// Pure apart from the article reads it leaves to the site: a language's feeds, described and made in parts on demand.
+// Pure; reads articles through the site's reader it is given: a language's feeds, described (item keys from the articles' bytes) and made in parts on demand.
 import { createHash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
@@ -64,7 +64,7 @@ function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEn
     return createHash('sha256')
       .update(common)
       .update(JSON.stringify([file, entry.translations]))
-      .update(site.articleBytes(file) ?? '')
+      .update(site.readArticleBytes(file) ?? '')
       .digest('base64')
       .slice(0, 22);
   });

@@ -1,4 +1,4 @@
-// Reads published versions again through the site's reader (the I/O is the caller's) and renders their item HTML.
+// Pure; reads articles through the site's reader it is given: published entries → their articles read again in full, and their item HTML.
 import { makeError, type BuildError } from '../model/build-error.js';
 import { TemplateRenderError } from '../render/compile-templates.js';
 import { renderItem } from '../render/render-item.js';

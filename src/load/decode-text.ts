@@ -10,7 +10,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes UTF-8, drops a byte order mark and turns CRLF into LF (neither changes a position). */
 export function decodeText(file: SourceFile): { value?: string; errors: BuildError[] } {
-  const { bytes } = file; // once: an article's bytes are read from disk on each access
+  const { bytes } = file;
   // isUtf8 (simdutf) validates far faster than a fatal TextDecoder decodes.
   if (isUtf8(bytes)) {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

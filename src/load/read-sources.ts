@@ -1,29 +1,46 @@
-// I/O: lists and reads every source of a site folder: config, articles, locales, templates.
+// I/O: lists and reads the sources of a site folder: config, locales and templates whole, articles listed with a reader for their bytes.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { articleFoldersOf, listArticleTree } from './list-article-tree.js';
 import { readFolderEntries } from './read-folder-entries.js';
 
-/** A file's bytes and its path relative to the site folder, with `/` separators. */
+/** A file's bytes, as read, and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
   readonly path: string;
-  /** For article files, read from disk each time it is asked for and not held (see readSources). */
   readonly bytes: Uint8Array;
 }
 
-/** Everything a build reads, before any of it is interpreted. */
-export interface SiteSources {
+/**
+ * I/O: an article file's bytes, read from the site folder each time it is called and not held
+ * (undefined when the file is gone). The stages it is handed to do no other I/O.
+ */
+export type ReadArticleBytes = (path: string) => Uint8Array | undefined;
+
+/** The small sources every article is validated and rendered with, read whole. */
+export interface SettingSources {
   readonly configFile: SourceFile | undefined;
-  readonly articleFiles: readonly SourceFile[];
-  /** Every folder under articles/, to find article folders without any language file. */
-  readonly articleFolders: readonly string[];
-  /** Entries under articles/ that are reported instead of read (see listArticleTree). */
-  readonly articleProblems?: readonly BuildError[];
   readonly localeFiles: readonly SourceFile[];
   readonly templateFiles: readonly SourceFile[];
   /** Sizes in bytes of the files under static/, keyed by their path below it ("media/a.jpg"). */
   readonly staticFiles: ReadonlyMap<string, number>;
+}
+
+/** Everything a build reads, before any of it is interpreted. */
+export interface SiteSources extends SettingSources {
+  /** Site-relative paths of the article files, in any order. */
+  readonly articlePaths: readonly string[];
+  /** Every folder under articles/, to find article folders without any language file. */
+  readonly articleFolders: readonly string[];
+  /** Entries under articles/ that are reported instead of read (see listArticleTree). */
+  readonly articleProblems?: readonly BuildError[];
+  /**
+   * Article files are the archive: tens of thousands of files, hundreds of MB. Their bytes are
+   * read through this function when a stage needs them (validation once; rendering and error
+   * reports again for the few that need it) and are never all held at once, so memory is bounded
+   * by what is being written.
+   */
+  readonly readArticleBytes: ReadArticleBytes;
 }
 
 /** Files published as they are; images referenced by site path must be here. */
@@ -45,39 +62,36 @@ function readSource(root: string, path: string): SourceFile {
   return { path, bytes: readFileSync(join(root, path)) };
 }
 
-/**
- * Article files are the archive: tens of thousands of files, hundreds of MB. Their bytes are read
- * when a stage asks for them (validation once; rendering and error reports again for the few that
- * need it) and are never all held at once, so memory is bounded by what is being written.
- */
-export function lazySource(root: string, path: string): SourceFile {
-  return {
-    path,
-    get bytes() {
+/** Reads article files under `root` when called: undefined for a file that is gone; any other failure throws what the file system reports. */
+function articleFileReader(root: string): ReadArticleBytes {
+  return (path) => {
+    try {
       return readFileSync(join(root, path));
-    },
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
   };
 }
 
-/** Reads the site folder `root`. Missing folders read as empty: the validate stages report them. */
+/** Reads the site folder `root`; articles are listed, and read later through `readArticleBytes`. Missing folders read as empty: the validate stages report them. */
 export function readSources(root: string): SiteSources {
   const listing = listArticleTree(root);
   return {
     ...readSettingSources(root),
-    articleFiles: listing.files.map((path) => lazySource(root, path)),
+    articlePaths: listing.files,
     articleFolders: articleFoldersOf(listing),
     articleProblems: listing.problems ?? [],
+    readArticleBytes: articleFileReader(root),
   };
 }
 
 /** Everything but the articles: the config, labels, templates and static file sizes (the CLI lists articles itself). */
-export function readSettingSources(root: string): SiteSources {
+export function readSettingSources(root: string): SettingSources {
   const configPath = join(root, CONFIG_FILE_NAME);
   const hasConfig = statSync(configPath, { throwIfNoEntry: false })?.isFile() ?? false;
   return {
     configFile: hasConfig ? readSource(root, CONFIG_FILE_NAME) : undefined,
-    articleFiles: [],
-    articleFolders: [],
     localeFiles: listFiles(root, 'locales', (name) => name.endsWith('.json')).map((path) => readSource(root, path)),
     templateFiles: listFiles(root, 'templates', (name) => name.endsWith('.hbs')).map((path) => readSource(root, path)),
     staticFiles: new Map(

@@ -4,7 +4,7 @@ import type { FileStamp } from './file-stamp.js';
 import type { ArticleSummary } from './article-summary.js';
 
 /** One article file as validated, with the stamp it had when read ([0, 0, 0] when not known). */
-export interface ArticleRow extends ScannedArticle {
+export interface ArticleRow extends ValidatedArticleFile {
   readonly stamp: FileStamp;
   /** contentDigest of the bytes validated ('' when not known). */
   readonly digest: string;
@@ -127,10 +127,6 @@ export class ArticleTable {
     return this.columns.path[row]!;
   }
 
-  stampAt(row: number): FileStamp {
-    return [this.columns.size[row]!, this.columns.mtimeMs[row]!, this.columns.ino[row]!];
-  }
-
   sizeAt(row: number): number {
     return this.columns.size[row]!;
   }
@@ -215,38 +211,10 @@ export class ArticleTable {
       draft: this.columns.draft[row] === 1,
     };
   }
-
-  rowAt(row: number): ArticleRow {
-    return { path: this.pathAt(row), summary: this.summaryAt(row), problems: this.problemsAt(row), stamp: this.stampAt(row), digest: this.digestAt(row) };
-  }
-}
-
-const COLUMN_NAMES = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft'] as const;
-
-/**
- * Tables one after the other, as one (each in path order, each before the next). The tables are
- * used up: each column of theirs is emptied once joined, so that the joined table and the parts
- * are never both held whole.
- */
-export function concatTables(tables: readonly ArticleTable[]): ArticleTable {
-  if (tables.length === 1) return tables[0]!;
-  const parts = tables.map((table) => table.toColumns());
-  const problems: Record<number, readonly BuildError[]> = {};
-  let offset = 0;
-  for (const table of tables) {
-    for (const [row, rowProblems] of table.rowsWithProblems()) problems[offset + row] = rowProblems;
-    offset += table.length;
-  }
-  const joined: Record<string, unknown[]> = {};
-  for (const name of COLUMN_NAMES) {
-    joined[name] = ([] as unknown[]).concat(...parts.map((part) => part[name]));
-    for (const part of parts) part[name].length = 0;
-  }
-  return ArticleTable.fromColumns({ ...(joined as unknown as Omit<ArticleColumns, 'problems'>), problems });
 }
 
 /** One article file as validated on its own. */
-export interface ScannedArticle {
+export interface ValidatedArticleFile {
   readonly path: string;
   /** Undefined when the file could not be read as an article at all. */
   readonly summary: ArticleSummary | undefined;
@@ -254,7 +222,7 @@ export interface ScannedArticle {
 }
 
 /** Every article file of a site, and every folder under articles/ (to find empty ones). */
-export interface ScannedArticles {
+export interface ValidatedArticleFiles {
   /** In path order, whatever order the files were read in. */
   readonly files: ArticleTable;
   readonly folders: readonly string[];

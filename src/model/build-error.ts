@@ -1,4 +1,4 @@
-// The one error type for everything a user can fix: a structured value, never prose with a position baked in.
+// Pure: the one error type for everything a user can fix: a structured value, never prose with a position baked in.
 import { errorHint, errorMessage, type ErrorCode, type MessageParams } from './error-catalogue.js';
 
 /** How serious a problem is. Warnings never fail a run. */
@@ -27,12 +27,6 @@ export interface BuildError {
   readonly hint?: string | undefined;
   /** The underlying error, when one was caught. */
   readonly cause?: unknown;
-}
-
-/** A stage's result: a value when it could make one, and every problem it found. */
-export interface StageResult<T> {
-  readonly value: T | undefined;
-  readonly errors: readonly BuildError[];
 }
 
 /** True when any of the problems fails the run. */

@@ -1,4 +1,4 @@
-// Pure: BuildError → human-readable text ("file:line:col CODE field" + message + hint).
+// Pure; reads source text through the function it is given (for code frames): BuildError → human-readable text ("file:line:col CODE field" + message + hint).
 import type { BuildError, FieldPath } from '../model/build-error.js';
 import { escapeTerminalText } from './escape-terminal-text.js';
 import { formatCodeFrame } from './format-code-frame.js';

@@ -6,27 +6,37 @@ import { formatErrorReport, formatSummary, type HumanReportOptions } from './for
 import { formatGithubAnnotations } from './format-github-annotations.js';
 import { formatJsonReport, type JsonReport } from './format-json-report.js';
 import { decodeText } from '../load/decode-text.js';
-import type { SiteSources, SourceFile } from '../load/read-sources.js';
+import type { SettingSources, SiteSources, SourceFile } from '../load/read-sources.js';
 
 /** How problems are reported: `--format`. */
 export type ReportFormat = 'human' | 'json' | 'github';
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-function humanOptions(sources: SiteSources | undefined): HumanReportOptions {
-  const colour = process.stderr.isTTY === true && !process.env.NO_COLOR;
+/** The bytes of a source file the report names: settings as read, an article file read again through the sources' reader. */
+function sourceBytesOf(sources: SettingSources | SiteSources | undefined): (path: string) => Uint8Array | undefined {
   const byPath = new Map<string, SourceFile>();
+  if (!sources) return () => undefined;
+  for (const file of [...sources.localeFiles, ...sources.templateFiles, ...(sources.configFile ? [sources.configFile] : [])]) byPath.set(file.path, file);
+  let articlePaths: Set<string> | undefined;
+  return (path) => {
+    const file = byPath.get(path);
+    if (file || !('readArticleBytes' in sources)) return file?.bytes;
+    // Made when an article is first named: tens of thousands of paths, seldom needed.
+    articlePaths ??= new Set(sources.articlePaths);
+    return articlePaths.has(path) ? sources.readArticleBytes(path) : undefined;
+  };
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+function humanOptions(sources: SettingSources | SiteSources | undefined): HumanReportOptions {
+  const colour = process.stderr.isTTY === true && !process.env.NO_COLOR;
+  const sourceBytes = sourceBytesOf(sources);
   const texts = new Map<string, string | undefined>();
-  if (sources) {
-    for (const file of [...sources.articleFiles, ...sources.localeFiles, ...sources.templateFiles, ...(sources.configFile ? [sources.configFile] : [])]) {
-      byPath.set(file.path, file);
-    }
-  }
   return {
     // Only the files a problem names are read (article bytes are read on demand).
     sourceText: (path) => {
       if (!texts.has(path)) {
-        const file = byPath.get(path);
-        texts.set(path, file === undefined ? undefined : decodeText(file).value);
+        const bytes = sourceBytes(path);
+        texts.set(path, bytes === undefined ? undefined : decodeText({ path, bytes }).value);
       }
       return texts.get(path);
     },
@@ -41,7 +51,7 @@ function humanOptions(sources: SiteSources | undefined): HumanReportOptions {
 export function printReport(
   format: ReportFormat,
   errors: readonly BuildError[],
-  sources: SiteSources | undefined,
+  sources: SettingSources | SiteSources | undefined,
   ok: boolean,
   output?: JsonReport['output'],
   root?: string,

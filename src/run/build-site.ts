@@ -1,8 +1,8 @@
-// The build in memory: sources in, output files and problems out; writes nothing. Articles are read again through the site's reader.
+// Pure; reads articles through the reader its sources give: sources in, output files and problems out (the build in memory, writing nothing).
 import type { BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import { bodyText, type OutputFile } from '../model/output-file.js';
-import type { ScannedArticles } from '../model/article-table.js';
+import type { ValidatedArticleFiles } from '../model/article-table.js';
 import type { SiteSources } from '../load/read-sources.js';
 import { feedFiles } from '../feeds/feed-files.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
@@ -25,7 +25,7 @@ export interface BuildResult {
   /** The output folder from the config, relative to the site folder. */
   readonly outDir: string | undefined;
   /** Every article file as validated on its own (for the cache of the next build). */
-  readonly scanned: ScannedArticles | undefined;
+  readonly articleFiles: ValidatedArticleFiles | undefined;
 }
 
 export interface BuildOptions {
@@ -44,20 +44,20 @@ const UNNAMED_VERSION = 'library';
 
 /** Renders and serializes every feed of a validated site. Returns no files if anything is wrong. */
 export function buildSite(validated: ValidateSiteResult, options: BuildOptions = {}): BuildResult {
-  const { site, scanned } = validated;
+  const { site, articleFiles } = validated;
   const outDir = site?.config.outDir;
-  if (!site) return { files: [], feeds: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, scanned };
+  if (!site) return { files: [], feeds: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articleFiles };
   const tools = renderTools(site);
   const feedOptions = { ...options, version: options.version ?? UNNAMED_VERSION };
   const feeds = site.config.languages.map((lang) => languageFeedsOf(site, lang, feedOptions, tools));
   const errors = [...validated.errors];
   const files = feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors));
-  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, errors, configInvalid: false, outDir, scanned };
+  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, errors, configInvalid: false, outDir, articleFiles };
   // Feeds of a few items are made whole here: the same parts, read to their end.
   const whole = files.map((file) => ({ path: file.path, body: bodyText(file.body) }));
   const problems = [...validated.errors, ...withoutRepeats(errors.slice(validated.errors.length))];
   const failed = problems.some((error) => error.severity === 'error');
-  return { files: failed ? [] : whole, feeds, errors: problems, configInvalid: false, outDir, scanned };
+  return { files: failed ? [] : whole, feeds, errors: problems, configInvalid: false, outDir, articleFiles };
 }
 
 /** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
@@ -66,21 +66,21 @@ export function build(sources: SiteSources, options: BuildOptions = {}): BuildRe
 }
 
 /** What checking finds: every problem, and whether they are in the config. */
-export type CheckResult = Pick<BuildResult, 'errors' | 'configInvalid' | 'outDir' | 'scanned'>;
+export type CheckResult = Pick<BuildResult, 'errors' | 'configInvalid' | 'outDir' | 'articleFiles'>;
 
 /**
  * Renders one item per language, the newest: template fields and labels that only fail at
  * render time are found without rendering every feed.
  */
 export function checkSite(validated: ValidateSiteResult): CheckResult {
-  const { site, scanned } = validated;
-  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, scanned };
+  const { site, articleFiles } = validated;
+  if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, articleFiles };
   const tools = renderTools(site);
   const renderErrors = site.config.languages.flatMap((lang) => {
     const read = readEntries(site, site.published.newestOf(lang, 1));
     return [...read.errors, ...renderEntries(site, read.articles, tools.translatorFor(lang), tools.renderMarkdown).errors];
   });
-  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, scanned };
+  return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, articleFiles };
 }
 
 /** Validates every source and renders the newest item of each language; writes nothing. */

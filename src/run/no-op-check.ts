@@ -25,7 +25,7 @@ export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion }
   if (index.cacheVersion !== cacheVersion || index.outOption !== outOption) return false;
   if (strict && index.warnings.length > 0) return false;
   const { changes } = snapshot;
-  if (changes.changed.length > 0 || changes.removed > 0 || index.scanContextDigest !== snapshot.scanContextDigest) return false;
+  if (changes.changed.length > 0 || changes.removed > 0 || index.validationContextDigest !== snapshot.validationContextDigest) return false;
   // A folder added, removed or changed (even one without an article file: an empty folder is a problem) is a change.
   if (!sameRecords(index.listing.folderTimes, snapshot.listing.folderTimes, sameFolderStamp)) return false;
   if (!sameStamps(index.settingFiles, snapshot.settingFiles)) return false;

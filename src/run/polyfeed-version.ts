@@ -1,4 +1,4 @@
-// I/O: polyfeed's own version, from its package.json (found from wherever this code was compiled or bundled to).
+// I/O: polyfeed's own version, from its package.json (found from wherever this code was compiled or bundled to), and the cache version: that, its code's digest, Node.js and ICU.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -46,7 +46,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     if (everyItem && options.jobs > 1) run.pool.close();
     const renderPool = everyItem && options.jobs > 1 ? startWorkerPool(options.jobs) : run.pool;
     const { configFile, localeFiles, templateFiles, staticFiles } = read.sources;
-    const settingSources = { configFile, localeFiles, templateFiles, staticFiles, articleFiles: [], articleFolders: [] };
+    const settingSources = { configFile, localeFiles, templateFiles, staticFiles };
     // Feeds of every item are rendered only in workers, whose heap is capped: memory stays bounded.
     const jobs = await renderPool.stageFeeds({ root, outDir, version: options.version, settingSources }, toWrite, everyItem).finally(() => renderPool.close());
     const staged = jobs.flatMap((job) => job.staged);
@@ -69,7 +69,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, outputs, problems, startedMs: run.startedMs });
     const items = new Map(run.keepsItems ? toWrite.map((feeds) => [feeds.lang, feeds.items] as const) : []);
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
-    const articleFiles = read.validated.scanned?.files.length ?? 0;
+    const articleFiles = read.validated.articleFiles?.files.length ?? 0;
     const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
     return {
       kind: 'report',

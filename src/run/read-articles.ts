@@ -1,8 +1,8 @@
 // I/O: every article file of a site as validated: unchanged ones from the build index, the rest read now.
 import type { ArticleChanges } from '../cache/build-index.js';
 import { ArticleTable } from '../model/article-table.js';
-import type { ScanContext } from '../validate/scan-articles.js';
-import type { ScannedArticles } from '../model/article-table.js';
+import type { ValidationContext } from '../validate/validate-article-files.js';
+import type { ValidatedArticleFiles } from '../model/article-table.js';
 import { articleFoldersOf, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -12,7 +12,7 @@ export interface ReadArticlesInput {
   readonly changes: ArticleChanges;
   /** The index's articles that `changes.unchanged` points into. */
   readonly cached: ArticleTable | undefined;
-  readonly context: ScanContext;
+  readonly context: ValidationContext;
   readonly pool: WorkerPool;
 }
 
@@ -45,7 +45,7 @@ function takeIndexSummaries(read: ArticleTable, sameBytes: readonly number[], ca
 }
 
 export interface ReadArticlesResult {
-  readonly scanned: ScannedArticles;
+  readonly articleFiles: ValidatedArticleFiles;
   /** Files read whose bytes were what the last build validated: not validated again. */
   readonly sameBytes: number;
 }
@@ -55,6 +55,6 @@ export async function readArticles({ root, listing, changes, cached, context, po
   const knownDigests = cached && changes.changedRows.some((row) => row >= 0) ? changes.changedRows.map((row) => (row >= 0 ? cached.digestAt(row) : '')) : undefined;
   const { table, sameBytes } = await pool.scan(root, changes.changed, context, knownDigests);
   if (cached) takeIndexSummaries(table, sameBytes, cached, changes);
-  const scanned = { files: mergeRows(cached, changes.unchanged, table), folders: articleFoldersOf(listing), problems: listing.problems ?? [] };
-  return { scanned, sameBytes: sameBytes.length };
+  const articleFiles = { files: mergeRows(cached, changes.unchanged, table), folders: articleFoldersOf(listing), problems: listing.problems ?? [] };
+  return { articleFiles, sameBytes: sameBytes.length };
 }

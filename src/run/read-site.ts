@@ -2,7 +2,7 @@
 import type { SiteSnapshot } from '../cache/snapshot-site.js';
 import { fileBytesUnder } from '../load/read-file-with-stat.js';
 import { decodeText } from '../load/decode-text.js';
-import { CONFIG_FILE_NAME, lazySource, readSettingSources, type SiteSources, type SourceFile } from '../load/read-sources.js';
+import { CONFIG_FILE_NAME, readSettingSources, type SettingSources, type SiteSources, type SourceFile } from '../load/read-sources.js';
 import { checkConfigOutDir } from '../write/check-config-out-dir.js';
 import { readArticles } from './read-articles.js';
 import { ArticleTable } from '../model/article-table.js';
@@ -10,9 +10,10 @@ import { startWorkerPool, type WorkerPool } from './worker-pool.js';
 import { assembleSite, validateSettings, type ValidateSiteResult } from './validate-site.js';
 
 export interface ReadSiteResult {
-  readonly sources: SiteSources;
+  /** The settings alone when the config is invalid (no article was listed then). */
+  readonly sources: SettingSources | SiteSources;
   readonly validated: ValidateSiteResult;
-  /** Every article file as validated, with its stamp then (the same table as validated.scanned). */
+  /** Every article file as validated, with its stamp then (the same table as validated.articleFiles). */
   readonly articles: ArticleTable;
   /** Article files read in this run (the others came from the index). */
   readonly articlesRead: number;
@@ -34,23 +35,15 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
   if (!settings.config) {
     return {
       sources: settingSources,
-      validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined },
+      validated: { site: undefined, configErrors: settings.configErrors, errors: settings.errors, articleFiles: undefined },
       articles: ArticleTable.empty(),
       articlesRead: 0,
       articlesWithSameBytes: 0,
     };
   }
   const { listing, changes, cached } = snapshot;
-  const { scanned, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
-  let articleFiles: SourceFile[] | undefined;
-  const sources: SiteSources = {
-    ...settingSources,
-    // Made when first asked for (to print a report): tens of thousands of them are seldom needed.
-    get articleFiles() {
-      articleFiles ??= scanned.files.paths.map((path) => lazySource(root, path));
-      return articleFiles;
-    },
-    articleFolders: scanned.folders,
-  };
-  return { sources, validated: assembleSite(sources, settings, scanned, fileBytesUnder(root)), articles: scanned.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
+  const { articleFiles: validatedFiles, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
+  // Articles are read again (to render them, or for a report's code frames) through this reader, the I/O the pure stages are handed.
+  const sources: SiteSources = { ...settingSources, articlePaths: validatedFiles.files.paths, articleFolders: validatedFiles.folders, readArticleBytes: fileBytesUnder(root) };
+  return { sources, validated: assembleSite(sources, settings, validatedFiles), articles: validatedFiles.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
 }

@@ -1,6 +1,6 @@
-// Pure (types): what a command run ends with, for the CLI to print: problems, a summary, an exit code.
+// Pure: what a command run ends with, for the CLI to print (problems, a summary, an exit code), and the exit code its problems give.
 import type { BuildError } from '../model/build-error.js';
-import type { SiteSources } from '../load/read-sources.js';
+import type { SettingSources, SiteSources } from '../load/read-sources.js';
 import { isCacheProblem } from '../cache/cache-problem.js';
 
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
@@ -23,7 +23,7 @@ export type RunOutcome =
       readonly exitCode: number;
       readonly problems: readonly BuildError[];
       /** The sources read, for code frames in the report. */
-      readonly sources?: SiteSources | undefined;
+      readonly sources?: SettingSources | SiteSources | undefined;
       /** True when nothing fails the run. */
       readonly ok: boolean;
       readonly output?: OutputReport;
@@ -46,6 +46,6 @@ export function exitCodeFor(errors: readonly BuildError[], configInvalid: boolea
 export const NOTHING_WRITTEN = 'Nothing was written; the previous output is unchanged.';
 
 /** A run that stops on problems: nothing was written. */
-export function stoppedOn(problems: readonly BuildError[], exitCode: number, sources?: SiteSources): RunOutcome {
+export function stoppedOn(problems: readonly BuildError[], exitCode: number, sources?: SettingSources | SiteSources): RunOutcome {
   return { kind: 'report', exitCode, problems, sources, ok: false, notice: NOTHING_WRITTEN };
 }

@@ -1,6 +1,6 @@
 // I/O: reads and validates the article files of a task, taking chunks of it until none is left (on every thread of a scan pool).
 import { ArticleTable, type ArticleColumns, type ArticleRow } from '../model/article-table.js';
-import { scanArticle, type ScanContext } from '../validate/scan-articles.js';
+import { validateArticleBytes, type ValidationContext } from '../validate/validate-article-files.js';
 import { makeError } from '../model/build-error.js';
 import { contentDigest } from '../model/content-digest.js';
 import { claimChunks } from '../load/claim-chunks.js';
@@ -25,7 +25,7 @@ export interface ScanTask {
    * there were none): a file whose bytes are the same is not validated again (see ScannedChunk).
    */
   readonly knownDigests?: readonly string[];
-  readonly context: ScanContext;
+  readonly context: ValidationContext;
   /** See createCounter. */
   readonly counter: SharedArrayBuffer;
 }
@@ -70,7 +70,7 @@ export function scanClaimedChunks(task: ScanTask, workerIndex?: number, onChunk?
           sameBytes.push(chunk.length);
           chunk.push({ path, summary: undefined, problems: [], stamp: read.stamp, digest });
         } else {
-          const { summary, problems } = scanArticle(path, read.bytes, task.context);
+          const { summary, problems } = validateArticleBytes(path, read.bytes, task.context);
           chunk.push({ path, summary, problems, stamp: read.stamp, digest });
         }
       }

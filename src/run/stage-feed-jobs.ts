@@ -3,7 +3,7 @@ import type { FeedSite } from '../feeds/feed-site.js';
 import { feedWriter } from '../feeds/feed-writer.js';
 import { feedPaths } from '../feeds/language-feeds.js';
 import { renderTools, type RenderTools } from '../feeds/render-entries.js';
-import type { SiteSources } from '../load/read-sources.js';
+import type { SettingSources } from '../load/read-sources.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { articleReader, validateSettings } from './validate-site.js';
 import { fileBytesUnder } from '../load/read-file-with-stat.js';
@@ -15,7 +15,7 @@ export interface FeedJobContext {
   readonly outDir: string;
   readonly version: string;
   /** The config, labels, templates and static files (no articles): validated again on the worker. */
-  readonly settingSources: SiteSources;
+  readonly settingSources: SettingSources;
 }
 
 /** One language's feeds to begin: the newest update among all their entries is the feeds' own date. */

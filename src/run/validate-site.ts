@@ -1,22 +1,20 @@
-// Pure: everything read from a site folder → the validated site (config, articles, labels, templates), or every problem.
+// Pure; reads articles through the reader it is given: a site's sources → the validated site (config, articles, labels, templates), or every problem.
 import { createHash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import { hasFatalErrors } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { decodeText } from '../load/decode-text.js';
-import { CONFIG_FILE_NAME, type SiteSources, type SourceFile } from '../load/read-sources.js';
+import { CONFIG_FILE_NAME, type ReadArticleBytes, type SettingSources, type SiteSources } from '../load/read-sources.js';
 import { compileTemplates } from '../render/compile-templates.js';
-import type { ReadArticle, ReadArticleBytes, SiteSettings, ValidSite } from '../feeds/feed-site.js';
-import { resolveTranslations, type PublishedEntries, type PublishedEntry } from '../translate/resolve-translations.js';
-import type { ArticleTable } from '../model/article-table.js';
+import type { ReadArticle, SiteSettings, ValidSite } from '../feeds/feed-site.js';
+import { resolveTranslations } from '../translate/resolve-translations.js';
 import { createFieldLocator, locateFields } from '../validate/locate-field.js';
-import { validateLocales, type LocaleResources } from '../translate/validate-locales.js';
+import { validateLocales } from '../translate/validate-locales.js';
 import type { SiteConfig } from '../model/config-schema.js';
-import { scanArticles, type ScanContext } from '../validate/scan-articles.js';
-import { type ScannedArticles } from '../model/article-table.js';
+import { validateArticleFiles, type ValidationContext } from '../validate/validate-article-files.js';
+import { type ValidatedArticleFiles } from '../model/article-table.js';
 import { newestSiteUpdateMs } from '../validate/newest-site-update.js';
 import { ARTICLES_FOLDER } from '../load/list-article-tree.js';
-import type { Article } from '../model/article.js';
 import { validateArticleFile } from '../validate/validate-article-file.js';
 import { reviseRenameHints } from '../validate/revise-rename-hints.js';
 import { validateConfig } from '../validate/validate-config.js';
@@ -38,7 +36,7 @@ export interface ValidateSiteResult {
   readonly configErrors: readonly BuildError[];
   readonly errors: readonly BuildError[];
   /** Every article file as validated on its own (for the cache of the next build). */
-  readonly scanned: ScannedArticles | undefined;
+  readonly articleFiles: ValidatedArticleFiles | undefined;
 }
 
 function decodeAll<T extends { path: string }>(files: readonly (T & { bytes: Uint8Array })[], errors: BuildError[]) {
@@ -60,12 +58,12 @@ function digestOf(value: unknown): string {
 }
 
 /** Folders without any language file, and articles without a version in the default language. */
-function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): BuildError[] {
+function checkArticleFolders(articleFiles: ValidatedArticleFiles, config: SiteConfig): BuildError[] {
   const errors: BuildError[] = [];
-  const languagesByFolder = new Map<string, string[]>(scanned.folders.map((folder) => [folder, []]));
+  const languagesByFolder = new Map<string, string[]>(articleFiles.folders.map((folder) => [folder, []]));
   // An entry reported already (a FIFO named en.md, a link out of the site) counts as there: no second, misleading problem.
-  const reported = (scanned.problems ?? []).flatMap((problem) => (problem.file?.endsWith('.md') ? [problem.file] : []));
-  for (const path of [...scanned.files.paths, ...reported]) {
+  const reported = (articleFiles.problems ?? []).flatMap((problem) => (problem.file?.endsWith('.md') ? [problem.file] : []));
+  for (const path of [...articleFiles.files.paths, ...reported]) {
     const folder = path.slice(0, path.lastIndexOf('/'));
     languagesByFolder.get(folder)?.push(path.slice(folder.length + 1, -'.md'.length));
   }
@@ -86,7 +84,7 @@ function checkArticleFolders(scanned: ScannedArticles, config: SiteConfig): Buil
 }
 
 /** The config, the templates and the labels: what every article is validated and rendered with. */
-export function validateSettings(sources: SiteSources): ValidateSettingsResult {
+export function validateSettings(sources: SettingSources): ValidateSettingsResult {
   if (!sources.configFile) {
     const error = makeError('CONFIG_NOT_FOUND', { file: CONFIG_FILE_NAME }, { file: CONFIG_FILE_NAME });
     return { config: undefined, settings: undefined, configErrors: [error], errors: [error] };
@@ -115,16 +113,10 @@ export function validateSettings(sources: SiteSources): ValidateSettingsResult {
   return { config: config.value, settings, configErrors: [], errors };
 }
 
-/** ReadArticleBytes over files held in memory. */
-export function articleBytesOf(files: readonly SourceFile[]): ReadArticleBytes {
-  const byPath = new Map<string, SourceFile>(files.map((file) => [file.path, file]));
-  return (path) => byPath.get(path)?.bytes;
-}
-
-/** Reads a published version again in full, to be rendered; a file removed since it was validated is a problem. */
-export function articleReader(context: ScanContext, articleBytes: ReadArticleBytes): ReadArticle {
+/** A ReadArticle over `readArticleBytes`: a published version read again in full, to be rendered; a file removed since it was validated is a problem. */
+export function articleReader(context: ValidationContext, readArticleBytes: ReadArticleBytes): ReadArticle {
   return (entry) => {
-    const bytes = articleBytes(entry.summary.file);
+    const bytes = readArticleBytes(entry.summary.file);
     if (bytes === undefined) {
       return { problems: [makeError('FILE_CHANGED_DURING_BUILD', { kind: 'removed' }, { file: entry.summary.file })] };
     }
@@ -132,59 +124,64 @@ export function articleReader(context: ScanContext, articleBytes: ReadArticleByt
   };
 }
 
-/** Joins the settings and the scanned articles: checks across articles, and the site if nothing is wrong. */
+/**
+ * Joins the settings and the validated article files: checks across articles, and the site if
+ * nothing is wrong. Articles are read again through `sources.readArticleBytes` only to place a
+ * problem found across files; the site it gives reads them through the same reader.
+ */
 export function assembleSite(
-  sources: SiteSources,
+  sources: Pick<SiteSources, 'staticFiles' | 'readArticleBytes'>,
   validated: ValidateSettingsResult,
-  scanned: ScannedArticles,
-  articleBytes: ReadArticleBytes = articleBytesOf(sources.articleFiles),
+  articleFiles: ValidatedArticleFiles,
 ): ValidateSiteResult {
+  const { readArticleBytes } = sources;
   const { config } = validated;
-  if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, scanned: undefined };
+  if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, articleFiles: undefined };
   const errors: BuildError[] = [...validated.errors];
   const fileProblems: BuildError[] = [];
-  for (const [, problems] of scanned.files.rowsWithProblems()) fileProblems.push(...problems);
-  errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, scanned.files.paths) : []));
-  errors.push(...(scanned.problems ?? []), ...checkArticleFolders(scanned, config));
-  if (scanned.files.length === 0 && (scanned.problems ?? []).length === 0) {
+  for (const [, problems] of articleFiles.files.rowsWithProblems()) fileProblems.push(...problems);
+  errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, articleFiles.files.paths) : []));
+  errors.push(...(articleFiles.problems ?? []), ...checkArticleFolders(articleFiles, config));
+  if (articleFiles.files.length === 0 && (articleFiles.problems ?? []).length === 0) {
     errors.push(
-      makeError('NO_ARTICLES', { folder: ARTICLES_FOLDER, hasFolders: scanned.folders.length > 0 }, { file: `${ARTICLES_FOLDER}/` }),
+      makeError('NO_ARTICLES', { folder: ARTICLES_FOLDER, hasFolders: articleFiles.folders.length > 0 }, { file: `${ARTICLES_FOLDER}/` }),
     );
   }
-  const published = resolveTranslations(scanned.files, config);
+  const published = resolveTranslations(articleFiles.files, config);
 
   // Checks across files report a field without its position: their file is parsed again for it.
   errors.push(
     ...locateFields(
       published.errors,
       createFieldLocator((path) => {
-        const bytes = articleBytes(path);
+        const bytes = readArticleBytes(path);
         return bytes === undefined ? undefined : decodeText({ path, bytes }).value;
       }),
     ),
   );
-  if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, scanned };
-  const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, articleBytes);
+  if (hasFatalErrors(errors) || !validated.settings) return { site: undefined, configErrors: [], errors, articleFiles };
+  const readArticle = articleReader({ config, staticFiles: sources.staticFiles }, readArticleBytes);
   return {
     site: {
       ...validated.settings,
-      articles: scanned.files,
+      articles: articleFiles.files,
       published: published.value,
       staticFiles: sources.staticFiles,
-      newestUpdateMs: newestSiteUpdateMs(scanned.files),
+      newestUpdateMs: newestSiteUpdateMs(articleFiles.files),
       readArticle,
-      articleBytes,
+      readArticleBytes,
     },
     configErrors: [],
     errors,
-    scanned,
+    articleFiles,
   };
 }
 
-/** Validates every source held in `sources`: settings first, then each article, then across articles. */
+/** Validates every source: settings first, then each article (read through `sources.readArticleBytes`), then across articles. */
 export function validateSite(sources: SiteSources): ValidateSiteResult {
   const settings = validateSettings(sources);
-  if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, scanned: undefined };
-  const scanned = { ...scanArticles(sources.articleFiles, sources.articleFolders, { config: settings.config, staticFiles: sources.staticFiles }), problems: sources.articleProblems ?? [] };
-  return assembleSite(sources, settings, scanned);
+  if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, articleFiles: undefined };
+  const context = { config: settings.config, staticFiles: sources.staticFiles };
+  const validated = validateArticleFiles({ paths: sources.articlePaths, folders: sources.articleFolders, readArticleBytes: sources.readArticleBytes, context });
+  return assembleSite(sources, settings, { ...validated, problems: sources.articleProblems ?? [] });
 }

@@ -1,7 +1,7 @@
 // I/O: worker threads that read and validate articles, then render feeds, alongside this thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ScanContext } from '../validate/scan-articles.js';
+import type { ValidationContext } from '../validate/validate-article-files.js';
 import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import type { BuildError } from '../model/build-error.js';
 import type { FeedJobContext, FeedJobStart } from './stage-feed-jobs.js';
@@ -9,7 +9,8 @@ import type { StagingResult } from '../write/staging-files.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { createCounter, workerStarted } from '../load/claim-chunks.js';
 import type { ScannedChunk, ScanTask } from './scan-article-files.js';
-import { ArticleTable, concatTables } from '../model/article-table.js';
+import { ArticleTable } from '../model/article-table.js';
+import { concatTables } from '../model/concat-tables.js';
 
 /** Below this many files to read, a worker costs more to start than it saves. */
 export const PARALLEL_SCAN_MIN_FILES = 400;
@@ -59,7 +60,7 @@ export interface WorkerPool {
    * Reads and validates the files (in path order) on this thread and on every worker; the table
    * is in path order. A file whose bytes have their known digest is read, not validated.
    */
-  scan(root: string, paths: readonly string[], context: ScanContext, knownDigests?: readonly string[]): Promise<ScanResult>;
+  scan(root: string, paths: readonly string[], context: ValidationContext, knownDigests?: readonly string[]): Promise<ScanResult>;
   /**
    * Renders and stages the streams' feeds, a language at a time: on the workers (whose heap is
    * capped) when `inWorkers` is true and there are any, else on this thread. Results in the order of `streams`.

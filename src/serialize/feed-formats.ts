@@ -1,4 +1,4 @@
-// Pure: the table of formats: file name, media type and serializer of each.
+// Pure: the table of formats: file name and serializer of each.
 import type { FeedFormat } from '../model/config-schema.js';
 import type { FeedModel } from './feed-model.js';
 import { toAtom } from './to-atom.js';
@@ -7,12 +7,11 @@ import { toRss } from './to-rss.js';
 
 export interface FeedFormatSpec {
   readonly fileName: string;
-  readonly mediaType: string;
   readonly serialize: (model: FeedModel) => string;
 }
 
 export const feedFormats: Readonly<Record<FeedFormat, FeedFormatSpec>> = {
-  rss: { fileName: 'rss.xml', mediaType: 'application/rss+xml', serialize: toRss },
-  atom: { fileName: 'atom.xml', mediaType: 'application/atom+xml', serialize: toAtom },
-  json: { fileName: 'feed.json', mediaType: 'application/feed+json', serialize: toJsonFeed },
+  rss: { fileName: 'rss.xml', serialize: toRss },
+  atom: { fileName: 'atom.xml', serialize: toAtom },
+  json: { fileName: 'feed.json', serialize: toJsonFeed },
 };

@@ -1,4 +1,4 @@
-// Types only: the one feed model every format is written from.
+// Pure (types): the one feed model every format is written from.
 import type { Author } from '../model/shared-schemas.js';
 import type { TranslationLink } from '../translate/resolve-translations.js';
 import type { FeedFormat } from '../model/config-schema.js';

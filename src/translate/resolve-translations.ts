@@ -30,11 +30,6 @@ export interface PublishedArticle extends PublishedEntry {
   readonly article: Article;
 }
 
-/** Drafts stay out of feeds and out of translation links. */
-export function isPublished(summary: Pick<ArticleSummary, 'draft'>): boolean {
-  return !summary.draft;
-}
-
 function byLanguageTag(a: TranslationLink, b: TranslationLink): number {
   return a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : 0;
 }
@@ -104,8 +99,6 @@ class Entry implements PublishedEntry {
 export interface PublishedEntries {
   /** Published versions in `lang`, newest first (ties by id): at most `limit` of them, or all with 0. */
   newestOf(lang: string, limit: number): PublishedEntry[];
-  /** Every published version, in path order. */
-  all(): PublishedEntry[];
 }
 
 /** Rows that use an id already used in an earlier row (in path order), with DUPLICATE_ID for each. */
@@ -173,7 +166,6 @@ export function resolveTranslations(table: ArticleTable, config: SiteConfig): { 
       });
       return (limit > 0 ? newest.slice(0, limit) : newest).map((row) => new Entry(rows, row));
     },
-    all: () => published.map((row) => new Entry(rows, row)),
   };
   return { value, errors: duplicateIds(rows, published, distinct) };
 }

@@ -48,13 +48,15 @@ function collect(tokens: readonly Token[], lines: readonly string[], into: Image
   }
 }
 
-const INLINE_IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]*)/y;
+/** An inline image up to its address, the address captured: white space is what `space` (a character class's contents) matches. */
+const inlineImagePattern = (space: string): RegExp => new RegExp(`!\\[[^\\]]*\\]\\([${space}]*<?([^)${space}>]*)`, 'y');
+const INLINE_IMAGE = inlineImagePattern('\\s');
 /**
  * The same, with ASCII white space only, for a text read one byte per character: a byte of a
  * UTF-8 character is never taken for white space, so an address runs at least as far as in the
  * decoded text, and whatever this finds safe is safe in the decoded text too.
  */
-const INLINE_IMAGE_IN_BYTES = /!\[[^\]]*\]\([\t\n\v\f\r ]*<?([^)\t\n\v\f\r >]*)/y;
+const INLINE_IMAGE_IN_BYTES = inlineImagePattern('\\t\\n\\v\\f\\r ');
 const ABSOLUTE = /^(https?:)?\/\//i;
 
 function mayHaveLocalImagesWith(body: string, inlineImage: RegExp): boolean {

@@ -1,4 +1,4 @@
-// Pure: finds where a front-matter field stands in an article file, for problems found after parsing.
+// Pure; reads articles through the text reader it is given: where a front-matter field stands in an article file, for problems found after parsing.
 import type { BuildError, FieldPath } from '../model/build-error.js';
 import { parseYamlWithPositions, type SourcePosition } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';

@@ -19,6 +19,11 @@ export interface ArticleFileInput {
   readonly staticFiles: ReadonlyMap<string, number>;
 }
 
+/** The largest article file, in bytes, that is validated (FILE_TOO_LARGE past it). */
+export function maxArticleBytes(config: Pick<SiteConfig, 'maxFileSizeKb'>): number {
+  return config.maxFileSizeKb * 1024;
+}
+
 /**
  * Everything that can be known of one file on its own: its place, size, encoding, front matter,
  * body and images. Problems about a field found after parsing (a missing image) get the field's
@@ -33,7 +38,7 @@ export function validateArticleFile({ path, bytes, config, staticFiles }: Articl
       problems: [makeError('LANGUAGE_NOT_CONFIGURED', { lang, languages: config.languages }, { file: path })],
     };
   }
-  if (bytes.length > config.maxFileSizeKb * 1024) {
+  if (bytes.length > maxArticleBytes(config)) {
     return {
       problems: [makeError('FILE_TOO_LARGE', { bytes: bytes.length, limitKiB: config.maxFileSizeKb }, { file: path })],
     };

@@ -1,13 +1,12 @@
 // Pure: one article file's text → Article (validated front matter and body), or every problem in it.
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
-import { parseYamlFast } from '../load/parse-yaml-fast.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
 import { splitFrontMatter } from '../load/split-front-matter.js';
-import { FrontMatterSchema, type FrontMatter } from '../model/article-schema.js';
-import { findControlCharacters } from '../model/find-control-characters.js';
-import { findUnsafeHtml } from './find-unsafe-html.js';
-import { findDeepNesting } from './find-deep-nesting.js';
+import { FrontMatterSchema } from '../model/article-schema.js';
+import { BODY_RULES } from './body-rules.js';
+import { isEmptyBody } from './is-empty-body.js';
+import { isUpdateBeforeDate, validateFrontMatterFast } from './validate-front-matter-fast.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 import type { Article } from '../model/article.js';
 
@@ -25,17 +24,14 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
   if (!split.value) return { errors: split.errors };
   const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
 
-  const bodyErrors = [...findControlCharacters(body, file, bodyStartLine), ...findDeepNesting(body, file, bodyStartLine)];
-  const bodyWarnings = findUnsafeHtml(body, file, bodyStartLine);
+  const bodyProblems = BODY_RULES.flatMap((rule) => rule.find(body, file, bodyStartLine));
+  const bodyErrors = bodyProblems.filter((problem) => problem.severity === 'error');
+  const bodyWarnings = bodyProblems.filter((problem) => problem.severity !== 'error');
+  const emptyBody = isEmptyBody(body);
 
   // The fast path: most files are valid, and a valid file needs no positions.
-  const fast = parseYamlFast(yamlText);
-  if (fast !== undefined && fast.data !== null && typeof fast.data === 'object' && body.trim() !== '' && bodyErrors.length === 0) {
-    const quick = FrontMatterSchema.safeParse(fast.data);
-    if (quick.success && !(quick.data.updated && quick.data.updated.epochMs < quick.data.date.epochMs)) {
-      return { value: { key: input.key, lang: input.lang, file, frontMatter: quick.data, body, bodyStartLine }, errors: bodyWarnings };
-    }
-  }
+  const valid = bodyErrors.length === 0 && !emptyBody ? validateFrontMatterFast(yamlText) : undefined;
+  if (valid) return { value: { key: input.key, lang: input.lang, file, frontMatter: valid, body, bodyStartLine }, errors: bodyWarnings };
 
   const parsed = parseYamlWithPositions(yamlText, { file, firstLine: yamlStartLine });
   if (!parsed.value) return { errors: [...parsed.errors, ...bodyErrors] };
@@ -55,12 +51,12 @@ export function validateArticle(input: ArticleInput): { value?: Article; errors:
     : zodIssuesToErrors(result.error.issues, { file, positionOf, schema: FrontMatterSchema, subject: 'front matter' }, data);
 
   errors.push(...bodyErrors, ...bodyWarnings);
-  if (body.trim() === '') {
+  if (emptyBody) {
     errors.push(makeError('EMPTY_BODY', {}, { file, line: bodyStartLine, column: 1 }));
   }
   if (result.success) {
     const { date, updated } = result.data;
-    if (updated && updated.epochMs < date.epochMs) {
+    if (isUpdateBeforeDate(updated, date)) {
       errors.push(
         makeError('INVALID_DATE', { kind: 'updated-before-date', updated: updated.text, date: date.text }, { file, path: ['updated'], ...positionOf(['updated']) }),
       );

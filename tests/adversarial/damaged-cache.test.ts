@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { sealIndexLines } from '../../src/cache/index-seal.js';
 import { generateArticles } from '../helpers/generate-articles.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
+import { sealIndexLines } from '../helpers/seal-index-lines.js';
 import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 const CACHE = '.polyfeed-cache';

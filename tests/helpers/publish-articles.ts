@@ -1,5 +1,5 @@
 // Test helper: validated articles → published versions with their article attached, as build() renders them.
-import { resolveTranslations, type PublishedArticle } from '../../src/translate/resolve-translations.js';
+import { resolveTranslations, type PublishedArticle, type PublishedEntries, type PublishedEntry } from '../../src/translate/resolve-translations.js';
 import { summarizeArticle } from '../../src/model/article-summary.js';
 import type { SiteConfig } from '../../src/model/config-schema.js';
 import type { Article } from '../../src/model/article.js';
@@ -10,7 +10,13 @@ export function publishArticles(articles: readonly Article[], config: SiteConfig
   const byFile = new Map(articles.map((article) => [article.file, article]));
   const result = resolveTranslations(tableOfSummaries(articles.map(summarizeArticle)), config);
   return {
-    value: result.value.all().map((entry) => ({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article: byFile.get(entry.summary.file)! })),
+    value: publishedInPathOrder(result.value, config).map((entry) => ({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article: byFile.get(entry.summary.file)! })),
     errors: result.errors,
   };
+}
+
+/** Every published version of every configured language, in path order. */
+export function publishedInPathOrder(entries: PublishedEntries, config: Pick<SiteConfig, 'languages'>): PublishedEntry[] {
+  const all = config.languages.flatMap((lang) => entries.newestOf(lang, 0));
+  return all.sort((a, b) => (a.summary.file < b.summary.file ? -1 : a.summary.file > b.summary.file ? 1 : 0));
 }

@@ -32,7 +32,7 @@ describe('determinism', () => {
   // the article files and folders in any order, to check buildAll() itself does not depend on it.
   test.prop([siteArbitrary(), fc.integer()], { numRuns: 25 })('buildAll() gives byte-identical files whatever order its sources list the articles in', (site, seed) => {
     const sources = sourcesOf(siteFilesOf(site));
-    const shuffled = { ...sources, articleFiles: seededShuffle(sources.articleFiles, seed), articleFolders: seededShuffle(sources.articleFolders, seed + 1) };
+    const shuffled = { ...sources, articlePaths: seededShuffle(sources.articlePaths, seed), articleFolders: seededShuffle(sources.articleFolders, seed + 1) };
     expect(buildAll(shuffled, { version: 'test' }).files).toEqual(buildAll(sources, { version: 'test' }).files);
   });
 

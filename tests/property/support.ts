@@ -238,7 +238,7 @@ export interface GeneratedSite {
 }
 
 /** Article folder names: URL-safe ASCII and a few non-Latin ones. */
-export const scanContextDigest = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}$/), fc.constantFrom('خبر-عاجل', 'ニュース', 'café', 'x_1', 'élan'));
+export const articleKey = fc.oneof(fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,10}$/), fc.constantFrom('خبر-عاجل', 'ニュース', 'café', 'x_1', 'élan'));
 
 /** Dates with ties: the same instant written in two offsets, and equal dates. */
 export const articleDate = fc.constantFrom('2025-03-14T09:30:00+01:00', '2025-03-14T08:30:00Z', '2025-03-14T08:30:00.000+00:00', '2024-12-31T23:59:59-05:00', '2025-01-01T04:59:59Z', '2019-02-28T16:30:00+07:00');
@@ -263,7 +263,7 @@ const siteVersion = (lang: 'en' | 'ar', key: string, withIds: boolean): fc.Arbit
 
 /** A valid en/ar site: 1–6 articles, each in one or both languages, some versions drafts, some with explicit ids. */
 export function siteArbitrary({ withIds = true, maxArticles = 6 } = {}): fc.Arbitrary<GeneratedSite> {
-  const article = scanContextDigest.chain((key) =>
+  const article = articleKey.chain((key) =>
     fc
       .subarray(['en', 'ar'] as const, { minLength: 1 })
       .chain((langs) => fc.tuple(...langs.map((lang) => fc.tuple(siteVersion(lang, key, withIds), fc.nat(9)))))

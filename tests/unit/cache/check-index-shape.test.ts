@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { checkIndexColumns, checkIndexHead, type StoredColumnName } from '../../../src/cache/check-index-shape.js';
 import { ITEM_FORMATS, itemEntryDigest, parseStoredItems, toStoredItems } from '../../../src/cache/item-entries.js';
 import { FeedFormatSchema } from '../../../src/model/config-schema.js';
-import { hasValidSeal, sealIndexLines } from '../../../src/cache/index-seal.js';
+import { hasValidSeal } from '../../../src/cache/index-seal.js';
+import { sealIndexLines } from '../../helpers/seal-index-lines.js';
 
 const columns = (): Record<StoredColumnName, unknown[]> => ({
   path: ['articles/a/en.md', 'articles/b/en.md'],
@@ -22,7 +23,7 @@ const head = (): Record<string, unknown> => ({
   outDir: '/site/public',
   outOption: null,
   settingFiles: { 'polyfeed.config.yaml': [30, 1, 2] },
-  scanContextDigest: 'k',
+  validationContextDigest: 'k',
   folderTimes: { articles: [1, 2], 'articles/a': [1, 3] },
   outputs: { 'en/rss.xml': { stamp: [1, 2, 3], fingerprint: 'f' } },
   warnings: [{ code: 'IMAGE_NOT_FOUND', severity: 'warning', message: 'm', file: 'articles/a/en.md', line: 3, path: ['image'] }],

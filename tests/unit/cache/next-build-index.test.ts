@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scanContextDigestOf } from '../../../src/cache/build-index.js';
+import { validationContextDigestOf } from '../../../src/cache/build-index.js';
 import { nextBuildIndex, type NextBuildIndexInput } from '../../../src/cache/next-build-index.js';
 import { makeError } from '../../../src/model/build-error.js';
 import { ArticleTable } from '../../../src/model/article-table.js';
@@ -13,7 +13,7 @@ function input(articles: ArticleTable, configBytes: Uint8Array = config): NextBu
     cacheVersion: 'v1',
     snapshot: {
       settingFiles: { 'polyfeed.config.yaml': [30, startedMs - 1, 7] },
-      scanContextDigest: scanContextDigestOf('v1', config, []),
+      validationContextDigest: validationContextDigestOf('v1', config, []),
       listing: { files: articles.paths, folderTimes: { articles: [startedMs - 60_000, 1], 'articles/old': [startedMs - 2, 2] } },
       cached: undefined,
       changes: { unchanged: [], changed: [], changedRows: [], removed: 0 },
@@ -35,10 +35,8 @@ describe('nextBuildIndex', () => {
       { path: 'articles/old/en.md', summary: summary('old'), problems: [], stamp: [20, startedMs - 60_000, 4], digest: 'd-old' },
     ]);
     const index = nextBuildIndex(input(articles));
-    expect([0, 1].map((row) => index.articles.stampAt(row))).toEqual([
-      [10, -1, 3],
-      [20, startedMs - 60_000, 4],
-    ]);
+    const { size, mtimeMs, ino } = index.articles.toColumns();
+    expect({ size, mtimeMs, ino }).toEqual({ size: [10, 20], mtimeMs: [-1, startedMs - 60_000], ino: [3, 4] });
     expect(index.articles.digestAt(0)).toBe('d-new');
     expect(index.listing.folderTimes).toEqual({ articles: [startedMs - 60_000, 1], 'articles/old': [-1, 2] });
     expect(index.settingFiles).toEqual({ 'polyfeed.config.yaml': [30, -1, 7] });
@@ -57,9 +55,9 @@ describe('nextBuildIndex', () => {
     expect(index.articles.problemsAt(0)).toEqual([warning]);
   });
 
-  test('stores the article key of the snapshot, or none when the config read to build with differs from it', () => {
+  test('stores the validation context digest of the snapshot, or none when the config read to build with differs from it', () => {
     const articles = ArticleTable.empty();
-    expect(nextBuildIndex(input(articles)).scanContextDigest).toBe(scanContextDigestOf('v1', config, []));
-    expect(nextBuildIndex(input(articles, new TextEncoder().encode('baseUrl: https://example.net/\n'))).scanContextDigest).toBe('');
+    expect(nextBuildIndex(input(articles)).validationContextDigest).toBe(validationContextDigestOf('v1', config, []));
+    expect(nextBuildIndex(input(articles, new TextEncoder().encode('baseUrl: https://example.net/\n'))).validationContextDigest).toBe('');
   });
 });

@@ -26,10 +26,6 @@ describe('flattenKeys', () => {
     expect(flat(arabic)).toEqual({ t: ['few', 'many', 'one', 'other', 'two', 'zero'] });
   });
 
-  test('the entry keeps the folded key itself', () => {
-    expect(flattenKeys({ item: { readingTime_few: 'x' } }).get('item.readingTime')?.key).toBe('item.readingTime');
-  });
-
   test('a suffix that is not a plural category is part of the key', () => {
     expect(flat({ a: { title_short: 'x', one_more: 'y' } })).toEqual({ 'a.title_short': [], 'a.one_more': [] });
   });

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { isPublished, resolveTranslations as resolveTable } from '../../../src/translate/resolve-translations.js';
+import { resolveTranslations as resolveTable } from '../../../src/translate/resolve-translations.js';
 import { articleUrl } from '../../../src/urls/article-url.js';
 import { ConfigSchema } from '../../../src/model/config-schema.js';
 import { summarizeArticle, type ArticleSummary } from '../../../src/model/article-summary.js';
 import { validateArticle } from '../../../src/validate/validate-article.js';
+import { publishedInPathOrder } from '../../helpers/publish-articles.js';
 import { tableOfSummaries } from '../../helpers/table-of-summaries.js';
 
 const config = (overrides: Record<string, unknown> = {}) =>
@@ -19,7 +20,7 @@ function article(key: string, lang: string, extra = ''): ArticleSummary {
 /** Every published version in path order, and the problems. */
 function resolveTranslations(summaries: readonly ArticleSummary[], siteConfig: ReturnType<typeof config>) {
   const result = resolveTable(tableOfSummaries(summaries), siteConfig);
-  return { value: result.value.all(), errors: result.errors };
+  return { value: publishedInPathOrder(result.value, siteConfig), errors: result.errors };
 }
 
 describe('articleUrl', () => {
@@ -42,14 +43,6 @@ describe('articleUrl', () => {
   test('a non-ASCII key is percent-encoded as UTF-8', () => {
     expect(articleUrl(config(), 'café', 'fr')).toBe('https://example.org/fr/caf%C3%A9/');
     expect(articleUrl(config(), 'قمة-هانوي', 'ar')).toBe('https://example.org/ar/%D9%82%D9%85%D8%A9-%D9%87%D8%A7%D9%86%D9%88%D9%8A/');
-  });
-});
-
-describe('isPublished', () => {
-  test('only draft: true is unpublished', () => {
-    expect(isPublished(article('a', 'en'))).toBe(true);
-    expect(isPublished(article('a', 'en', 'draft: false\n'))).toBe(true);
-    expect(isPublished(article('a', 'en', 'draft: true\n'))).toBe(false);
   });
 });
 
@@ -84,7 +77,8 @@ describe('resolveTranslations', () => {
   });
 
   test('drafts are left out of the feed and out of the other versions\' translation links', () => {
-    const result = resolveTranslations([article('flood', 'en'), article('flood', 'fr', 'draft: true\n'), article('flood', 'ar')], config());
+    // Only draft: true makes a draft; draft: false is published like no draft field at all.
+    const result = resolveTranslations([article('flood', 'en', 'draft: false\n'), article('flood', 'fr', 'draft: true\n'), article('flood', 'ar')], config());
     expect(result.value.map((entry) => entry.summary.lang)).toEqual(['ar', 'en']);
     expect(result.value[0]!.translations.map((link) => link.lang)).toEqual(['en']);
     expect(result.value[1]!.translations.map((link) => link.lang)).toEqual(['ar']);
