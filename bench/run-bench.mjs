@@ -111,6 +111,8 @@ for (const articles of sizes) {
     { ...scenario('cold build', { prepare: () => rmSync(out, { recursive: true, force: true }), args: coldBuild }), floor: 'read' },
     { ...scenario('no-op rebuild', { args: build }), floor: 'stat' },
     { ...scenario('one article changed', { prepare: article.change, restore: article.restore, args: build }), floor: 'stat' },
+    // What --dry-run costs when one article changed: the build up to writing, its feeds made and hashed, nothing written.
+    { ...scenario('dry run, one article', { prepare: article.change, restore: article.restore, args: () => [...build(), '--dry-run'] }), floor: 'stat' },
     { ...scenario('one label changed', { prepare: label.change, restore: label.restore, args: build }), floor: 'read' },
     { ...scenario('one template changed', { prepare: template.change, restore: template.restore, args: build }), floor: 'read' },
     { ...scenario('every file touched', { prepare: touchAll, args: build }), floor: 'read' },

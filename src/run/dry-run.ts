@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import { readSideBySide } from '../model/output-file.js';
-import { statOutputs } from '../cache/index-store.js';
 import { feedFiles } from '../feeds/feed-files.js';
 import { hashOfFile } from '../write/hash-of-file.js';
-import { isFeedsUnchanged } from './no-op-check.js';
+import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { BuiltRun } from './built-run.js';
 
@@ -19,18 +18,13 @@ import type { BuiltRun } from './built-run.js';
  */
 export function dryRun(run: BuiltRun): RunOutcome {
   const { outDir, result, read, cacheProblems, options } = run;
-  const previous = run.index?.outDir === outDir ? run.index.outputs : {};
   const paths = result.feeds.flatMap((feeds) => feeds.paths);
-  const before = statOutputs(outDir, paths);
+  const { kept, toMake } = splitUnchangedFeeds(result.feeds, run.index, outDir);
   const added: string[] = [];
   const changed: string[] = [];
-  const unchanged: string[] = [];
+  const unchanged = kept.flatMap((feeds) => feeds.paths);
   const renderErrors: BuildError[] = [];
-  for (const feeds of result.feeds) {
-    if (isFeedsUnchanged(feeds, previous, before)) {
-      unchanged.push(...feeds.paths);
-      continue;
-    }
+  for (const feeds of toMake) {
     const files = feedFiles(feeds, renderErrors);
     // The bodies of a language are made together: all of them are read before any is compared.
     const hashes = files.map(() => createHash('sha256'));

@@ -36,6 +36,17 @@ export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion }
 }
 
 /** Feeds whose fingerprint and files on disk are what the last build left: their bytes would be the same. */
-export function isFeedsUnchanged(feeds: LanguageFeeds, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
+function isFeedsUnchanged(feeds: LanguageFeeds, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
   return feeds.paths.every((path) => previous[path]?.fingerprint === feeds.fingerprint && sameStamp(previous[path]?.stamp, onDisk[path]));
+}
+
+/**
+ * The feeds a build leaves alone without making them (their fingerprint and files are what the
+ * last build into `outDir` left) and those it makes: one rule for the build and its dry run.
+ */
+export function splitUnchangedFeeds(feeds: readonly LanguageFeeds[], index: BuildIndex | undefined, outDir: string): { kept: LanguageFeeds[]; toMake: LanguageFeeds[] } {
+  const previous = index?.outDir === outDir ? index.outputs : {};
+  const onDisk = statOutputs(outDir, feeds.flatMap((languageFeeds) => languageFeeds.paths));
+  const kept = feeds.filter((languageFeeds) => isFeedsUnchanged(languageFeeds, previous, onDisk));
+  return { kept, toMake: feeds.filter((languageFeeds) => !kept.includes(languageFeeds)) };
 }

@@ -9,7 +9,7 @@ import { checkFeedFolders } from '../write/check-output-folder.js';
 import { openOutputFolder } from '../write/open-output-folder.js';
 import { publishStaged } from '../write/publish-staged.js';
 import { discardStaged, prepareOutputFolders } from '../write/staging-files.js';
-import { isFeedsUnchanged } from './no-op-check.js';
+import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
@@ -33,10 +33,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     return { kind: 'report', exitCode: ExitCode.invalidInput, problems: [...result.errors, ...cacheProblems, locked], sources: read.sources, ok: false };
   }
   try {
-    const previous = run.index?.outDir === outDir ? run.index.outputs : {};
-    const before = statOutputs(outDir, paths);
-    const kept = result.feeds.filter((feeds) => isFeedsUnchanged(feeds, previous, before));
-    const toWrite = result.feeds.filter((feeds) => !kept.includes(feeds));
+    const { kept, toMake: toWrite } = splitUnchangedFeeds(result.feeds, run.index, outDir);
     const place = { root, outDir };
     const folderErrors = prepareOutputFolders(place, toWrite.flatMap((feeds) => feeds.paths));
     if (folderErrors.length > 0) return writeFailed([...result.errors, ...folderErrors], run);

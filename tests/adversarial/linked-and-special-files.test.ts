@@ -26,12 +26,18 @@ function titlesIn(root: string, lang = 'en'): string[] {
   return feed.items.map((item) => item.title).sort();
 }
 
+/** A site whose second article is a linked file and whose third is a linked folder, both kept in `store` inside the site. */
+function siteWithLinkedArticles(store: string): string {
+  const root = writeSite(siteFiles({ [`${store}/second.md`]: article('Second'), [`${store}/third/en.md`]: article('Third') }));
+  mkdirSync(join(root, 'articles/second'));
+  symlinkSync(`../../${store}/second.md`, join(root, 'articles/second/en.md'));
+  symlinkSync(`../${store}/third`, join(root, 'articles/third'));
+  return root;
+}
+
 describe('links inside the site folder are followed (issue 11, item 8)', () => {
   test('a linked article file and a linked article folder are published, and edits to their targets are seen', () => {
-    const root = writeSite(siteFiles({ 'drafts-store/second.md': article('Second'), 'drafts-store/third/en.md': article('Third') }));
-    mkdirSync(join(root, 'articles/second'));
-    symlinkSync('../../drafts-store/second.md', join(root, 'articles/second/en.md'));
-    symlinkSync('../drafts-store/third', join(root, 'articles/third'));
+    const root = siteWithLinkedArticles('drafts-store');
     expect(runCli(['build', '--root', root]).status).toBe(0);
     expect(titlesIn(root)).toEqual(['First', 'Second', 'Third']);
 
@@ -45,10 +51,7 @@ describe('links inside the site folder are followed (issue 11, item 8)', () => {
   });
 
   test('a link whose target goes away is reported, even when its folder did not change since the last build', () => {
-    const root = writeSite(siteFiles({ 'store/second.md': article('Second'), 'store/third/en.md': article('Third') }));
-    mkdirSync(join(root, 'articles/second'));
-    symlinkSync('../../store/second.md', join(root, 'articles/second/en.md'));
-    symlinkSync('../store/third', join(root, 'articles/third'));
+    const root = siteWithLinkedArticles('store');
     expect(runCli(['build', '--root', root]).status).toBe(0);
     renameSync(join(root, 'store/second.md'), join(root, 'store/moved.md'));
     renameSync(join(root, 'store/third'), join(root, 'store/moved-third'));
