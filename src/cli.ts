@@ -7,6 +7,9 @@ import { readCacheVersion, readPolyfeedVersion } from './run/polyfeed-version.js
 import { ExitCode, type RunOutcome } from './run/run-outcome.js';
 import { runBuild } from './run/run-build.js';
 import { runCheck } from './run/run-check.js';
+import { chooseNow } from './run/choose-now.js';
+import type { PublicationWindow } from './model/publication-window.js';
+import { jsonSchedule, publicationLines } from './report/format-publication.js';
 
 const version = readPolyfeedVersion();
 /** What the cache is keyed by besides the inputs (see readCacheVersion). */
@@ -19,12 +22,15 @@ interface CommonOptions {
   jobs: number;
   /** Commander turns --no-cache into cache: false. */
   cache: boolean;
+  now?: string;
 }
 
 interface BuildCommandOptions extends CommonOptions {
   out?: string;
   wait: number;
   dryRun: boolean;
+  drafts: boolean;
+  future: boolean;
 }
 
 /** Prints how a run ended and gives its exit code. */
@@ -33,10 +39,11 @@ function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string): 
     process.stderr.write(`polyfeed: ${outcome.message}\nRun "polyfeed --help" for the commands and their options.\n`);
     return ExitCode.usage;
   }
-  printReport(format, outcome.problems, outcome.sources, outcome.ok, outcome.output, root);
+  const { publication } = outcome;
+  printReport(format, outcome.problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication) }, root);
   if (format !== 'json') {
     if (outcome.notice) process.stderr.write(`${outcome.notice}\n`);
-    for (const line of outcome.summary ?? []) process.stdout.write(`${line}\n`);
+    for (const line of [...(outcome.summary ?? []), ...(publication ? publicationLines(publication) : [])]) process.stdout.write(`${line}\n`);
   }
   return outcome.exitCode;
 }
@@ -53,9 +60,17 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
+/** The run's "now" (from --now, SOURCE_DATE_EPOCH or the clock, read here at the edge), or why it cannot be had. */
+function windowFor(options: { now?: string; drafts?: boolean; future?: boolean }): PublicationWindow | RunOutcome {
+  const now = chooseNow({ nowOption: options.now, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH, clockMs: Date.now() });
+  if ('problem' in now) return { kind: 'usage', message: now.problem };
+  return { nowMs: now.nowMs, drafts: options.drafts ?? false, future: options.future ?? false };
+}
+
 function addCommonOptions(command: Command): Command {
   return command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
+    .option('--now <date-time>', 'publish as of this ISO 8601 date-time with offset instead of the clock (SOURCE_DATE_EPOCH is used when set); later-dated articles stay scheduled')
     .addOption(new Option('--format <format>', 'how problems are reported').choices(['human', 'json', 'github']).default('human'))
     .option('--strict', 'warnings fail the run too', false)
     .addOption(
@@ -79,17 +94,23 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--wait <seconds>', 'how long to wait for another build writing the same output folder').argParser(parseSeconds).default(60))
     .option('--no-cache', 'ignore .polyfeed-cache/ and rebuild everything (it is written afresh)')
     .option('--dry-run', 'say which feeds would be added, changed or left alone; write nothing (not even the cache)', false)
+    .option('--drafts', 'preview: publish drafts too (never for a build readers see)', false)
+    .option('--future', 'preview: publish scheduled articles (dated after now) too (never for a build readers see)', false)
     .action(async (options: BuildCommandOptions) => {
       const root = resolve(options.root);
+      const window = windowFor(options);
+      if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));
       const onWait = (pid: number, outDir: string) => void process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);
-      const run = { ...options, out: options.out, root, waitSeconds: options.wait, version, cacheVersion, onWait };
+      const run = { ...options, out: options.out, root, waitSeconds: options.wait, version, cacheVersion, onWait, window };
       setExitCode(printOutcome(await runBuild(run), options.format, root));
     });
   addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing'))
     .option('--no-cache', 'validate every article again, not only those changed since the last build')
     .action(async (options: CommonOptions) => {
       const root = resolve(options.root);
-      setExitCode(printOutcome(await runCheck({ ...options, root, cacheVersion }), options.format, root));
+      const window = windowFor(options);
+      if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));
+      setExitCode(printOutcome(await runCheck({ ...options, root, cacheVersion, window }), options.format, root));
     });
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;

@@ -4,6 +4,7 @@ import type { ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { contentDigest } from '../model/content-digest.js';
 import type { ArticleTable } from '../model/article-table.js';
+import type { Publication } from '../model/publication-window.js';
 
 /** A feed file as written, with the fingerprint of what it was made from. */
 export interface OutputRecord {
@@ -29,6 +30,8 @@ export interface BuildIndex {
   readonly outputs: Readonly<Record<string, OutputRecord>>;
   /** Every warning of that build, shown again when nothing changed. */
   readonly warnings: readonly BuildError[];
+  /** Its "now", whether drafts and scheduled versions were published, and what was scheduled: a later "now" may publish more. */
+  readonly publication: Publication;
 }
 
 /**

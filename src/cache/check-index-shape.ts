@@ -67,6 +67,26 @@ function checkRecord(field: string, record: unknown, keyCheck: (key: string) => 
 
 const anyKey = () => true;
 
+const isFlag: Check = (value) => typeof value === 'boolean';
+const isCount: Check = (value) => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** The build's "now" and schedule: flags, counts and times, each of its kind. */
+function checkPublication(publication: unknown): ShapeProblem | undefined {
+  if (!isObject(publication)) return { path: ['publication'], expected: 'an object' };
+  const fields: [string, Check, string][] = [
+    ['drafts', isFlag, 'true or false'],
+    ['future', isFlag, 'true or false'],
+    ['nowMs', isTime, 'a time in milliseconds'],
+    ['lastDueMs', isTime, 'a time in milliseconds'],
+    ['nextDueMs', orNull(isTime), 'a time in milliseconds, or null'],
+    ['nextDueFile', orNull((value) => isString(value) && ARTICLE_PATH.test(value as string)), 'an article path, or null'],
+    ['scheduled', isCount, 'a count'],
+    ['updatesScheduled', isCount, 'a count'],
+  ];
+  const wrong = fields.find(([field, check]) => !check(publication[field]));
+  return wrong && { path: ['publication', wrong[0]], expected: wrong[2] };
+}
+
 /** The head line: everything but the columns. `rows` is the length of the path column. */
 export function checkIndexHead(head: Record<string, unknown>, rows: number): ShapeProblem | undefined {
   for (const field of ['cacheVersion', 'outDir', 'validationContextDigest'] as const) {
@@ -78,7 +98,8 @@ export function checkIndexHead(head: Record<string, unknown>, rows: number): Sha
     checkRecord('settingFiles', head.settingFiles, anyKey, isStamp, 'a stamp of three numbers') ??
     checkRecord('folderTimes', head.folderTimes, (key) => ARTICLE_FOLDER.test(key), isFolderStamp, 'a folder under articles/ with a stamp of two numbers') ??
     checkRecord('outputs', head.outputs, (key) => OUTPUT_PATH.test(key), (value) => isObject(value) && isStamp(value.stamp) && isString(value.fingerprint), 'an output path with a stamp and a fingerprint') ??
-    checkRecord('articleProblems', head.articleProblems, (key) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < rows, isWarnings, 'a row of the columns with a list of warnings')
+    checkRecord('articleProblems', head.articleProblems, (key) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < rows, isWarnings, 'a row of the columns with a list of warnings') ??
+    checkPublication(head.publication)
   );
 }
 

@@ -5,6 +5,7 @@ import type { BuildError, FieldPath } from '../model/build-error.js';
 import type { MessageParams } from '../model/error-catalogue.js';
 import type { FolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
+import type { Publication } from '../model/publication-window.js';
 import { ArticleTable, type ArticleColumns } from '../model/article-table.js';
 import type { BuildIndex, OutputRecord } from './build-index.js';
 import { CACHE_FOLDER, cacheDamaged, cacheUnavailable } from './cache-problem.js';
@@ -17,8 +18,8 @@ export { CACHE_FOLDER };
 const INDEX_FILE = 'index.jsonl';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson', 'index.json'];
-/** 10: validationContextDigest (was scanContextDigest: a scan is the threads' loop that reads and validates, issue 12); 9: cacheVersion and the context digest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
-const FORMAT = 10;
+/** 11: publication (the build's "now" and schedule, issue 13); 10: validationContextDigest (was scanContextDigest: a scan is the threads' loop that reads and validates, issue 12); 9: cacheVersion and the context digest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
+const FORMAT = 11;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
@@ -40,6 +41,7 @@ interface StoredHead {
   readonly warnings: BuildError[];
   /** Warnings of valid articles by row (only valid articles are stored). */
   readonly articleProblems: Record<number, BuildError[]>;
+  readonly publication: Publication;
 }
 
 /** The lines after the head, in this order; updatedMs is null where it is the same as dateMs. */
@@ -61,6 +63,7 @@ function storedHead(index: BuildIndex): StoredHead {
     outputs: index.outputs,
     warnings: index.warnings.map(plainError),
     articleProblems,
+    publication: index.publication,
   };
 }
 
@@ -84,6 +87,7 @@ function fromStored(head: StoredHead, stored: Record<(typeof COLUMNS)[number], u
     articles,
     outputs: head.outputs,
     warnings: head.warnings,
+    publication: head.publication,
   };
 }
 

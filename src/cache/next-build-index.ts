@@ -4,6 +4,7 @@ import { ArticleTable } from '../model/article-table.js';
 import { validationContextDigestOf, type BuildIndex } from './build-index.js';
 import { isCacheProblem } from './cache-problem.js';
 import type { SiteSnapshot } from './snapshot-site.js';
+import type { Publication } from '../model/publication-window.js';
 
 /** What the index of a successful build is made from. */
 export interface NextBuildIndexInput {
@@ -21,6 +22,8 @@ export interface NextBuildIndexInput {
   readonly problems: readonly BuildError[];
   /** When this build started (the clock's milliseconds). */
   readonly startedMs: number;
+  /** Its "now" and schedule. */
+  readonly publication: Publication;
 }
 
 /** The index of this build's inputs and outputs, for the next one. */
@@ -47,6 +50,7 @@ export function nextBuildIndex(input: NextBuildIndexInput): BuildIndex {
     outputs: input.outputs,
     // Warnings about this build's cache are not shown again: the next build reads the cache it writes.
     warnings: input.problems.filter((problem) => problem.severity === 'warning' && !isCacheProblem(problem)),
+    publication: input.publication,
   };
 }
 

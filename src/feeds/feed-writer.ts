@@ -2,7 +2,7 @@
 import type { BuildError } from '../model/build-error.js';
 import type { FeedFormat } from '../model/config-schema.js';
 import { withoutRepeats } from '../model/without-repeats.js';
-import { buildFeedHead, toItemModel } from '../serialize/build-feed-model.js';
+import { buildFeedHead, toItemModel, type FeedDocument } from '../serialize/build-feed-model.js';
 import { serializeInParts } from '../serialize/serialize-in-parts.js';
 import type { PublishedArticle, PublishedEntry } from '../translate/resolve-translations.js';
 import type { FeedSite } from './feed-site.js';
@@ -23,6 +23,8 @@ export interface FeedWriterInput {
   readonly lang: string;
   /** The newest update among all the feed's entries: the feed's own updated date. */
   readonly newestUpdateMs: number;
+  /** Which document of the language's feeds: the current feed or an archive page. */
+  readonly document: FeedDocument;
   readonly version: string;
   readonly tools: RenderTools;
   /** Texts of items an earlier build made, by key (asked for when the first entries come): those items are not read or rendered again. */
@@ -44,12 +46,12 @@ export interface FeedWriter {
   readonly items: ReadonlyMap<string, ItemTexts>;
 }
 
-export function feedWriter({ site, lang, newestUpdateMs, version, tools, knownItems }: FeedWriterInput): FeedWriter {
+export function feedWriter({ site, lang, document, newestUpdateMs, version, tools, knownItems }: FeedWriterInput): FeedWriter {
   const { config } = site;
   const items = new Map<string, ItemTexts>();
   const errors: BuildError[] = [];
   const t = tools.translatorFor(lang);
-  const serializers = config.formats.map((format) => serializeInParts(format, buildFeedHead({ lang, newestUpdateMs, config, t, version })));
+  const serializers = config.formats.map((format) => serializeInParts(format, buildFeedHead({ lang, newestUpdateMs, config, t, version, document })));
   let knownTexts: ReadonlyMap<string, ItemTexts> | undefined;
   let askedForKnown = false;
   function* writeEntries(entries: readonly PublishedEntry[], keys?: readonly string[]): Generator<readonly string[]> {

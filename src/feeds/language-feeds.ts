@@ -1,20 +1,23 @@
-// Pure; reads articles through the site's reader it is given: a language's feeds, described (item keys from the articles' bytes) and made in parts on demand.
+// Pure; reads articles through the site's reader it is given: a language's feeds (the current one and its archive pages), described (item keys from the articles' digests) and made in parts on demand.
 import { createHash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
-import { feedFormats } from '../serialize/feed-formats.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import type { ValidSite } from './feed-site.js';
 import { feedWriter, type ItemTexts } from './feed-writer.js';
 import type { RenderTools } from './render-entries.js';
+import { feedDocumentPath, type FeedDocument } from '../serialize/build-feed-model.js';
+import { splitIntoPages } from './archive-pages.js';
 
 /**
- * The feeds of one language (one file per format), made together in parts: `parts()` yields a
- * chunk of every file at each step and returns the problems met while rendering; if there are
- * any, nothing of the run may be published.
+ * One document of a language's feeds in every format (the current feed, or an archive page),
+ * made together in parts: `parts()` yields a chunk of every file at each step and returns the
+ * problems met while rendering; if there are any, nothing of the run may be published.
  */
 export interface LanguageFeeds {
   readonly lang: string;
+  /** Which document: the current feed (page 0) or an archive page, and the newest page. */
+  readonly document: FeedDocument;
   /** One per format, relative to the output folder. */
   readonly paths: readonly string[];
   /**
@@ -41,9 +44,9 @@ export interface LanguageFeedsOptions {
   readonly knownItems?: (lang: string) => ReadonlyMap<string, ItemTexts> | undefined;
 }
 
-/** Where a language's feeds are written, relative to the output folder. */
-export function feedPaths(config: Pick<SiteConfig, 'formats'>, lang: string): string[] {
-  return config.formats.map((format) => `${lang}/${feedFormats[format].fileName}`);
+/** Where a document of a language's feeds (the current feed by default) is written, relative to the output folder. */
+export function feedPaths(config: Pick<SiteConfig, 'formats'>, lang: string, page = 0): string[] {
+  return config.formats.map((format) => feedDocumentPath(lang, format, page));
 }
 
 /** The newest update among `entries` (`whenEmpty` for none): a feed's own updated date. */
@@ -53,42 +56,67 @@ export function newestUpdateOf(entries: readonly PublishedEntry[], whenEmpty = 0
 
 /**
  * An item's key: a digest of everything its text in every format is made from (polyfeed's
- * version, the config, templates and static files, the language's labels, the file's bytes and
- * the item's translation links). Equal keys, equal texts.
+ * version, the config, templates and static files, the language's labels, the file's bytes (by
+ * their digest when it is known: an archive's items are not read again to be described), the
+ * item's translation links and the update date it carries now). Equal keys, equal texts.
  */
 function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEntry[], cacheVersion: string): string[] {
   const common = JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null]);
   return entries.map((entry) => {
     const { file } = entry.summary;
+    const hash = createHash('sha256').update(common).update(JSON.stringify([file, entry.translations, entry.summary.updatedMs]));
+    if (entry.digest) hash.update(`digest ${entry.digest}`);
+    else hash.update('bytes ').update(site.readArticleBytes(file) ?? '');
     // 22 characters of base64 (132 bits) rather than 64 of hex: a feed of every item holds a key for each of its items.
-    return createHash('sha256')
-      .update(common)
-      .update(JSON.stringify([file, entry.translations]))
-      .update(site.readArticleBytes(file) ?? '')
-      .digest('base64')
-      .slice(0, 22);
+    return hash.digest('base64').slice(0, 22);
   });
 }
 
-/** A language's feeds: the newest `maxItems` entries (or all of them), newest first, ties by id. */
-export function languageFeedsOf(site: ValidSite, lang: string, options: LanguageFeedsOptions, tools: RenderTools): LanguageFeeds {
-  const entries = site.published.newestOf(lang, site.config.maxItems);
+/**
+ * A language's feeds: the newest `maxItems` entries (or all of them), newest first, ties by id;
+ * with `archivePageSize`, the older entries in archive pages after it (see splitIntoPages).
+ */
+export function languageFeedsOf(site: ValidSite, lang: string, options: LanguageFeedsOptions, tools: RenderTools): LanguageFeeds[] {
+  const { maxItems, archivePageSize } = site.config;
+  if (archivePageSize === undefined) {
+    const entries = site.published.newestOf(lang, maxItems);
+    // A feed without items takes the site's newest date (see newestSiteUpdateMs).
+    return [documentFeedsOf(site, lang, { page: 0, lastPage: 0 }, entries, newestUpdateOf(entries, site.newestUpdateMs), options, tools)];
+  }
+  const documents = splitIntoPages(site.published.newestOf(lang, 0), maxItems, archivePageSize);
+  const lastPage = documents.length - 1;
+  return documents.map(({ page, entries }, index) => {
+    // The empty newest page is dated by the oldest item of the page before it, which stays while that page fills up.
+    const whenEmpty = page === 0 ? site.newestUpdateMs : newestUpdateOf(documents[index - 1]!.entries.slice(-1), site.newestUpdateMs);
+    return documentFeedsOf(site, lang, { page, lastPage }, entries, newestUpdateOf(entries, whenEmpty), options, tools);
+  });
+}
+
+/** One document of a language's feeds, of these entries. */
+function documentFeedsOf(
+  site: ValidSite,
+  lang: string,
+  document: FeedDocument,
+  entries: readonly PublishedEntry[],
+  newestUpdateMs: number,
+  options: LanguageFeedsOptions,
+  tools: RenderTools,
+): LanguageFeeds {
   const cacheVersion = options.cacheVersion ?? options.version;
   const keys = itemKeysOf(site, lang, entries, cacheVersion);
-  // A feed without items takes the site's newest date (see newestSiteUpdateMs), so the date is in the fingerprint.
-  const newestUpdateMs = newestUpdateOf(entries, site.newestUpdateMs);
   const knownItems = options.knownItems && (() => options.knownItems!(lang));
   const items = new Map<string, ItemTexts>();
   return {
     lang,
-    paths: feedPaths(site.config, lang),
+    document,
+    paths: feedPaths(site.config, lang, document.page),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
-    fingerprint: createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, keys, newestUpdateMs])).digest('hex'),
+    fingerprint: createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, keys, newestUpdateMs])).digest('hex'),
     entries,
     newestUpdateMs,
     items,
     *parts() {
-      const writer = feedWriter({ site, lang, newestUpdateMs, version: options.version, tools, knownItems });
+      const writer = feedWriter({ site, lang, document, newestUpdateMs, version: options.version, tools, knownItems });
       yield writer.head();
       for (const chunk of writer.entries(entries, keys)) yield chunk;
       for (const [key, texts] of writer.items) items.set(key, texts);

@@ -7,6 +7,7 @@ import type { ItemSource } from '../serialize/build-feed-model.js';
 import { createTranslator, MissingLabelError, type Translate } from '../translate/create-translator.js';
 import type { PublishedArticle, PublishedEntry } from '../translate/resolve-translations.js';
 import type { FeedSite, ValidSite } from './feed-site.js';
+import type { Article } from '../model/article.js';
 
 /** What rendering needs besides a site's data, made once per build (or per worker). */
 export interface RenderTools {
@@ -19,6 +20,12 @@ export function renderTools(site: Pick<ValidSite, 'locales' | 'config'>): Render
   return { translatorFor: createTranslator(site.locales, site.config.languages), renderMarkdown: createMarkdownRenderer() };
 }
 
+/** The article as published now: an `updated` that has not fallen due yet (a scheduled update, see updatedMsIn) is not shown. */
+function withUpdateDue(article: Article, updatedMs: number): Article {
+  const { updated, ...frontMatter } = article.frontMatter;
+  return updated === undefined || updated.epochMs === updatedMs ? article : { ...article, frontMatter };
+}
+
 /** Reads published versions again in full; a file that changed since it was validated is a problem. */
 export function readEntries(site: FeedSite, entries: readonly PublishedEntry[]): { articles: PublishedArticle[]; errors: BuildError[] } {
   const articles: PublishedArticle[] = [];
@@ -27,7 +34,7 @@ export function readEntries(site: FeedSite, entries: readonly PublishedEntry[]):
     const { article, problems } = site.readArticle(entry);
     const fatal = problems.filter((problem) => problem.severity === 'error');
     if (article && fatal.length === 0) {
-      articles.push({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article });
+      articles.push({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article: withUpdateDue(article, entry.summary.updatedMs) });
     } else if (fatal.some((problem) => problem.code === 'FILE_CHANGED_DURING_BUILD')) {
       errors.push(...fatal);
     } else {

@@ -42,8 +42,8 @@ export const VideoSchema = z
 /** Every front-matter field. Unknown keys are errors, so a typo never passes silently. */
 export const FrontMatterSchema = z.strictObject({
   title: NonEmptyTextSchema.describe('Headline of this language version.'),
-  date: DateTimeSchema.describe('First publication, ISO 8601 with offset: `2025-03-14T09:30:00+01:00`.'),
-  updated: DateTimeSchema.optional().describe('Last significant change, same format as `date`; not before `date`.'),
+  date: DateTimeSchema.describe('First publication, ISO 8601 with offset: `2025-03-14T09:30:00+01:00`. A date after now schedules the version: it is published by the first build after it.'),
+  updated: DateTimeSchema.optional().describe('Last significant change, same format as `date`; not before `date`. After now, the item keeps its `date` until then.'),
   summary: NonEmptyTextSchema.optional().describe('One or two plain-text sentences; the feeds\' item summary.'),
   authors: z
     .array(AuthorSchema)
@@ -59,7 +59,7 @@ export const FrontMatterSchema = z.strictObject({
     .superRefine((id, context) => addUrlIssue(itemIdProblem(id), context))
     .optional()
     .describe('Explicit item id: an http(s) URL, a `tag:` URI or a `urn:`. Pins the id when the folder is renamed or the site moves.'),
-  draft: z.boolean().optional().describe('`true` keeps this version out of every feed.'),
+  draft: z.boolean().optional().describe('`true` keeps this version out of every feed (but a `--drafts` preview build).'),
 });
 
 /** Front matter as validated: dates parsed, authors normalized to objects. */

@@ -158,9 +158,9 @@ export class ArticleTable {
     return this.columns.title[row] !== null;
   }
 
-  /** A valid article that is not a draft. */
-  isPublished(row: number): boolean {
-    return this.columns.title[row] !== null && this.columns.draft[row] === 0;
+  /** A draft (`draft: true`): published only by a preview build that asks for drafts. */
+  isDraft(row: number): boolean {
+    return this.columns.draft[row] === 1;
   }
 
   /** The language tag, from the file name. */

@@ -31,6 +31,12 @@ export const ConfigSchema = z
     ),
     formats: z.array(FeedFormatSchema).min(1).default(['rss', 'atom', 'json']).describe('Feed formats to write.'),
     maxItems: z.number().int().min(0).default(50).describe('Newest items per feed; `0` puts every item in.'),
+    archivePageSize: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Keep older items in RFC 5005 archive pages of this many items each (`<lang>/archive/<n>/`); the current feed keeps the newest `maxItems`. Unset: no archives.'),
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     permalink: z
       .string()
@@ -56,6 +62,9 @@ export const ConfigSchema = z
         addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'language-twice', lang } }, ['languages', index]);
       }
     });
+    if (config.archivePageSize !== undefined && config.maxItems === 0) {
+      addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'archives-need-max-items' } }, ['archivePageSize']);
+    }
     if (!config.languages.includes(config.defaultLanguage)) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);
     }

@@ -3,6 +3,7 @@ import type { BuildError } from '../model/build-error.js';
 import { escapeJsonText } from './escape-terminal-text.js';
 import { capProblemsPerFile, type OmittedProblems } from './cap-problems-per-file.js';
 import { sortErrors } from './sort-errors.js';
+import type { JsonSchedule } from './format-publication.js';
 
 /** Version 1 of the report. Fields are only ever added, never renamed or removed. */
 export interface JsonReport {
@@ -25,9 +26,15 @@ export interface JsonReport {
   readonly omitted?: readonly OmittedProblems[];
   /** For `build`: what was written and what was already up to date. */
   readonly output?: { readonly dir: string; readonly written: readonly string[]; readonly unchanged: readonly string[] };
+  /** For `build` and `check`: "now", what is scheduled, and the next publish time. */
+  readonly schedule?: JsonSchedule;
 }
 
-export function formatJsonReport(errors: readonly BuildError[], ok: boolean, output?: JsonReport['output']): string {
+/** What a report tells besides its problems. */
+export type ReportDetails = Pick<JsonReport, 'output' | 'schedule'>;
+
+export function formatJsonReport(errors: readonly BuildError[], ok: boolean, details: ReportDetails = {}): string {
+  const { output, schedule } = details;
   const { shown, omitted } = capProblemsPerFile(sortErrors(errors));
   const problems = shown.map((error) => ({
     code: error.code,
@@ -50,6 +57,7 @@ export function formatJsonReport(errors: readonly BuildError[], ok: boolean, out
     },
     ...(omitted.length > 0 ? { omitted } : {}),
     ...(output ? { output } : {}),
+    ...(schedule ? { schedule } : {}),
   };
   // JSON escapes C0 controls itself; C1 and bidirectional controls it leaves raw, which a terminal showing the report would act on.
   return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;

@@ -4,7 +4,7 @@ import { styleText } from 'node:util';
 import type { BuildError } from '../model/build-error.js';
 import { formatErrorReport, formatSummary, type HumanReportOptions } from './format-error.js';
 import { formatGithubAnnotations } from './format-github-annotations.js';
-import { formatJsonReport, type JsonReport } from './format-json-report.js';
+import { formatJsonReport, type ReportDetails } from './format-json-report.js';
 import { decodeText } from '../load/decode-text.js';
 import type { SettingSources, SiteSources, SourceFile } from '../load/read-sources.js';
 
@@ -53,11 +53,11 @@ export function printReport(
   errors: readonly BuildError[],
   sources: SettingSources | SiteSources | undefined,
   ok: boolean,
-  output?: JsonReport['output'],
+  details: ReportDetails,
   root?: string,
 ): void {
   if (format === 'json') {
-    process.stdout.write(formatJsonReport(errors, ok, output));
+    process.stdout.write(formatJsonReport(errors, ok, details));
     return;
   }
   if (format === 'github') {

@@ -9,6 +9,7 @@ import type { ItemTexts } from '../feeds/feed-writer.js';
 import { languageFeedsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
 import { readEntries, renderEntries, renderTools } from '../feeds/render-entries.js';
 import { validateSite, type ValidateSiteResult } from './validate-site.js';
+import type { PublicationWindow } from '../model/publication-window.js';
 
 export interface BuildResult {
   /**
@@ -28,7 +29,24 @@ export interface BuildResult {
   readonly articleFiles: ValidatedArticleFiles | undefined;
 }
 
-export interface BuildOptions {
+/** When a build happens, and what it publishes besides what is due. */
+export interface PublicationOptions {
+  /** "Now": versions dated later are scheduled and left out of every feed. The clock at the call by default. */
+  readonly now?: Date;
+  /** Publish drafts too (a preview build). False by default. */
+  readonly drafts?: boolean;
+  /** Publish scheduled versions too (a preview build). False by default. */
+  readonly future?: boolean;
+}
+
+/** The window of a build from its options: the clock is read here, at the library's edge, when no "now" is given. */
+export function windowOf(options: PublicationOptions): PublicationWindow {
+  const nowMs = options.now?.getTime() ?? Date.now();
+  if (!Number.isFinite(nowMs)) throw new RangeError('The "now" option is an invalid Date.');
+  return { nowMs, drafts: options.drafts ?? false, future: options.future ?? false };
+}
+
+export interface BuildOptions extends PublicationOptions {
   /** polyfeed's version, written into each feed's generator element; the package's version by default. */
   readonly version?: string;
   /** Give lazy bodies instead of whole strings; the default is lazy when `maxItems` is 0 (feeds of every item). */
@@ -49,7 +67,7 @@ export function buildSite(validated: ValidateSiteResult, options: BuildOptions =
   if (!site) return { files: [], feeds: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articleFiles };
   const tools = renderTools(site);
   const feedOptions = { ...options, version: options.version ?? UNNAMED_VERSION };
-  const feeds = site.config.languages.map((lang) => languageFeedsOf(site, lang, feedOptions, tools));
+  const feeds = site.config.languages.flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools));
   const errors = [...validated.errors];
   const files = feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors));
   if (options.stream ?? site.config.maxItems === 0) return { files, feeds, errors, configInvalid: false, outDir, articleFiles };
@@ -62,7 +80,7 @@ export function buildSite(validated: ValidateSiteResult, options: BuildOptions =
 
 /** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
 export function build(sources: SiteSources, options: BuildOptions = {}): BuildResult {
-  return buildSite(validateSite(sources), options);
+  return buildSite(validateSite(sources, windowOf(options)), options);
 }
 
 /** What checking finds: every problem, and whether they are in the config. */
@@ -84,6 +102,6 @@ export function checkSite(validated: ValidateSiteResult): CheckResult {
 }
 
 /** Validates every source and renders the newest item of each language; writes nothing. */
-export function check(sources: SiteSources): CheckResult {
-  return checkSite(validateSite(sources));
+export function check(sources: SiteSources, options: PublicationOptions = {}): CheckResult {
+  return checkSite(validateSite(sources, windowOf(options)));
 }

@@ -6,6 +6,7 @@ import type { BuildResult } from './build-site.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { RunOptions } from './start-run.js';
 import type { WorkerPool } from './worker-pool.js';
+import type { Publication } from '../model/publication-window.js';
 
 export interface BuildRunOptions extends RunOptions {
   /** --out as given (relative to the working directory), or undefined for the config's outDir. */
@@ -36,4 +37,6 @@ export interface BuiltRun {
   readonly keepsItems: boolean;
   /** Warnings about the cache met so far. */
   readonly cacheProblems: BuildError[];
+  /** The build's "now", preview flags and what waits for its date. */
+  readonly publication: Publication;
 }

@@ -50,6 +50,7 @@ export function dryRun(run: BuiltRun): RunOutcome {
     sources: read.sources,
     ok,
     output: { dir: outDir, written: [], unchanged, dryRun: { added, changed } },
+    publication: run.publication,
     ...(ok ? { summary: lines } : { notice: 'Dry run: nothing was written; these problems would stop the build.' }),
   };
 }

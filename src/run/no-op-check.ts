@@ -6,6 +6,7 @@ import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import { sameFolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { hasLockFolder } from '../write/output-lock.js';
+import { isSamePublication, type PublicationWindow } from '../model/publication-window.js';
 
 export interface NoOpCheckInput {
   readonly index: BuildIndex;
@@ -14,15 +15,24 @@ export interface NoOpCheckInput {
   readonly outOption: string | null;
   readonly strict: boolean;
   readonly cacheVersion: string;
+  readonly window: PublicationWindow;
+}
+
+/** Whether a build with `window` publishes the versions the last build published: same preview flags, and nothing fell due since. */
+function samePublication(publication: BuildIndex['publication'], window: PublicationWindow): boolean {
+  if (publication.drafts !== window.drafts || publication.future !== window.future) return false;
+  // A build with --future publishes every date: "now" changes nothing.
+  return window.future || isSamePublication(publication, window.nowMs);
 }
 
 /**
  * The no-op check: when no input file and no output file changed since the last successful build
- * (sizes and modification times, see cache/), the build would write the same bytes, so it is
- * skipped without loading the pipeline at all.
+ * (sizes and modification times, see cache/), and no article fell due since, the build would
+ * write the same bytes, so it is skipped without loading the pipeline at all.
  */
-export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion }: NoOpCheckInput): boolean {
+export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion, window }: NoOpCheckInput): boolean {
   if (index.cacheVersion !== cacheVersion || index.outOption !== outOption) return false;
+  if (!samePublication(index.publication, window)) return false;
   if (strict && index.warnings.length > 0) return false;
   const { changes } = snapshot;
   if (changes.changed.length > 0 || changes.removed > 0 || index.validationContextDigest !== snapshot.validationContextDigest) return false;

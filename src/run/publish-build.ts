@@ -13,6 +13,8 @@ import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
+import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import type { ItemTexts } from '../feeds/feed-writer.js';
 
 /** A write that failed: reported with the run's other problems; the previous output is whole. */
 function writeFailed(problems: readonly BuildError[], run: BuiltRun): RunOutcome {
@@ -38,14 +40,18 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const folderErrors = prepareOutputFolders(place, toWrite.flatMap((feeds) => feeds.paths));
     if (folderErrors.length > 0) return writeFailed([...result.errors, ...folderErrors], run);
     // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
-    const everyItem = read.validated.site?.config.maxItems === 0;
-    // Feeds of every item are rendered on workers alone (this thread waits): one a thread, the scan's workers closed.
-    if (everyItem && options.jobs > 1) run.pool.close();
-    const renderPool = everyItem && options.jobs > 1 ? startWorkerPool(options.jobs) : run.pool;
+    const { here, inBulk } = splitRenderWork(toWrite, read.validated.site?.config.maxItems === 0);
     const { configFile, localeFiles, templateFiles, staticFiles } = read.sources;
     const settingSources = { configFile, localeFiles, templateFiles, staticFiles };
-    // Feeds of every item are rendered only in workers, whose heap is capped: memory stays bounded.
-    const jobs = await renderPool.stageFeeds({ root, outDir, version: options.version, settingSources }, toWrite, everyItem).finally(() => renderPool.close());
+    const context = { root, outDir, version: options.version, settingSources };
+    // Current feeds and newest archive pages here, with the cache of item texts; feeds of every
+    // item and full archive pages on workers alone (this thread waits): one a thread, the scan's
+    // workers closed. Workers' heaps are capped: memory stays bounded.
+    const jobs = await run.pool.stageFeeds(context, here, false);
+    const useWorkers = inBulk.length > 0 && options.jobs > 1;
+    if (useWorkers) run.pool.close();
+    const renderPool = useWorkers ? startWorkerPool(options.jobs) : run.pool;
+    jobs.push(...(await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close())));
     const staged = jobs.flatMap((job) => job.staged);
     const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...cacheProblems];
     const code = exitCodeFor(problems, false, options.strict);
@@ -63,8 +69,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       for (const path of feeds.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
-    const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, outputs, problems, startedMs: run.startedMs });
-    const items = new Map(run.keepsItems ? toWrite.map((feeds) => [feeds.lang, feeds.items] as const) : []);
+    const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, outputs, problems, startedMs: run.startedMs, publication: run.publication });
+    const items = run.keepsItems ? cachedItemsOf(here) : new Map<string, ReadonlyMap<string, ItemTexts>>();
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;
     const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
@@ -75,11 +81,33 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       sources: read.sources,
       ok: true,
       output: { dir: outDir, written, unchanged },
+      publication: run.publication,
       summary: [`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`],
     };
   } finally {
     opened.lock.release();
   }
+}
+
+/**
+ * The feeds rendered on this thread, with the cache of item texts (the current feeds and each
+ * language's newest archive page: those a new article changes), and those rendered in bulk on
+ * workers (full archive pages, which seldom change; with `maxItems: 0`, every feed).
+ */
+function splitRenderWork(toWrite: readonly LanguageFeeds[], everyItem: boolean): { here: LanguageFeeds[]; inBulk: LanguageFeeds[] } {
+  const isBulk = (feeds: LanguageFeeds) => everyItem || (feeds.document.page > 0 && feeds.document.page < feeds.document.lastPage);
+  return { here: toWrite.filter((feeds) => !isBulk(feeds)), inBulk: toWrite.filter(isBulk) };
+}
+
+/** The item texts kept for the next build, per language: those of the feeds rendered here. */
+function cachedItemsOf(rendered: readonly LanguageFeeds[]): Map<string, ReadonlyMap<string, ItemTexts>> {
+  const items = new Map<string, Map<string, ItemTexts>>();
+  for (const feeds of rendered) {
+    const texts = items.get(feeds.lang) ?? new Map<string, ItemTexts>();
+    for (const [key, text] of feeds.items) texts.set(key, text);
+    items.set(feeds.lang, texts);
+  }
+  return items;
 }
 
 /** The lock was held by another build for longer than the run would wait. */

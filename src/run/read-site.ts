@@ -7,6 +7,7 @@ import { checkConfigOutDir } from '../write/check-config-out-dir.js';
 import { readArticles } from './read-articles.js';
 import { ArticleTable } from '../model/article-table.js';
 import { startWorkerPool, type WorkerPool } from './worker-pool.js';
+import type { PublicationWindow } from '../model/publication-window.js';
 import { assembleSite, validateSettings, type ValidateSiteResult } from './validate-site.js';
 
 export interface ReadSiteResult {
@@ -25,8 +26,8 @@ function configTextOf(file: SourceFile | undefined): { configFile: string; confi
   return { configFile: CONFIG_FILE_NAME, configText: file && decodeText(file).value };
 }
 
-/** Reads and validates the site; `pool` (started early, so its workers load meanwhile) scans the changed articles. */
-export async function readSite(root: string, snapshot: SiteSnapshot, pool: WorkerPool = startWorkerPool(0)): Promise<ReadSiteResult> {
+/** Reads and validates the site, to publish what `window` lets through; `pool` (started early, so its workers load meanwhile) scans the changed articles. */
+export async function readSite(root: string, snapshot: SiteSnapshot, window: PublicationWindow, pool: WorkerPool = startWorkerPool(0)): Promise<ReadSiteResult> {
   const settingSources = readSettingSources(root);
   const checked = validateSettings(settingSources);
   // The config's outDir must not share anything with the sources: a config problem (exit 2), found by check too.
@@ -45,5 +46,5 @@ export async function readSite(root: string, snapshot: SiteSnapshot, pool: Worke
   const { articleFiles: validatedFiles, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
   // Articles are read again (to render them, or for a report's code frames) through this reader, the I/O the pure stages are handed.
   const sources: SiteSources = { ...settingSources, articlePaths: validatedFiles.files.paths, articleFolders: validatedFiles.folders, readArticleBytes: fileBytesUnder(root) };
-  return { sources, validated: assembleSite(sources, settings, validatedFiles), articles: validatedFiles.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
+  return { sources, validated: assembleSite(sources, settings, validatedFiles, window), articles: validatedFiles.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
 }

@@ -11,9 +11,11 @@ import { startWorkerPool, workersFor } from './worker-pool.js';
 import type { BuildRunOptions, BuiltRun } from './built-run.js';
 
 /** Nothing changed since the last build: its outputs stand, and its warnings are told again. */
-function unchangedOutcome(index: BuildIndex): RunOutcome {
+function unchangedOutcome(index: BuildIndex, nowMs: number): RunOutcome {
   const paths = Object.keys(index.outputs);
   return {
+    // Nothing fell due since (see isSamePublication): the schedule is the last build's, at this "now".
+    publication: { ...index.publication, nowMs },
     kind: 'report',
     exitCode: ExitCode.ok,
     problems: index.warnings,
@@ -33,12 +35,14 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   const unsafe = outOption === null ? undefined : checkOutOption(options.root, options.out!, outOption);
   if (unsafe) return stoppedOn([unsafe], ExitCode.usage);
   const { index, snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
-  if (index && !options.dryRun && isUnchanged({ index, snapshot, outOption, strict: options.strict, cacheVersion: options.cacheVersion })) return unchangedOutcome(index);
+  if (index && !options.dryRun && isUnchanged({ index, snapshot, outOption, strict: options.strict, cacheVersion: options.cacheVersion, window: options.window })) {
+    return unchangedOutcome(index, options.window.nowMs);
+  }
   // Started before the pipeline loads here, so the workers load theirs at the same time.
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   try {
     const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
-    const read = await readSite(options.root, snapshot, pool);
+    const read = await readSite(options.root, snapshot, options.window, pool);
     const site = read.validated.site;
     const keepsItems = site !== undefined && site.config.maxItems > 0;
     const knownItems = options.cache && keepsItems ? itemTextsReader(options.root, site.config.formats, cacheProblems) : undefined;
@@ -49,7 +53,9 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
       if (!result.configInvalid && !options.dryRun) tidyOutputFolder(options.root, outDir);
       return stoppedOn([...result.errors, ...cacheProblems], code, read.sources);
     }
-    const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems };
+    // With no problem, the site is valid.
+    const publication = { ...site!.window, ...site!.schedule };
+    const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems, publication };
     if (options.dryRun) return (await import('./dry-run.js')).dryRun(built);
     return (await import('./publish-build.js')).publishBuild(built);
   } finally {

@@ -10,10 +10,12 @@ export async function runCheck(options: RunOptions & { readonly cacheVersion: st
   const { snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
-  const read = await readSite(options.root, snapshot, pool).finally(() => pool.close());
+  const read = await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close());
   const result = checkSite(read.validated);
   const problems = [...result.errors, ...cacheProblems];
   const exitCode = exitCodeFor(problems, result.configInvalid, options.strict);
   const ok = exitCode === ExitCode.ok;
-  return { kind: 'report', exitCode, problems, sources: read.sources, ok, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
+  const site = read.validated.site;
+  const publication = site && { ...site.window, ...site.schedule };
+  return { kind: 'report', exitCode, problems, sources: read.sources, ok, publication, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
 }

@@ -2,6 +2,7 @@
 import type { BuildError } from '../model/build-error.js';
 import type { SettingSources, SiteSources } from '../load/read-sources.js';
 import { isCacheProblem } from '../cache/cache-problem.js';
+import type { Publication } from '../model/publication-window.js';
 
 /** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
@@ -27,6 +28,8 @@ export type RunOutcome =
       /** True when nothing fails the run. */
       readonly ok: boolean;
       readonly output?: OutputReport;
+      /** What the build published at its "now" and what waits for its date (build and check). */
+      readonly publication?: Publication;
       /** Lines for a person, after the problems (stdout); not part of a JSON report. */
       readonly summary?: readonly string[];
       /** Said when nothing was written because of the problems (stderr); not part of a JSON report. */

@@ -2,6 +2,7 @@
 import type { FeedSite } from '../feeds/feed-site.js';
 import { feedWriter } from '../feeds/feed-writer.js';
 import { feedPaths } from '../feeds/language-feeds.js';
+import type { FeedDocument } from '../serialize/build-feed-model.js';
 import { renderTools, type RenderTools } from '../feeds/render-entries.js';
 import type { SettingSources } from '../load/read-sources.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
@@ -18,15 +19,16 @@ export interface FeedJobContext {
   readonly settingSources: SettingSources;
 }
 
-/** One language's feeds to begin: the newest update among all their entries is the feeds' own date. */
+/** One document of a language's feeds to begin: the newest update among all their entries is the feeds' own date. */
 export interface FeedJobStart {
   readonly lang: string;
+  readonly document: FeedDocument;
   readonly newestUpdateMs: number;
 }
 
 /** Entries as plain data a worker can be sent (their translations worked out). */
 export function toJobEntries(entries: readonly PublishedEntry[]): PublishedEntry[] {
-  return entries.map(({ summary, url, id, translations }) => ({ summary, url, id, translations }));
+  return entries.map(({ summary, url, id, translations, digest }) => ({ summary, url, id, translations, digest }));
 }
 
 /** The site a worker renders from: the settings validated again, articles read from the site folder. */
@@ -63,7 +65,7 @@ export interface FeedJobInProgress {
  */
 export function beginFeedJob(context: FeedJobContext, start: FeedJobStart): FeedJobInProgress {
   const { site, tools } = renderingSiteOf(context);
-  const writer = feedWriter({ site, lang: start.lang, newestUpdateMs: start.newestUpdateMs, version: context.version, tools });
+  const writer = feedWriter({ site, lang: start.lang, document: start.document, newestUpdateMs: start.newestUpdateMs, version: context.version, tools });
   let failed: StagingResult | undefined;
   let files: StagingFiles | undefined;
   const guarded = (step: () => void): void => {
@@ -76,7 +78,7 @@ export function beginFeedJob(context: FeedJobContext, start: FeedJobStart): Feed
     }
   };
   guarded(() => {
-    files = StagingFiles.open(context.outDir, feedPaths(site.config, start.lang));
+    files = StagingFiles.open(context.outDir, feedPaths(site.config, start.lang, start.document.page));
     files.write(writer.head());
   });
   return {

@@ -5,6 +5,7 @@ import type { BuildIndex } from '../cache/build-index.js';
 import { buildIndexBytes, readBuildIndex } from '../cache/index-store.js';
 import { snapshotSite, type SiteSnapshot } from '../cache/snapshot-site.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from '../load/stat-paths.js';
+import type { PublicationWindow } from '../model/publication-window.js';
 
 /** What a command is run with, whatever it does. */
 export interface RunOptions {
@@ -16,6 +17,8 @@ export interface RunOptions {
   readonly jobs: number;
   /** False with --no-cache: the last build's index is not read. */
   readonly cache: boolean;
+  /** "Now" (from the edge: the clock, --now or SOURCE_DATE_EPOCH), and whether drafts and scheduled versions are published. */
+  readonly window: PublicationWindow;
 }
 
 export interface StartedRun {

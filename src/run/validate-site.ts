@@ -18,6 +18,7 @@ import { ARTICLES_FOLDER } from '../load/list-article-tree.js';
 import { validateArticleFile } from '../validate/validate-article-file.js';
 import { reviseRenameHints } from '../validate/revise-rename-hints.js';
 import { validateConfig } from '../validate/validate-config.js';
+import { scheduleOf, type PublicationWindow } from '../model/publication-window.js';
 
 /** Labels the code itself uses, besides those the templates name. */
 export const CODE_LABEL_KEYS = ['feed.title', 'feed.description', 'feed.copyright'] as const;
@@ -133,6 +134,7 @@ export function assembleSite(
   sources: Pick<SiteSources, 'staticFiles' | 'readArticleBytes'>,
   validated: ValidateSettingsResult,
   articleFiles: ValidatedArticleFiles,
+  window: PublicationWindow,
 ): ValidateSiteResult {
   const { readArticleBytes } = sources;
   const { config } = validated;
@@ -147,7 +149,7 @@ export function assembleSite(
       makeError('NO_ARTICLES', { folder: ARTICLES_FOLDER, hasFolders: articleFiles.folders.length > 0 }, { file: `${ARTICLES_FOLDER}/` }),
     );
   }
-  const published = resolveTranslations(articleFiles.files, config);
+  const published = resolveTranslations(articleFiles.files, config, window);
 
   // Checks across files report a field without its position: their file is parsed again for it.
   errors.push(
@@ -167,7 +169,9 @@ export function assembleSite(
       articles: articleFiles.files,
       published: published.value,
       staticFiles: sources.staticFiles,
-      newestUpdateMs: newestSiteUpdateMs(articleFiles.files),
+      newestUpdateMs: newestSiteUpdateMs(articleFiles.files, window),
+      window,
+      schedule: scheduleOf(articleFiles.files, window),
       readArticle,
       readArticleBytes,
     },
@@ -177,11 +181,14 @@ export function assembleSite(
   };
 }
 
-/** Validates every source: settings first, then each article (read through `sources.readArticleBytes`), then across articles. */
-export function validateSite(sources: SiteSources): ValidateSiteResult {
+/**
+ * Validates every source: settings first, then each article (read through `sources.readArticleBytes`),
+ * then across articles; the site publishes what `window` lets through.
+ */
+export function validateSite(sources: SiteSources, window: PublicationWindow): ValidateSiteResult {
   const settings = validateSettings(sources);
   if (!settings.config) return { site: undefined, configErrors: settings.configErrors, errors: settings.errors, articleFiles: undefined };
   const context = { config: settings.config, staticFiles: sources.staticFiles };
   const validated = validateArticleFiles({ paths: sources.articlePaths, folders: sources.articleFolders, readArticleBytes: sources.readArticleBytes, context });
-  return assembleSite(sources, settings, { ...validated, problems: sources.articleProblems ?? [] });
+  return assembleSite(sources, settings, { ...validated, problems: sources.articleProblems ?? [] }, window);
 }

@@ -160,8 +160,8 @@ export function startWorkerPool(workers: number): WorkerPool {
           threads.map(async (thread) => {
             while (next < feeds.length) {
               const key = next++;
-              const { lang, entries, newestUpdateMs } = feeds[key]!;
-              await request(thread, (id) => ({ id, kind: 'feed-begin', key, context, start: { lang, newestUpdateMs } }));
+              const { lang, document, entries, newestUpdateMs } = feeds[key]!;
+              await request(thread, (id) => ({ id, kind: 'feed-begin', key, context, start: { lang, document, newestUpdateMs } }));
               for (let from = 0; from < entries.length; from += FEED_SLICE) {
                 await request(thread, (id) => ({ id, kind: 'feed-items', key, entries: toJobEntries(entries.slice(from, from + FEED_SLICE)) }));
               }

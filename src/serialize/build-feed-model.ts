@@ -2,7 +2,7 @@
 import type { Translate } from '../translate/create-translator.js';
 import type { PublishedArticle } from '../translate/resolve-translations.js';
 import type { FeedFormat, SiteConfig } from '../model/config-schema.js';
-import type { FeedItemModel, FeedModel } from './feed-model.js';
+import type { FeedArchiveLinks, FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';
 import { imageMediaType } from './image-media-type.js';
 import { removeForbiddenCharacters as clean } from './remove-forbidden-characters.js';
@@ -15,9 +15,43 @@ export interface ItemSource {
   readonly imageUrl: string | undefined;
 }
 
-/** Where a format of a language's feed is published: `<baseUrl><lang>/<file>`. */
-export function feedUrl(config: SiteConfig, lang: string, format: FeedFormat): string {
-  return new URL(`${encodeURIComponent(lang)}/${feedFormats[format].fileName}`, config.baseUrl).href;
+/**
+ * Where a document of a language's feed is written, relative to the output folder:
+ * `<lang>/<file>` for the current feed (page 0), `<lang>/archive/<page>/<file>` for archive page
+ * `page` (1 the oldest).
+ */
+export function feedDocumentPath(lang: string, format: FeedFormat, page = 0): string {
+  const file = feedFormats[format].fileName;
+  return page === 0 ? `${lang}/${file}` : `${lang}/archive/${page}/${file}`;
+}
+
+/** Where a format of a language's feed (or one of its archive pages) is published: `<baseUrl><lang>/<file>`. */
+export function feedUrl(config: SiteConfig, lang: string, format: FeedFormat, page = 0): string {
+  return new URL(feedDocumentPath(encodeURIComponent(lang), format, page), config.baseUrl).href;
+}
+
+/** A document of a language's feed: the current feed (page 0), or archive page `page` of `lastPage`. */
+export interface FeedDocument {
+  readonly page: number;
+  /** The newest archive page; 0 when nothing is archived yet. */
+  readonly lastPage: number;
+}
+
+/** Every format's URL of a document of a language's feed. */
+function documentUrls(config: SiteConfig, lang: string, page: number): Record<FeedFormat, string> {
+  return { rss: feedUrl(config, lang, 'rss', page), atom: feedUrl(config, lang, 'atom', page), json: feedUrl(config, lang, 'json', page) };
+}
+
+/** RFC 5005 links of a document: the current feed points at the newest archive page; each page at its neighbours and the current feed. */
+function archiveLinks(config: SiteConfig, lang: string, document: FeedDocument): FeedArchiveLinks {
+  const { page, lastPage } = document;
+  if (page === 0) return { isArchive: false, current: undefined, prevArchive: lastPage > 0 ? documentUrls(config, lang, lastPage) : undefined, nextArchive: undefined };
+  return {
+    isArchive: true,
+    current: documentUrls(config, lang, 0),
+    prevArchive: page > 1 ? documentUrls(config, lang, page - 1) : undefined,
+    nextArchive: page < lastPage ? documentUrls(config, lang, page + 1) : undefined,
+  };
 }
 
 /** One rendered item as every format carries it. */
@@ -56,27 +90,36 @@ export interface BuildFeedHeadInput {
   readonly config: SiteConfig;
   readonly t: Translate;
   readonly version: string;
+  /** Which document of the feed (with `archivePageSize` set); the current feed by default. */
+  readonly document?: FeedDocument;
 }
 
-/** A feed's model without items: what is written before and after them when items are streamed. */
-export function buildFeedHead({ lang, newestUpdateMs: newest, config, t, version }: BuildFeedHeadInput): FeedModel {
+/**
+ * A feed's model without items: what is written before and after them when items are streamed.
+ * An archive page is the same feed (same id, title and home page) at its own URLs; it announces
+ * no hub and no polling interval, since it does not change.
+ */
+export function buildFeedHead({ lang, newestUpdateMs: newest, config, t, version, document }: BuildFeedHeadInput): FeedModel {
+  const page = document?.page ?? 0;
+  const archived = page > 0;
   return {
     lang,
     title: clean(t('feed.title')),
     description: clean(t('feed.description')),
     copyright: clean(t('feed.copyright')),
     homeUrl: new URL(`${encodeURIComponent(lang)}/`, config.baseUrl).href,
-    feedUrls: { rss: feedUrl(config, lang, 'rss'), atom: feedUrl(config, lang, 'atom'), json: feedUrl(config, lang, 'json') },
+    feedUrls: documentUrls(config, lang, page),
     updated: new Date(newest),
     authors: config.authors,
     generator: { name: 'polyfeed', uri: 'https://www.npmjs.com/package/polyfeed', version },
     iconUrl: siteReference(config.icon, config),
     logoUrl: siteReference(config.logo, config),
-    ttlMinutes: config.ttlMinutes,
-    hubUrl: config.hub,
+    ttlMinutes: archived ? undefined : config.ttlMinutes,
+    hubUrl: archived ? undefined : config.hub,
     stylesheet: config.stylesheet
       ? { href: siteReference(config.stylesheet, config)!, type: /\.css$/i.test(config.stylesheet) ? 'text/css' : 'text/xsl' }
       : undefined,
+    archive: config.archivePageSize === undefined ? undefined : archiveLinks(config, lang, document ?? { page: 0, lastPage: 0 }),
     items: [],
   };
 }

@@ -23,6 +23,18 @@ export interface FeedItemModel {
   readonly translations: readonly TranslationLink[];
 }
 
+/** A document's place in an archived feed (RFC 5005, section 4), each link in every format. */
+export interface FeedArchiveLinks {
+  /** An archive document (`fh:archive`): its items never move to another document. */
+  readonly isArchive: boolean;
+  /** The current feed document (from an archive document). */
+  readonly current: Readonly<Record<FeedFormat, string>> | undefined;
+  /** The archive document just older than this one. */
+  readonly prevArchive: Readonly<Record<FeedFormat, string>> | undefined;
+  /** The archive document just newer than this one (never from the current document). */
+  readonly nextArchive: Readonly<Record<FeedFormat, string>> | undefined;
+}
+
 /** One language's feed, whatever the format. */
 export interface FeedModel {
   readonly lang: string;
@@ -46,6 +58,8 @@ export interface FeedModel {
   readonly hubUrl: string | undefined;
   /** An `xml-stylesheet` processing instruction for the XML formats. */
   readonly stylesheet: { readonly href: string; readonly type: string } | undefined;
+  /** Its links to the rest of the archived feed; undefined when the site keeps no archives. */
+  readonly archive: FeedArchiveLinks | undefined;
   /** Newest first; ties broken by id. */
   readonly items: readonly FeedItemModel[];
 }

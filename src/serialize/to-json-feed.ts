@@ -32,8 +32,25 @@ export function toJsonFeed11(feed1: JsonObject, model: FeedModel): JsonObject {
     ...(model.iconUrl ? { favicon: model.iconUrl } : {}),
     ...(model.hubUrl ? { hubs: [{ type: 'WebSub', url: model.hubUrl }] } : {}),
     authors: model.authors.map(toJsonAuthor),
+    ...archiveFields(model.archive),
     items,
   };
+}
+
+/**
+ * Paging (JSON Feed 1.1 `next_url`: the next older items), and the RFC 5005 relations in the
+ * `_polyfeed` extension: `archive` (an archive page, whose items never move), `current`,
+ * `prev_archive` (older) and `next_archive` (newer).
+ */
+function archiveFields(archive: FeedModel['archive']): JsonObject {
+  if (!archive) return {};
+  const relations = {
+    archive: archive.isArchive,
+    ...(archive.current ? { current: archive.current.json } : {}),
+    ...(archive.prevArchive ? { prev_archive: archive.prevArchive.json } : {}),
+    ...(archive.nextArchive ? { next_archive: archive.nextArchive.json } : {}),
+  };
+  return { ...(archive.prevArchive ? { next_url: archive.prevArchive.json } : {}), _polyfeed: relations };
 }
 
 /** The JSON Feed 1.1 document as an object. */

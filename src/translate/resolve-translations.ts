@@ -6,6 +6,7 @@ import type { ArticleTable } from '../model/article-table.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import { urlPatternOf } from '../urls/article-url.js';
 import type { Article } from '../model/article.js';
+import { isCandidate, isPublishedIn, updatedMsIn, type PublicationWindow } from '../model/publication-window.js';
 
 /** A link from one language version to another. */
 export interface TranslationLink {
@@ -23,6 +24,8 @@ export interface PublishedEntry {
   readonly id: string;
   /** The other published language versions, ordered by language tag (worked out when first asked for). */
   readonly translations: readonly TranslationLink[];
+  /** A digest of the file's bytes as validated, when known: what an item key is made from instead of reading the file again. */
+  readonly digest?: string;
 }
 
 /** A published version read in full, to be rendered. */
@@ -39,7 +42,12 @@ class PublishedRows {
   constructor(
     readonly table: ArticleTable,
     readonly urlOf: (key: string, lang: string) => string,
+    readonly window: PublicationWindow,
   ) {}
+
+  isPublished(row: number): boolean {
+    return isPublishedIn(this.table, row, this.window);
+  }
 
   urlAt(row: number): string {
     return this.urlOf(this.table.keyAt(row), this.table.langAt(row));
@@ -61,7 +69,7 @@ class PublishedRows {
     while (first > 0 && table.isInFolder(first - 1, folder)) first--;
     const links: TranslationLink[] = [];
     for (let other = first; other < table.length && table.isInFolder(other, folder); other++) {
-      if (other !== row && table.isPublished(other)) links.push({ lang: table.langAt(other), url: this.urlAt(other), title: table.titleAt(other) });
+      if (other !== row && this.isPublished(other)) links.push({ lang: table.langAt(other), url: this.urlAt(other), title: table.titleAt(other) });
     }
     return links.sort(byLanguageTag);
   }
@@ -77,9 +85,14 @@ class Entry implements PublishedEntry {
     private readonly row: number,
   ) {}
 
-  /** Made when asked for, like the rest: a feed of every item holds an entry for each version of its language. */
+  /**
+   * Made when asked for, like the rest: a feed of every item holds an entry for each version of
+   * its language. Its update date is the one the window publishes (a scheduled update waits).
+   */
   get summary(): ArticleSummary {
-    return this.rows.table.summaryAt(this.row)!;
+    const summary = this.rows.table.summaryAt(this.row)!;
+    const updatedMs = updatedMsIn(summary.dateMs, summary.updatedMs, this.rows.window);
+    return updatedMs === summary.updatedMs ? summary : { ...summary, updatedMs };
   }
 
   get url(): string {
@@ -93,6 +106,10 @@ class Entry implements PublishedEntry {
   get translations(): readonly TranslationLink[] {
     return this.rows.linksOf(this.row);
   }
+
+  get digest(): string {
+    return this.rows.table.digestAt(this.row);
+  }
 }
 
 /** The published versions of a site, made into entries only when asked for. */
@@ -101,7 +118,10 @@ export interface PublishedEntries {
   newestOf(lang: string, limit: number): PublishedEntry[];
 }
 
-/** Rows that use an id already used in an earlier row (in path order), with DUPLICATE_ID for each. */
+/**
+ * Rows that use an id already used in an earlier row (in path order), with DUPLICATE_ID for each.
+ * Scheduled versions are checked too: a clash is found when it is written, not when it falls due.
+ */
 function duplicateIds(rows: PublishedRows, published: readonly number[], distinctUrls: boolean): BuildError[] {
   const { table } = rows;
   const usesById = new Map<string, number[]>();
@@ -136,17 +156,18 @@ function duplicateIds(rows: PublishedRows, published: readonly number[], distinc
 }
 
 /**
- * Every published version of the table gets its URL, id and translations (when asked for), and
+ * Every version the window publishes gets its URL, id and translations (when asked for), and
  * a DUPLICATE_ID for an id used before (in path order).
  */
-export function resolveTranslations(table: ArticleTable, config: SiteConfig): { value: PublishedEntries; errors: BuildError[] } {
+export function resolveTranslations(table: ArticleTable, config: SiteConfig, window: PublicationWindow): { value: PublishedEntries; errors: BuildError[] } {
   const { urlOf, distinct } = urlPatternOf(config);
-  const rows = new PublishedRows(table, urlOf);
-  const published: number[] = [];
+  const rows = new PublishedRows(table, urlOf, window);
+  const candidates: number[] = [];
   const byLanguage = new Map<string, number[]>();
   for (let row = 0; row < table.length; row++) {
-    if (!table.isPublished(row)) continue;
-    published.push(row);
+    if (!isCandidate(table, row, window)) continue;
+    candidates.push(row);
+    if (!rows.isPublished(row)) continue;
     const lang = table.langAt(row);
     const rowsOfLanguage = byLanguage.get(lang);
     if (rowsOfLanguage) rowsOfLanguage.push(row);
@@ -167,5 +188,5 @@ export function resolveTranslations(table: ArticleTable, config: SiteConfig): { 
       return (limit > 0 ? newest.slice(0, limit) : newest).map((row) => new Entry(rows, row));
     },
   };
-  return { value, errors: duplicateIds(rows, published, distinct) };
+  return { value, errors: duplicateIds(rows, candidates, distinct) };
 }

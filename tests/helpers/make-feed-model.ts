@@ -53,6 +53,7 @@ export function makeModel(overrides: Partial<FeedModel> = {}): FeedModel {
     ttlMinutes: undefined,
     hubUrl: undefined,
     stylesheet: undefined,
+    archive: undefined,
     items: [
       makeItem(),
       makeItem({

@@ -5,10 +5,11 @@ import type { SiteConfig } from '../../src/model/config-schema.js';
 import type { Article } from '../../src/model/article.js';
 import type { BuildError } from '../../src/model/build-error.js';
 import { tableOfSummaries } from './table-of-summaries.js';
+import { publishedAt } from '../../src/model/publication-window.js';
 
 export function publishArticles(articles: readonly Article[], config: SiteConfig): { value: PublishedArticle[]; errors: BuildError[] } {
   const byFile = new Map(articles.map((article) => [article.file, article]));
-  const result = resolveTranslations(tableOfSummaries(articles.map(summarizeArticle)), config);
+  const result = resolveTranslations(tableOfSummaries(articles.map(summarizeArticle)), config, publishedAt(Date.UTC(2100, 0, 1)));
   return {
     value: publishedInPathOrder(result.value, config).map((entry) => ({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article: byFile.get(entry.summary.file)! })),
     errors: result.errors,

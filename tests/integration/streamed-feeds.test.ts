@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { build, type BuildResult } from '../../src/run/build-site.js';
 import { readSources } from '../../src/load/read-sources.js';
 import { readPolyfeedVersion } from '../../src/run/polyfeed-version.js';
+import { publishedAt } from '../../src/model/publication-window.js';
 import { validateSite } from '../../src/run/validate-site.js';
 import { readEntries, renderEntries, renderTools } from '../../src/feeds/render-entries.js';
 import { buildFeedHead, toItemModel } from '../../src/serialize/build-feed-model.js';
@@ -42,7 +43,7 @@ function sampleSiteWith(maxItems: number): string {
  * model (toItemModel); the golden files and tests/integration/sample-site.test.ts check those.
  */
 function feedsSerializedWhole(root: string, version: string): Record<string, string> {
-  const { site, errors } = validateSite(readSources(root));
+  const { site, errors } = validateSite(readSources(root), publishedAt(Date.now()));
   expect(errors).toEqual([]);
   const { config } = site!;
   const tools = renderTools(site!);

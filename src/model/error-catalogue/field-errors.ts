@@ -70,6 +70,10 @@ export const fieldErrors = {
       message: (p: { placeholder: '{key}' | '{lang}' }) => `The permalink pattern must contain ${p.placeholder}.`,
       hint: 'Write a pattern such as "{lang}/{key}/".',
     }),
+    'archives-need-max-items': entry({
+      message: () => 'archivePageSize is set, but maxItems is 0: the current feed already holds every item, so nothing is left to archive.',
+      hint: 'Set maxItems to the number of newest items the current feed keeps (50, say), or remove archivePageSize.',
+    }),
     'language-twice': entry({ message: (p: { lang: string }) => `"${p.lang}" is listed twice in "languages".`, hint: 'List each language once.' }),
     'default-language-not-listed': entry({
       message: (p: { lang: string }) => `The default language "${p.lang}" is not listed in "languages".`,

@@ -28,6 +28,7 @@ const head = (): Record<string, unknown> => ({
   outputs: { 'en/rss.xml': { stamp: [1, 2, 3], fingerprint: 'f' } },
   warnings: [{ code: 'IMAGE_NOT_FOUND', severity: 'warning', message: 'm', file: 'articles/a/en.md', line: 3, path: ['image'] }],
   articleProblems: { 1: [] },
+  publication: { nowMs: 2, drafts: false, future: false, scheduled: 1, updatesScheduled: 0, nextDueMs: 5, nextDueFile: 'articles/a/en.md', lastDueMs: 1 },
 });
 
 describe('checkIndexColumns', () => {
@@ -65,6 +66,9 @@ describe('checkIndexHead', () => {
     ['an output that climbs out of the output folder', (h) => ((h.outputs as Record<string, unknown>)['../x'] = { stamp: [1, 2, 3], fingerprint: 'f' }), ['outputs', '../x']],
     ['a stamp of two numbers', (h) => (h.settingFiles = { 'polyfeed.config.yaml': [1, 2] }), ['settingFiles', 'polyfeed.config.yaml']],
     ['an out option of the wrong type', (h) => (h.outOption = 3), ['outOption']],
+    ['no publication', (h) => delete h.publication, ['publication']],
+    ['a next publish time that is not a time', (h) => ((h.publication as Record<string, unknown>).nextDueMs = 'soon'), ['publication', 'nextDueMs']],
+    ['a next file outside articles/', (h) => ((h.publication as Record<string, unknown>).nextDueFile = '../x.md'), ['publication', 'nextDueFile']],
   ])('names %s', (_name, damage, path) => {
     const h = head();
     damage(h);

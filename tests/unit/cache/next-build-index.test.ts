@@ -25,6 +25,7 @@ function input(articles: ArticleTable, configBytes: Uint8Array = config): NextBu
     outputs: {},
     problems: [makeError('UNSAFE_HTML_REMOVED', { tag: 'script' }, { file: 'articles/old/en.md', severity: 'warning' })],
     startedMs,
+    publication: { nowMs: startedMs, drafts: false, future: false, scheduled: 0, updatesScheduled: 0, nextDueMs: null, nextDueFile: null, lastDueMs: 1 },
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { resolveTranslations as resolveTable } from '../../../src/translate/resolve-translations.js';
+import { publishedAt } from '../../../src/model/publication-window.js';
 import { articleUrl } from '../../../src/urls/article-url.js';
 import { ConfigSchema } from '../../../src/model/config-schema.js';
 import { summarizeArticle, type ArticleSummary } from '../../../src/model/article-summary.js';
@@ -17,9 +18,12 @@ function article(key: string, lang: string, extra = ''): ArticleSummary {
   return summarizeArticle(result.value!);
 }
 
+/** A "now" after every date of these tests. */
+const LATER = publishedAt(Date.UTC(2100, 0, 1));
+
 /** Every published version in path order, and the problems. */
 function resolveTranslations(summaries: readonly ArticleSummary[], siteConfig: ReturnType<typeof config>) {
-  const result = resolveTable(tableOfSummaries(summaries), siteConfig);
+  const result = resolveTable(tableOfSummaries(summaries), siteConfig, LATER);
   return { value: publishedInPathOrder(result.value, siteConfig), errors: result.errors };
 }
 
@@ -190,7 +194,7 @@ describe('newestOf', () => {
       dated('new', 'fr', '2026-01-01T00:00:00Z'),
       { ...dated('draft', 'en', '2027-01-01T00:00:00Z'), draft: true },
     ]);
-    const published = resolveTable(table, config()).value;
+    const published = resolveTable(table, config(), LATER).value;
     expect(published.newestOf('en', 0).map((entry) => entry.summary.key)).toEqual(['new', 'tie-a', 'tie-b', 'old']);
     expect(published.newestOf('en', 2).map((entry) => entry.summary.key)).toEqual(['new', 'tie-a']);
     expect(published.newestOf('fr', 0).map((entry) => entry.url)).toEqual(['https://example.org/fr/new/']);

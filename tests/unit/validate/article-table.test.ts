@@ -4,6 +4,7 @@ import type { ArticleSummary } from '../../../src/model/article-summary.js';
 import { ArticleTable, type ArticleRow } from '../../../src/model/article-table.js';
 import { concatTables } from '../../../src/model/concat-tables.js';
 import { resolveTranslations } from '../../../src/translate/resolve-translations.js';
+import { publishedAt } from '../../../src/model/publication-window.js';
 import { ConfigSchema } from '../../../src/model/config-schema.js';
 import { publishedInPathOrder } from '../../helpers/publish-articles.js';
 import { tableOfSummaries } from '../../helpers/table-of-summaries.js';
@@ -39,7 +40,7 @@ describe('ArticleTable', () => {
     expect(table.summaryAt(0)).toEqual(rows[0]!.summary);
     expect(table.summaryAt(1)).toBeUndefined();
     expect([...table.rowsWithProblems()].map(([position]) => position)).toEqual([1]);
-    expect([0, 1, 2].map((position) => [table.isArticle(position), table.isPublished(position)])).toEqual([
+    expect([0, 1, 2].map((position) => [table.isArticle(position), !table.isDraft(position) && table.isArticle(position)])).toEqual([
       [true, true],
       [false, false],
       [true, false],
@@ -94,7 +95,7 @@ describe('ArticleTable', () => {
       summary('story', 'ar'),
     ]);
     const config = ConfigSchema.parse({ baseUrl: 'https://example.org/', languages: ['en', 'fr', 'de', 'ar'], defaultLanguage: 'en', authors: ['Desk'] });
-    const links = Object.fromEntries(publishedInPathOrder(resolveTranslations(table, config).value, config).map((entry) => [entry.summary.file, entry.translations.map((link) => link.url)]));
+    const links = Object.fromEntries(publishedInPathOrder(resolveTranslations(table, config, publishedAt(Date.UTC(2100, 0, 1))).value, config).map((entry) => [entry.summary.file, entry.translations.map((link) => link.url)]));
     expect(links).toEqual({
       'articles/story-1/en.md': ['https://example.org/fr/story-1/'],
       'articles/story-1/fr.md': ['https://example.org/en/story-1/'],
