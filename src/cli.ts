@@ -19,6 +19,7 @@ interface CommonOptions {
   jobs: number;
   /** Commander turns --no-cache into cache: false. */
   cache: boolean;
+  languages?: string[];
 }
 
 interface BuildCommandOptions extends CommonOptions {
@@ -53,6 +54,12 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
+function parseLanguages(value: string): string[] {
+  const tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  if (tags.length === 0) throw new InvalidArgumentError('Expected language tags of the config, separated by commas (en,fr).');
+  return tags;
+}
+
 function addCommonOptions(command: Command): Command {
   return command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
@@ -62,7 +69,8 @@ function addCommonOptions(command: Command): Command {
       new Option('--jobs <threads>', 'threads that read and validate articles (default: one per core; 1 keeps everything on one thread)')
         .argParser(parseJobs)
         .default(defaultJobs()),
-    );
+    )
+    .addOption(new Option('--languages <tags>', 'only these languages of the config, separated by commas (every article is still validated)').argParser(parseLanguages));
 }
 
 function createProgram(setExitCode: (code: number) => void): Command {

@@ -14,6 +14,8 @@ export interface NoOpCheckInput {
   readonly outOption: string | null;
   readonly strict: boolean;
   readonly cacheVersion: string;
+  /** The languages the build makes (as the config spells them); undefined for every language. */
+  readonly languages?: readonly string[] | undefined;
 }
 
 /**
@@ -21,8 +23,10 @@ export interface NoOpCheckInput {
  * (sizes and modification times, see cache/), the build would write the same bytes, so it is
  * skipped without loading the pipeline at all.
  */
-export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion }: NoOpCheckInput): boolean {
+export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion, languages }: NoOpCheckInput): boolean {
   if (index.cacheVersion !== cacheVersion || index.outOption !== outOption) return false;
+  // The feeds of a language the last build left out (--languages) may not be made from its inputs.
+  if (index.pendingLanguages.some((lang) => (languages ?? index.languages).includes(lang))) return false;
   if (strict && index.warnings.length > 0) return false;
   const { changes } = snapshot;
   if (changes.changed.length > 0 || changes.removed > 0 || index.validationContextDigest !== snapshot.validationContextDigest) return false;

@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly jobs: number;
   /** False with --no-cache: the last build's index is not read. */
   readonly cache: boolean;
+  /** --languages: tags of the config's languages to build (or check) alone; undefined for every language. */
+  readonly languages?: readonly string[] | undefined;
 }
 
 export interface StartedRun {

@@ -26,6 +26,8 @@ const head = (): Record<string, unknown> => ({
   validationContextDigest: 'k',
   folderTimes: { articles: [1, 2], 'articles/a': [1, 3] },
   outputs: { 'en/rss.xml': { stamp: [1, 2, 3], fingerprint: 'f' } },
+  languages: ['en', 'ar'],
+  pendingLanguages: [],
   warnings: [{ code: 'IMAGE_NOT_FOUND', severity: 'warning', message: 'm', file: 'articles/a/en.md', line: 3, path: ['image'] }],
   articleProblems: { 1: [] },
 });
@@ -65,6 +67,8 @@ describe('checkIndexHead', () => {
     ['an output that climbs out of the output folder', (h) => ((h.outputs as Record<string, unknown>)['../x'] = { stamp: [1, 2, 3], fingerprint: 'f' }), ['outputs', '../x']],
     ['a stamp of two numbers', (h) => (h.settingFiles = { 'polyfeed.config.yaml': [1, 2] }), ['settingFiles', 'polyfeed.config.yaml']],
     ['an out option of the wrong type', (h) => (h.outOption = 3), ['outOption']],
+    ['languages that are not a list', (h) => (h.languages = 'en'), ['languages']],
+    ['a pending language that is not a string', (h) => (h.pendingLanguages = [1]), ['pendingLanguages']],
   ])('names %s', (_name, damage, path) => {
     const h = head();
     damage(h);
