@@ -73,7 +73,8 @@ function addCommonOptions(command: Command): Command {
     .addOption(new Option('--languages <tags>', 'only these languages of the config, separated by commas (every article is still validated)').argParser(parseLanguages));
 }
 
-function createProgram(setExitCode: (code: number) => void): Command {
+/** Declares every command and option (for tests that check what examples and docs use); parsing runs the command. */
+export function createProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('polyfeed')
     .description('Builds RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds for every language of a multilingual site.')
     .version(version)
