@@ -5,7 +5,8 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { labels, minimalConfig, readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { build as buildInMemory } from '../../src/index.js';
+import { labels, minimalConfig, readTree, siteFiles, sourcesOf, writeSite } from '../helpers/site-fixture.js';
 
 const frenchPlurals = { one: '{{count}} minute', many: '{{count}} minutes', other: '{{count}} minutes' };
 const EN_FEEDS = ['en/atom.xml', 'en/feed.json', 'en/rss.xml'];
@@ -133,6 +134,17 @@ describe('build --languages', () => {
     const run = build(root, '--languages', 'en', '--dry-run');
     expect(run.stdout).toMatch(/Dry run: 3 of 3 feeds in .* would be written \(3 new, 0 changed\), 0 left alone; nothing was written\./);
     expect(run.stdout).not.toContain('ar/');
+  });
+});
+
+describe('the library', () => {
+  test('build(sources, { languages }) gives the files of those languages a build of every language gives', () => {
+    const sources = sourcesOf(siteFiles({ 'articles/first/ar.md': arabic('مرحبا.') }));
+    const full = buildInMemory(sources);
+    const part = buildInMemory(sources, { languages: ['ar'] });
+    expect(part.errors).toEqual([]);
+    expect(part.files).toEqual(full.files.filter((file) => file.path.startsWith('ar/')));
+    expect(part.skippedLanguages.map(({ lang, fingerprint }) => [lang, fingerprint])).toEqual(full.feeds.filter((feeds) => feeds.lang === 'en').map(({ lang, fingerprint }) => [lang, fingerprint]));
   });
 });
 
