@@ -23,6 +23,7 @@ interface CommonOptions {
   /** Commander turns --no-cache into cache: false. */
   cache: boolean;
   now?: string;
+  languages?: string[];
 }
 
 interface BuildCommandOptions extends CommonOptions {
@@ -67,6 +68,12 @@ function windowFor(options: { now?: string; drafts?: boolean; future?: boolean }
   return { nowMs: now.nowMs, drafts: options.drafts ?? false, future: options.future ?? false };
 }
 
+function parseLanguages(value: string): string[] {
+  const tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+  if (tags.length === 0) throw new InvalidArgumentError('Expected language tags of the config, separated by commas (en,fr).');
+  return tags;
+}
+
 function addCommonOptions(command: Command): Command {
   return command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
@@ -77,10 +84,12 @@ function addCommonOptions(command: Command): Command {
       new Option('--jobs <threads>', 'threads that read and validate articles (default: one per core; 1 keeps everything on one thread)')
         .argParser(parseJobs)
         .default(defaultJobs()),
-    );
+    )
+    .addOption(new Option('--languages <tags>', 'only these languages of the config, separated by commas (every article is still validated)').argParser(parseLanguages));
 }
 
-function createProgram(setExitCode: (code: number) => void): Command {
+/** Declares every command and option (for tests that check what examples and docs use); parsing runs the command. */
+export function createProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('polyfeed')
     .description('Builds RSS 2.0, Atom 1.0 and JSON Feed 1.1 feeds for every language of a multilingual site.')
     .version(version)

@@ -28,6 +28,14 @@ export interface BuildIndex {
   readonly articles: ArticleTable;
   /** Output paths relative to outDir. */
   readonly outputs: Readonly<Record<string, OutputRecord>>;
+  /** The config's languages at that build (what `--languages` is checked against when nothing changed). */
+  readonly languages: readonly string[];
+  /**
+   * Languages of the config whose feeds that build did not make (left out with `--languages`) and
+   * whose recorded outputs are missing or not made from its inputs: a build of them is never
+   * skipped as a no-op. Their records, if any, are kept as they were (see nextOutputsOf).
+   */
+  readonly pendingLanguages: readonly string[];
   /** Every warning of that build, shown again when nothing changed. */
   readonly warnings: readonly BuildError[];
   /** Its "now", whether drafts and scheduled versions were published, and what was scheduled: a later "now" may publish more. */

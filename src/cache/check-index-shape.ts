@@ -26,6 +26,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 const isTuple = (length: number, check: Check): Check => (value) => Array.isArray(value) && value.length === length && value.every(check);
 const isStamp = isTuple(3, isNumber);
 const isFolderStamp = isTuple(2, isNumber);
+const isStringList: Check = (value) => Array.isArray(value) && value.every(isString);
 
 /** articles/<key>/<lang>.md: no empty, "." or ".." part, no NUL (a path a file system would refuse or that leaves the folder). */
 const ARTICLE_PATH = /^articles\/(?!\.\.?\/)[^/\0]+\/[^/\0]+\.md$/;
@@ -94,6 +95,9 @@ export function checkIndexHead(head: Record<string, unknown>, rows: number): Sha
   }
   if (!orNull(isString)(head.outOption)) return { path: ['outOption'], expected: 'a string or null' };
   if (!isWarnings(head.warnings)) return { path: ['warnings'], expected: 'a list of warnings' };
+  for (const field of ['languages', 'pendingLanguages'] as const) {
+    if (!isStringList(head[field])) return { path: [field], expected: 'a list of strings' };
+  }
   return (
     checkRecord('settingFiles', head.settingFiles, anyKey, isStamp, 'a stamp of three numbers') ??
     checkRecord('folderTimes', head.folderTimes, (key) => ARTICLE_FOLDER.test(key), isFolderStamp, 'a folder under articles/ with a stamp of two numbers') ??

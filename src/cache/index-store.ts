@@ -18,8 +18,8 @@ export { CACHE_FOLDER };
 const INDEX_FILE = 'index.jsonl';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson', 'index.json'];
-/** 11: publication (the build's "now" and schedule, issue 13); 10: validationContextDigest (was scanContextDigest: a scan is the threads' loop that reads and validates, issue 12); 9: cacheVersion and the context digest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
-const FORMAT = 11;
+/** 12: publication (the build's "now" and schedule, issue 13); 11: languages and pendingLanguages (a build of some languages only, issue 13); 10: validationContextDigest (was scanContextDigest: a scan is the threads' loop that reads and validates, issue 12); 9: cacheVersion and the context digest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
+const FORMAT = 12;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
@@ -38,6 +38,8 @@ interface StoredHead {
   readonly validationContextDigest: string;
   readonly folderTimes: Record<string, FolderStamp>;
   readonly outputs: Record<string, OutputRecord>;
+  readonly languages: readonly string[];
+  readonly pendingLanguages: readonly string[];
   readonly warnings: BuildError[];
   /** Warnings of valid articles by row (only valid articles are stored). */
   readonly articleProblems: Record<number, BuildError[]>;
@@ -61,6 +63,8 @@ function storedHead(index: BuildIndex): StoredHead {
     validationContextDigest: index.validationContextDigest,
     folderTimes: index.listing.folderTimes,
     outputs: index.outputs,
+    languages: index.languages,
+    pendingLanguages: index.pendingLanguages,
     warnings: index.warnings.map(plainError),
     articleProblems,
     publication: index.publication,
@@ -86,6 +90,8 @@ function fromStored(head: StoredHead, stored: Record<(typeof COLUMNS)[number], u
     listing: { files: rest.path, folderTimes: head.folderTimes },
     articles,
     outputs: head.outputs,
+    languages: head.languages,
+    pendingLanguages: head.pendingLanguages,
     warnings: head.warnings,
     publication: head.publication,
   };

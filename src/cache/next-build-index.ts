@@ -19,6 +19,9 @@ export interface NextBuildIndexInput {
   readonly outDir: string;
   readonly outOption: string | null;
   readonly outputs: BuildIndex['outputs'];
+  /** The config's languages, and those whose recorded outputs are not this build's (see BuildIndex). */
+  readonly languages: BuildIndex['languages'];
+  readonly pendingLanguages: BuildIndex['pendingLanguages'];
   readonly problems: readonly BuildError[];
   /** When this build started (the clock's milliseconds). */
   readonly startedMs: number;
@@ -48,6 +51,8 @@ export function nextBuildIndex(input: NextBuildIndexInput): BuildIndex {
     listing: { files: snapshot.listing.files, folderTimes },
     articles,
     outputs: input.outputs,
+    languages: input.languages,
+    pendingLanguages: input.pendingLanguages,
     // Warnings about this build's cache are not shown again: the next build reads the cache it writes.
     warnings: input.problems.filter((problem) => problem.severity === 'warning' && !isCacheProblem(problem)),
     publication: input.publication,

@@ -35,6 +35,9 @@ export interface LanguageFeeds {
   readonly items: ReadonlyMap<string, ItemTexts>;
 }
 
+/** What is known of a language's feeds without making them: where they go and what they are made from. */
+export type FeedsOutline = Pick<LanguageFeeds, 'lang' | 'paths' | 'fingerprint'>;
+
 export interface LanguageFeedsOptions {
   /** polyfeed's version, written into each feed's generator element. */
   readonly version: string;

@@ -24,8 +24,8 @@ export interface JsonReport {
   readonly summary: { readonly errors: number; readonly warnings: number; readonly files: number };
   /** Only when some are left out: files with more problems than `problems` shows (the first 20 of each file), and how many more. */
   readonly omitted?: readonly OmittedProblems[];
-  /** For `build`: what was written and what was already up to date. */
-  readonly output?: { readonly dir: string; readonly written: readonly string[]; readonly unchanged: readonly string[] };
+  /** For `build`: what was written, what was already up to date, and the feeds no longer in the config that were removed. */
+  readonly output?: { readonly dir: string; readonly written: readonly string[]; readonly unchanged: readonly string[]; readonly removed?: readonly string[] };
   /** For `build` and `check`: "now", what is scheduled, and the next publish time. */
   readonly schedule?: JsonSchedule;
 }

@@ -6,7 +6,7 @@ import type { ValidatedArticleFiles } from '../model/article-table.js';
 import type { SiteSources } from '../load/read-sources.js';
 import { feedFiles } from '../feeds/feed-files.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
-import { languageFeedsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
+import { languageFeedsOf, type FeedsOutline, type LanguageFeeds } from '../feeds/language-feeds.js';
 import { readEntries, renderEntries, renderTools } from '../feeds/render-entries.js';
 import { validateSite, type ValidateSiteResult } from './validate-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
@@ -21,6 +21,8 @@ export interface BuildResult {
   readonly errors: readonly BuildError[];
   /** Each language's feeds, as made (for a writer that skips unchanged feeds or renders them on other threads). */
   readonly feeds: readonly LanguageFeeds[];
+  /** The configured languages left out by `BuildOptions.languages`: their paths and fingerprints, nothing rendered. */
+  readonly skippedLanguages: readonly FeedsOutline[];
   /** True when the problems are in polyfeed.config.yaml (a usage error, exit code 2). */
   readonly configInvalid: boolean;
   /** The output folder from the config, relative to the site folder. */
@@ -55,6 +57,12 @@ export interface BuildOptions extends PublicationOptions {
   readonly cacheVersion?: string;
   /** Item texts an earlier build made, per language, by item key: those items are not rendered again. */
   readonly knownItems?: (lang: string) => ReadonlyMap<string, ItemTexts> | undefined;
+  /**
+   * Make the feeds of these languages only (tags of the config; others are ignored); every
+   * configured language by default. Every article is still validated and linked to its
+   * translations, so these feeds are the bytes a build of every language gives.
+   */
+  readonly languages?: readonly string[];
 }
 
 /** Written into feeds when the caller names no version (the library used without the CLI). */
@@ -64,18 +72,32 @@ const UNNAMED_VERSION = 'library';
 export function buildSite(validated: ValidateSiteResult, options: BuildOptions = {}): BuildResult {
   const { site, articleFiles } = validated;
   const outDir = site?.config.outDir;
-  if (!site) return { files: [], feeds: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articleFiles };
+  if (!site) return { files: [], feeds: [], skippedLanguages: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articleFiles };
   const tools = renderTools(site);
   const feedOptions = { ...options, version: options.version ?? UNNAMED_VERSION };
-  const feeds = site.config.languages.flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools));
+  const chosen = isChosen(options.languages);
+  const feeds = site.config.languages.filter(chosen).flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools));
+  const skippedLanguages = site.config.languages
+    .filter((lang) => !chosen(lang))
+    .flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools).map(outlineOf));
   const errors = [...validated.errors];
   const files = feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors));
-  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, errors, configInvalid: false, outDir, articleFiles };
+  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, skippedLanguages, errors, configInvalid: false, outDir, articleFiles };
   // Feeds of a few items are made whole here: the same parts, read to their end.
   const whole = files.map((file) => ({ path: file.path, body: bodyText(file.body) }));
   const problems = [...validated.errors, ...withoutRepeats(errors.slice(validated.errors.length))];
   const failed = problems.some((error) => error.severity === 'error');
-  return { files: failed ? [] : whole, feeds, errors: problems, configInvalid: false, outDir, articleFiles };
+  return { files: failed ? [] : whole, feeds, skippedLanguages, errors: problems, configInvalid: false, outDir, articleFiles };
+}
+
+/** Every language when none are named. */
+function isChosen(languages: readonly string[] | undefined): (lang: string) => boolean {
+  return (lang) => languages === undefined || languages.includes(lang);
+}
+
+/** Only what is known before rendering: the parts are never made. */
+function outlineOf({ lang, paths, fingerprint }: LanguageFeeds): FeedsOutline {
+  return { lang, paths, fingerprint };
 }
 
 /** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */
@@ -87,14 +109,14 @@ export function build(sources: SiteSources, options: BuildOptions = {}): BuildRe
 export type CheckResult = Pick<BuildResult, 'errors' | 'configInvalid' | 'outDir' | 'articleFiles'>;
 
 /**
- * Renders one item per language, the newest: template fields and labels that only fail at
+ * Renders one item per language (of `options.languages`, or every one), the newest: template fields and labels that only fail at
  * render time are found without rendering every feed.
  */
-export function checkSite(validated: ValidateSiteResult): CheckResult {
+export function checkSite(validated: ValidateSiteResult, options: Pick<BuildOptions, 'languages'> = {}): CheckResult {
   const { site, articleFiles } = validated;
   if (!site) return { errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir: undefined, articleFiles };
   const tools = renderTools(site);
-  const renderErrors = site.config.languages.flatMap((lang) => {
+  const renderErrors = site.config.languages.filter(isChosen(options.languages)).flatMap((lang) => {
     const read = readEntries(site, site.published.newestOf(lang, 1));
     return [...read.errors, ...renderEntries(site, read.articles, tools.translatorFor(lang), tools.renderMarkdown).errors];
   });

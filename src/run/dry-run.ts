@@ -5,11 +5,17 @@ import type { BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import { readSideBySide } from '../model/output-file.js';
 import { feedFiles } from '../feeds/feed-files.js';
+import { staleOutputsOf } from '../cache/next-outputs.js';
 import { hashOfFile } from '../write/hash-of-file.js';
+import { removableOutputs } from '../write/stale-outputs.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { BuiltRun } from './built-run.js';
 
+/** Said only when the build would remove feeds: those of languages or formats no longer in the config. */
+function wouldRemove(removed: readonly string[]): string {
+  return removed.length === 0 ? '' : `, ${removed.length} would be removed (no longer in the config)`;
+}
 
 /**
  * Makes every feed a build would write (on this thread: a dry run stages nothing) and compares
@@ -35,13 +41,16 @@ export function dryRun(run: BuiltRun): RunOutcome {
       (onDisk === undefined ? added : onDisk === made ? unchanged : changed).push(file.path);
     });
   }
+  const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
+  const removed = removableOutputs(outDir, staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]));
   const problems = [...result.errors, ...withoutRepeats(renderErrors), ...cacheProblems];
   const exitCode = exitCodeFor(problems, false, options.strict);
   const ok = exitCode === ExitCode.ok;
   const lines = [
     ...added.map((path) => `  would add     ${path}`),
     ...changed.map((path) => `  would change  ${path}`),
-    `Dry run: ${added.length + changed.length} of ${paths.length} feeds in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone; nothing was written.`,
+    ...removed.map((path) => `  would remove  ${path}`),
+    `Dry run: ${added.length + changed.length} of ${paths.length} feeds in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone${wouldRemove(removed)}; nothing was written.`,
   ];
   return {
     kind: 'report',
@@ -49,7 +58,7 @@ export function dryRun(run: BuiltRun): RunOutcome {
     problems,
     sources: read.sources,
     ok,
-    output: { dir: outDir, written: [], unchanged, dryRun: { added, changed } },
+    output: { dir: outDir, written: [], unchanged, removed: [], dryRun: { added, changed, removed } },
     publication: run.publication,
     ...(ok ? { summary: lines } : { notice: 'Dry run: nothing was written; these problems would stop the build.' }),
   };

@@ -16,6 +16,8 @@ export interface NoOpCheckInput {
   readonly strict: boolean;
   readonly cacheVersion: string;
   readonly window: PublicationWindow;
+  /** The languages the build makes (as the config spells them); undefined for every language. */
+  readonly languages?: readonly string[] | undefined;
 }
 
 /** Whether a build with `window` publishes the versions the last build published: same preview flags, and nothing fell due since. */
@@ -30,9 +32,11 @@ function samePublication(publication: BuildIndex['publication'], window: Publica
  * (sizes and modification times, see cache/), and no article fell due since, the build would
  * write the same bytes, so it is skipped without loading the pipeline at all.
  */
-export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion, window }: NoOpCheckInput): boolean {
+export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion, window, languages }: NoOpCheckInput): boolean {
   if (index.cacheVersion !== cacheVersion || index.outOption !== outOption) return false;
   if (!samePublication(index.publication, window)) return false;
+  // The feeds of a language the last build left out (--languages) may not be made from its inputs.
+  if (index.pendingLanguages.some((lang) => (languages ?? index.languages).includes(lang))) return false;
   if (strict && index.warnings.length > 0) return false;
   const { changes } = snapshot;
   if (changes.changed.length > 0 || changes.removed > 0 || index.validationContextDigest !== snapshot.validationContextDigest) return false;

@@ -4,6 +4,7 @@ import { withoutRepeats } from '../model/without-repeats.js';
 import type { OutputRecord } from '../cache/build-index.js';
 import { statOutputs } from '../cache/index-store.js';
 import { nextBuildIndex } from '../cache/next-build-index.js';
+import { nextOutputsOf, staleOutputsOf } from '../cache/next-outputs.js';
 import { writeCache } from '../cache/write-cache.js';
 import { checkFeedFolders } from '../write/check-output-folder.js';
 import { openOutputFolder } from '../write/open-output-folder.js';
@@ -59,9 +60,12 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       discardStaged(staged);
       return stoppedOn(problems, code, read.sources);
     }
-    const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged);
+    // Feeds of languages and formats no longer in the config, which the last build into this folder recorded, go in the same publish.
+    const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
+    const stale = staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]);
+    const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged, stale);
     if (published.errors.length > 0) return writeFailed([...problems, ...published.errors], run);
-    const { written } = published;
+    const { written, removed } = published;
     const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...published.unchanged];
     const after = statOutputs(outDir, paths);
     const outputs: Record<string, OutputRecord> = {};
@@ -69,7 +73,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       for (const path of feeds.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
-    const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, outputs, problems, startedMs: run.startedMs, publication: run.publication });
+    const next = { ...nextOutputsOf({ previous, made: outputs, skipped: result.skippedLanguages }), languages: read.validated.site?.config.languages ?? [] };
+    const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, ...next, problems, startedMs: run.startedMs, publication: run.publication });
     const items = run.keepsItems ? cachedItemsOf(here) : new Map<string, ReadonlyMap<string, ItemTexts>>();
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;
@@ -80,9 +85,12 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       problems,
       sources: read.sources,
       ok: true,
-      output: { dir: outDir, written, unchanged },
+      output: { dir: outDir, written, unchanged, removed },
       publication: run.publication,
-      summary: [`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`],
+      summary: [
+        ...removed.map((path) => `  removed  ${path}`),
+        `Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
+      ],
     };
   } finally {
     opened.lock.release();
@@ -108,6 +116,11 @@ function cachedItemsOf(rendered: readonly LanguageFeeds[]): Map<string, Readonly
     items.set(feeds.lang, texts);
   }
   return items;
+}
+
+/** Said only when feeds were removed: those of languages or formats no longer in the config. */
+function removedCount(removed: readonly string[]): string {
+  return removed.length === 0 ? '' : `, ${removed.length} removed (no longer in the config)`;
 }
 
 /** The lock was held by another build for longer than the run would wait. */

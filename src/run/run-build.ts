@@ -1,18 +1,20 @@
 // I/O: the build command: the no-op check, then the whole build (buildSite), then its feeds published under the output folder's lock and the cache written.
 import { resolve } from 'node:path';
 import type { BuildIndex } from '../cache/build-index.js';
+import { outputPathsOf } from '../cache/next-outputs.js';
 import { itemTextsReader } from '../cache/item-store.js';
 import { checkOutOption } from '../write/check-output-folder.js';
 import { tidyOutputFolder } from '../write/open-output-folder.js';
+import { chooseLanguages } from './choose-languages.js';
 import { isUnchanged } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { startRun, usageProblem } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
 import type { BuildRunOptions, BuiltRun } from './built-run.js';
 
-/** Nothing changed since the last build: its outputs stand, and its warnings are told again. */
-function unchangedOutcome(index: BuildIndex, nowMs: number): RunOutcome {
-  const paths = Object.keys(index.outputs);
+/** Nothing changed since the last build: its outputs (of the languages built) stand, and its warnings are told again. */
+function unchangedOutcome(index: BuildIndex, languages: readonly string[] | undefined, nowMs: number): RunOutcome {
+  const paths = outputPathsOf(index.outputs, languages);
   return {
     // Nothing fell due since (see isSamePublication): the schedule is the last build's, at this "now".
     publication: { ...index.publication, nowMs },
@@ -20,7 +22,7 @@ function unchangedOutcome(index: BuildIndex, nowMs: number): RunOutcome {
     exitCode: ExitCode.ok,
     problems: index.warnings,
     ok: true,
-    output: { dir: index.outDir, written: [], unchanged: paths },
+    output: { dir: index.outDir, written: [], unchanged: paths, removed: [] },
     summary: [`Nothing changed since the last build: ${paths.length} feeds in ${index.outDir}, 0 written, ${paths.length} unchanged.`],
   };
 }
@@ -35,8 +37,13 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   const unsafe = outOption === null ? undefined : checkOutOption(options.root, options.out!, outOption);
   if (unsafe) return stoppedOn([unsafe], ExitCode.usage);
   const { index, snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
-  if (index && !options.dryRun && isUnchanged({ index, snapshot, outOption, strict: options.strict, cacheVersion: options.cacheVersion, window: options.window })) {
-    return unchangedOutcome(index, options.window.nowMs);
+  if (index && !options.dryRun) {
+    // Unchanged, the config is the one the index lists the languages of.
+    const chosen = chooseLanguages(options.languages, index.languages);
+    const languages = 'problem' in chosen ? undefined : chosen.languages;
+    if (isUnchanged({ index, snapshot, outOption, strict: options.strict, cacheVersion: options.cacheVersion, window: options.window, languages })) {
+      return 'problem' in chosen ? { kind: 'usage', message: chosen.problem } : unchangedOutcome(index, languages, options.window.nowMs);
+    }
   }
   // Started before the pipeline loads here, so the workers load theirs at the same time.
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
@@ -44,9 +51,12 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
     const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
     const read = await readSite(options.root, snapshot, options.window, pool);
     const site = read.validated.site;
+    const chosen = chooseLanguages(options.languages, site?.config.languages ?? []);
+    if (site && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };
+    const languages = 'languages' in chosen ? chosen.languages : undefined;
     const keepsItems = site !== undefined && site.config.maxItems > 0;
     const knownItems = options.cache && keepsItems ? itemTextsReader(options.root, site.config.formats, cacheProblems) : undefined;
-    const result = buildSite(read.validated, { version: options.version, cacheVersion: options.cacheVersion, stream: true, knownItems });
+    const result = buildSite(read.validated, { version: options.version, cacheVersion: options.cacheVersion, stream: true, knownItems, languages });
     const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
     const outDir = outOption ?? resolve(options.root, result.outDir ?? 'public');
     if (code !== ExitCode.ok) {

@@ -1,4 +1,5 @@
 // I/O: the check command: every source read (the changed articles again) and validated, the newest item of each language rendered; writes nothing.
+import { chooseLanguages } from './choose-languages.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import { startRun, usageProblem, type RunOptions } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
@@ -11,11 +12,13 @@ export async function runCheck(options: RunOptions & { readonly cacheVersion: st
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
   const read = await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close());
-  const result = checkSite(read.validated);
+  const site = read.validated.site;
+  const chosen = chooseLanguages(options.languages, site?.config.languages ?? []);
+  if (site && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };
+  const result = checkSite(read.validated, { languages: 'languages' in chosen ? chosen.languages : undefined });
   const problems = [...result.errors, ...cacheProblems];
   const exitCode = exitCodeFor(problems, result.configInvalid, options.strict);
   const ok = exitCode === ExitCode.ok;
-  const site = read.validated.site;
   const publication = site && { ...site.window, ...site.schedule };
   return { kind: 'report', exitCode, problems, sources: read.sources, ok, publication, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
 }

@@ -12,8 +12,10 @@ export interface OutputReport {
   readonly dir: string;
   readonly written: readonly string[];
   readonly unchanged: readonly string[];
-  /** Only in a dry run: the files that would be written, new or changed; `written` is then empty. */
-  readonly dryRun?: { readonly added: readonly string[]; readonly changed: readonly string[] };
+  /** Files the last build wrote that the config no longer makes (a language or format removed from it), removed in the same publish. */
+  readonly removed?: readonly string[];
+  /** Only in a dry run: the files that would be written, new or changed, and those that would be removed; `written` is then empty. */
+  readonly dryRun?: { readonly added: readonly string[]; readonly changed: readonly string[]; readonly removed: readonly string[] };
 }
 
 /** How a run ended: a usage problem told in a sentence, or a report of problems. */

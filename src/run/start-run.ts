@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly cache: boolean;
   /** "Now" (from the edge: the clock, --now or SOURCE_DATE_EPOCH), and whether drafts and scheduled versions are published. */
   readonly window: PublicationWindow;
+  /** --languages: tags of the config's languages to build (or check) alone; undefined for every language. */
+  readonly languages?: readonly string[] | undefined;
 }
 
 export interface StartedRun {

@@ -42,7 +42,7 @@ describe('build --dry-run', () => {
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(true);
     expect(report.output.written).toEqual([]);
-    expect(report.output.dryRun).toEqual({ added: [], changed: ['en/rss.xml', 'en/atom.xml', 'en/feed.json'] });
+    expect(report.output.dryRun).toEqual({ added: [], changed: ['en/rss.xml', 'en/atom.xml', 'en/feed.json'], removed: [] });
     expect([...report.output.unchanged].sort()).toEqual(['ar/atom.xml', 'ar/feed.json', 'ar/rss.xml']);
     // The cache and the feeds are as the last build left them: the real build still has the work to do.
     expect(stateOf(root)).toEqual(before);

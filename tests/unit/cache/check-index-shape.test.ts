@@ -26,6 +26,8 @@ const head = (): Record<string, unknown> => ({
   validationContextDigest: 'k',
   folderTimes: { articles: [1, 2], 'articles/a': [1, 3] },
   outputs: { 'en/rss.xml': { stamp: [1, 2, 3], fingerprint: 'f' } },
+  languages: ['en', 'ar'],
+  pendingLanguages: [],
   warnings: [{ code: 'IMAGE_NOT_FOUND', severity: 'warning', message: 'm', file: 'articles/a/en.md', line: 3, path: ['image'] }],
   articleProblems: { 1: [] },
   publication: { nowMs: 2, drafts: false, future: false, scheduled: 1, updatesScheduled: 0, nextDueMs: 5, nextDueFile: 'articles/a/en.md', lastDueMs: 1 },
@@ -69,6 +71,8 @@ describe('checkIndexHead', () => {
     ['no publication', (h) => delete h.publication, ['publication']],
     ['a next publish time that is not a time', (h) => ((h.publication as Record<string, unknown>).nextDueMs = 'soon'), ['publication', 'nextDueMs']],
     ['a next file outside articles/', (h) => ((h.publication as Record<string, unknown>).nextDueFile = '../x.md'), ['publication', 'nextDueFile']],
+    ['languages that are not a list', (h) => (h.languages = 'en'), ['languages']],
+    ['a pending language that is not a string', (h) => (h.pendingLanguages = [1]), ['pendingLanguages']],
   ])('names %s', (_name, damage, path) => {
     const h = head();
     damage(h);

@@ -23,6 +23,8 @@ function input(articles: ArticleTable, configBytes: Uint8Array = config): NextBu
     outDir: '/out',
     outOption: null,
     outputs: {},
+    languages: ['en'],
+    pendingLanguages: [],
     problems: [makeError('UNSAFE_HTML_REMOVED', { tag: 'script' }, { file: 'articles/old/en.md', severity: 'warning' })],
     startedMs,
     publication: { nowMs: startedMs, drafts: false, future: false, scheduled: 0, updatesScheduled: 0, nextDueMs: null, nextDueFile: null, lastDueMs: 1 },
