@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { printReport, type ReportFormat } from './report/print-report.js';
+import type { DiffFormat } from './report/print-diff.js';
 import { defaultJobs } from './run/worker-pool.js';
 import { readCacheVersion, readPolyfeedVersion } from './run/polyfeed-version.js';
 import { ExitCode, type RunOutcome } from './run/run-outcome.js';
@@ -27,6 +28,12 @@ interface BuildCommandOptions extends CommonOptions {
   dryRun: boolean;
 }
 
+interface DiffCommandOptions extends Omit<CommonOptions, 'format'> {
+  format: DiffFormat;
+  against?: string;
+  to?: string;
+}
+
 /** Prints how a run ended and gives its exit code. */
 function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string): number {
   if (outcome.kind === 'usage') {
@@ -41,6 +48,8 @@ function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string): 
   return outcome.exitCode;
 }
 
+const reportFormats = { choices: ['human', 'json', 'github'], description: 'how problems are reported' };
+
 function parseJobs(value: string): number {
   const jobs = Number(value);
   if (!Number.isInteger(jobs) || jobs < 1) throw new InvalidArgumentError('Expected a whole number of threads (1 or more).');
@@ -53,10 +62,10 @@ function parseSeconds(value: string): number {
   return seconds;
 }
 
-function addCommonOptions(command: Command): Command {
+function addCommonOptions(command: Command, formats: { readonly choices: readonly string[]; readonly description: string } = reportFormats): Command {
   return command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
-    .addOption(new Option('--format <format>', 'how problems are reported').choices(['human', 'json', 'github']).default('human'))
+    .addOption(new Option('--format <format>', formats.description).choices(formats.choices).default('human'))
     .option('--strict', 'warnings fail the run too', false)
     .addOption(
       new Option('--jobs <threads>', 'threads that read and validate articles (default: one per core; 1 keeps everything on one thread)')
@@ -90,6 +99,24 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .action(async (options: CommonOptions) => {
       const root = resolve(options.root);
       setExitCode(printOutcome(await runCheck({ ...options, root, cacheVersion }), options.format, root));
+    });
+  addCommonOptions(
+    program.command('diff').description('per language and format, the items a build would add, change (which fields) and remove; writes nothing'),
+    { choices: ['human', 'markdown', 'json'], description: 'how the diff is reported (markdown: for a pull-request comment)' },
+  )
+    .option('--against <dir>', 'folder of the feeds to compare with (default: the output folder of the last build, or outDir)')
+    .option('--to <dir>', 'compare this folder of feeds with --against instead of building')
+    .option('--no-cache', 'ignore .polyfeed-cache/: build every feed again to compare it')
+    .action(async (options: DiffCommandOptions) => {
+      const root = resolve(options.root);
+      // Loaded only for this command: it parses feeds.
+      const [{ runDiff }, { printDiff }] = await Promise.all([import('./run/run-diff.js'), import('./report/print-diff.js')]);
+      const outcome = await runDiff({ ...options, against: options.against, to: options.to, root, version, cacheVersion });
+      if (outcome.kind === 'usage') setExitCode(printOutcome(outcome, 'human', root));
+      else {
+        printDiff(outcome, options.format);
+        setExitCode(outcome.exitCode);
+      }
     });
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;

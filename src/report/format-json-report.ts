@@ -27,7 +27,8 @@ export interface JsonReport {
   readonly output?: { readonly dir: string; readonly written: readonly string[]; readonly unchanged: readonly string[] };
 }
 
-export function formatJsonReport(errors: readonly BuildError[], ok: boolean, output?: JsonReport['output']): string {
+/** Problems as the report lists them: sorted, the first 20 of each file, and how many of each file are left out. */
+export function toJsonProblems(errors: readonly BuildError[]): Pick<JsonReport, 'problems'> & { readonly omitted: readonly OmittedProblems[] } {
   const { shown, omitted } = capProblemsPerFile(sortErrors(errors));
   const problems = shown.map((error) => ({
     code: error.code,
@@ -39,6 +40,11 @@ export function formatJsonReport(errors: readonly BuildError[], ok: boolean, out
     column: error.column ?? null,
     path: [...error.path],
   }));
+  return { problems, omitted };
+}
+
+export function formatJsonReport(errors: readonly BuildError[], ok: boolean, output?: JsonReport['output']): string {
+  const { problems, omitted } = toJsonProblems(errors);
   const report: JsonReport = {
     version: 1,
     ok,

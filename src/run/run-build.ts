@@ -1,10 +1,10 @@
 // I/O: the build command: the no-op check, then the whole build (buildSite), then its feeds published under the output folder's lock and the cache written.
 import { resolve } from 'node:path';
 import type { BuildIndex } from '../cache/build-index.js';
-import { itemTextsReader } from '../cache/item-store.js';
 import { checkOutOption } from '../write/check-output-folder.js';
 import { tidyOutputFolder } from '../write/open-output-folder.js';
 import { isUnchanged } from './no-op-check.js';
+import { readAndBuildSite } from './read-and-build-site.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { startRun, usageProblem } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
@@ -37,12 +37,8 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   // Started before the pipeline loads here, so the workers load theirs at the same time.
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   try {
-    const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
-    const read = await readSite(options.root, snapshot, pool);
-    const site = read.validated.site;
-    const keepsItems = site !== undefined && site.config.maxItems > 0;
-    const knownItems = options.cache && keepsItems ? itemTextsReader(options.root, site.config.formats, cacheProblems) : undefined;
-    const result = buildSite(read.validated, { version: options.version, cacheVersion: options.cacheVersion, stream: true, knownItems });
+    const build = { version: options.version, cacheVersion: options.cacheVersion };
+    const { read, result, keepsItems } = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build });
     const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
     const outDir = outOption ?? resolve(options.root, result.outDir ?? 'public');
     if (code !== ExitCode.ok) {
