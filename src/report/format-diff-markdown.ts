@@ -57,8 +57,9 @@ function summaryLine(diff: SiteDiff): string {
 export function formatDiffMarkdown(diff: SiteDiff): string {
   if (diff.files.length === 0) return `${HEADING}\n\nNo feed changes: the ${countOf(diff.unchanged.length, 'feed')} are identical.\n`;
   const lines = [HEADING, '', summaryLine(diff), ''];
-  for (const { language, paths, diff: file } of groupFileDiffs(diff.files)) {
-    const names = paths.map((path) => escapeMarkdown(path.slice(language.length + 1))).join(', ');
+  for (const { language, paths, diff: file, feedChanges } of groupFileDiffs(diff.files)) {
+    const fileNames = (files: readonly string[]) => files.map((path) => escapeMarkdown(path.slice(language.length + 1))).join(', ');
+    const names = fileNames(paths);
     if (file.status !== 'changed') {
       const count = file.itemCount === undefined ? '' : ` (${countOf(file.itemCount, 'item')})`;
       lines.push(`#### ${escapeMarkdown(language)}: ${names} ${file.status}${count}`, '');
@@ -71,8 +72,11 @@ export function formatDiffMarkdown(diff: SiteDiff): string {
     }
     const changes = file.changes!;
     lines.push(...itemTable(changes));
-    if (changes.feed.length > 0) lines.push(`Feed fields changed: ${changes.feed.map((change) => escapeMarkdown(change.field)).join(', ')}.`, '');
-    if (changes.feed.length + changes.added.length + changes.removed.length + changes.changed.length === 0) {
+    if (feedChanges.length > 0) {
+      const told = feedChanges.map(({ change, paths: where }) => `${escapeMarkdown(change.field)}${where.length === paths.length ? '' : ` (${fileNames(where)})`}`);
+      lines.push(`Feed fields changed: ${[...new Set(told)].join(', ')}.`, '');
+    }
+    if (feedChanges.length + changes.added.length + changes.removed.length + changes.changed.length === 0) {
       lines.push('Changed in markup only: no item or feed field differs.', '');
     }
   }

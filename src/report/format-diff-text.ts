@@ -1,8 +1,8 @@
 // Pure: a site's diff → text for a person: per language and format, the items added, removed and changed (which fields), and a summary line.
-import type { ChangedItem, FieldChange, ItemRef, SiteDiff } from '../diff/feed-diff.js';
+import type { ChangedItem, ItemRef, SiteDiff } from '../diff/feed-diff.js';
 import type { FieldValue } from '../diff/parsed-feed.js';
 import { escapeTerminalText } from './escape-terminal-text.js';
-import { countDiff, countOf, groupFileDiffs, type DiffCounts } from './summarize-diff.js';
+import { countDiff, countOf, groupFileDiffs, type DiffCounts, type DiffGroup } from './summarize-diff.js';
 
 /** Feed field values longer than this are named, not shown. */
 const SHOWN_VALUE_LENGTH = 100;
@@ -26,9 +26,12 @@ export function shownValue(value: FieldValue | undefined): string | undefined {
   return text.length > SHOWN_VALUE_LENGTH || /[\n\r]/.test(text) ? undefined : text;
 }
 
-function feedFieldLine(change: FieldChange): string {
+/** A feed field's change, and the files it is in when not in all of the group's. */
+function feedFieldLine({ change, paths }: DiffGroup['feedChanges'][number], groupSize: number): string {
   const [old, now] = [shownValue(change.old), shownValue(change.new)];
-  return old === undefined || now === undefined ? `    feed     ${change.field}` : `    feed     ${change.field}: ${safe(old)} → ${safe(now)}`;
+  const values = old === undefined || now === undefined ? '' : `: ${safe(old)} → ${safe(now)}`;
+  const where = paths.length === groupSize ? '' : `  (${paths.map(safe).join(', ')})`;
+  return `    feed     ${change.field}${values}${where}`;
 }
 
 /** The summary line: what was compared and how many feeds and items differ. */
@@ -47,7 +50,7 @@ export function formatDiffSummary(counts: DiffCounts, oldDir: string, newDir: st
 /** The diff as lines of text, grouped per language and format, with the summary line last. */
 export function formatDiffText(diff: SiteDiff, oldDir: string, newDir: string | null): string {
   const lines: string[] = [];
-  for (const { paths, diff: file } of groupFileDiffs(diff.files)) {
+  for (const { paths, diff: file, feedChanges } of groupFileDiffs(diff.files)) {
     const heading = paths.map(safe).join(', ');
     if (file.status !== 'changed') {
       lines.push(`${heading}: ${file.status}${file.itemCount === undefined ? '' : ` (${countOf(file.itemCount, 'item')})`}`);
@@ -58,12 +61,12 @@ export function formatDiffText(diff: SiteDiff, oldDir: string, newDir: string | 
       continue;
     }
     const changes = file.changes!;
-    const told = changes.feed.length + changes.added.length + changes.removed.length + changes.changed.length;
+    const told = feedChanges.length + changes.added.length + changes.removed.length + changes.changed.length;
     lines.push(told === 0 ? `${heading}: changed in markup only (no item or feed field differs)` : `${heading}: changed`);
     for (const item of changes.added) lines.push(`    added    ${itemLabel(item)}`);
     for (const item of changes.removed) lines.push(`    removed  ${itemLabel(item)}`);
     for (const item of changes.changed) lines.push(changedItemLine(item));
-    for (const change of changes.feed) lines.push(feedFieldLine(change));
+    for (const feedChange of feedChanges) lines.push(feedFieldLine(feedChange, paths.length));
   }
   lines.push(formatDiffSummary(countDiff(diff), oldDir, newDir));
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,6 @@
 // report/: a site's diff as text for a person, as Markdown for a pull-request comment, and as the stable JSON report. Issue #13.
 import { describe, expect, test } from 'vitest';
-import type { FileDiff, SiteDiff } from '../../../src/diff/feed-diff.js';
+import type { FieldChange, FileDiff, SiteDiff } from '../../../src/diff/feed-diff.js';
 import { formatDiffText } from '../../../src/report/format-diff-text.js';
 import { escapeMarkdown, formatDiffMarkdown, formatNoDiffMarkdown, MAX_ROWS } from '../../../src/report/format-diff-markdown.js';
 import { formatDiffJson } from '../../../src/report/format-diff-json.js';
@@ -9,15 +9,17 @@ import { testProblem } from '../../helpers/test-problem.js';
 
 const item = { id: 'https://example.org/en/first/', title: 'First | *bold* [x](y) <b>', link: 'https://example.org/en/first/' };
 
-/** The same change in each format of en: one item retitled, one added; the feed date moved. */
-function changedFile(path: string, format: FileDiff['format']): FileDiff {
+const dateMoved = { field: 'updated', old: '2025-03-14T08:30:00.000Z', new: '2025-03-15T08:30:00.000Z' };
+
+/** The same change in each format of en: one item retitled, one added; the feed date moved (JSON Feed has none: pass no feed changes). */
+function changedFile(path: string, format: FileDiff['format'], feed: FieldChange[] = [dateMoved]): FileDiff {
   return {
     path,
     language: 'en',
     format,
     status: 'changed',
     changes: {
-      feed: [{ field: 'updated', old: '2025-03-14T08:30:00.000Z', new: '2025-03-15T08:30:00.000Z' }],
+      feed,
       added: [{ id: 'https://example.org/en/second/', title: 'Second', link: 'https://example.org/en/second/' }],
       removed: [],
       changed: [{ ...item, fields: ['title', 'summary'], oldTitle: 'First' }],
@@ -51,6 +53,16 @@ describe('human text', () => {
       'fr/rss.xml: added (3 items)',
       'Compared the feeds a build would write with /site/public: 3 of 5 feeds differ (1 added, 0 removed, 2 changed); items: 1 added, 0 removed, 1 changed.',
     ]);
+  });
+
+  test('JSON Feed has no feed date: its items still grouped with the other formats, the date change told with its files', () => {
+    const withoutDate = changedFile('en/feed.json', 'json', []);
+    const text = formatDiffText({ files: [changedFile('en/rss.xml', 'rss'), changedFile('en/atom.xml', 'atom'), withoutDate], unchanged: [] }, 'o', null);
+    expect(text).toContain('en/rss.xml, en/atom.xml, en/feed.json: changed\n');
+    expect(text).toContain('    feed     updated: 2025-03-14T08:30:00.000Z → 2025-03-15T08:30:00.000Z  (en/rss.xml, en/atom.xml)\n');
+    const markdown = formatDiffMarkdown({ files: [changedFile('en/rss.xml', 'rss'), withoutDate], unchanged: [] });
+    expect(markdown).toContain('#### en: rss.xml, feed.json\n');
+    expect(markdown).toContain('Feed fields changed: updated (rss.xml).\n');
   });
 
   test('identical: one line says so', () => {
