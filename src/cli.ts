@@ -80,7 +80,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .version(version)
     .showHelpAfterError()
     .exitOverride()
-    .addHelpText('after', '\nExit codes: 0 success, 1 invalid sources, 2 bad usage or config, 3 internal error.');
+    .addHelpText('after', '\nExit codes: 0 success (diff: identical), 1 invalid sources (diff: also the feeds differ), 2 bad usage or config, 3 internal error.');
   addCommonOptions(
     program.command('build').description('validate every source, then write the feeds (nothing is written if any source is invalid)'),
   )
