@@ -52,6 +52,7 @@ export function compareFeedPaths(a: string, b: string): number {
   return formats.indexOf(partsA.format) - formats.indexOf(partsB.format);
 }
 
+/** The two versions of one feed file to compare. */
 export interface FeedFileVersions {
   /** A feed path, `<language>/<file>` (see feedPathParts). */
   readonly path: string;

@@ -76,6 +76,7 @@ function toJsonFile(file: FileDiff): JsonFileDiff {
   };
 }
 
+/** What the JSON report is made from: a diff outcome's data. */
 export interface DiffReportInput {
   /** Undefined when problems stopped the run. */
   readonly diff: SiteDiff | undefined;
@@ -84,6 +85,7 @@ export interface DiffReportInput {
   readonly newDir: string | null;
 }
 
+/** The diff (or the problems that stopped it) as the JSON report, version 1. */
 export function formatDiffJson({ diff, problems, oldDir, newDir }: DiffReportInput): string {
   const { problems: listed, omitted } = toJsonProblems(problems);
   const report: DiffJsonReport = {

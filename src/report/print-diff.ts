@@ -9,7 +9,7 @@ import { printReport } from './print-report.js';
 export type DiffFormat = 'human' | 'markdown' | 'json';
 
 /** Said when problems stopped the run. */
-export const NO_DIFF_MADE = 'No diff was made: these problems would stop the build.';
+const NO_DIFF_MADE = 'No diff was made: these problems would stop the build.';
 
 /**
  * Prints the diff on stdout. Problems go to stderr as a human report (in JSON, into the report);

@@ -6,6 +6,7 @@ import type { BuildOptions, BuildResult } from './build-site.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { WorkerPool } from './worker-pool.js';
 
+/** What reading and building the site needs of a command's run. */
 export interface ReadAndBuildInput {
   /** The site folder, absolute. */
   readonly root: string;
@@ -19,6 +20,7 @@ export interface ReadAndBuildInput {
   readonly build: Omit<BuildOptions, 'stream' | 'knownItems'>;
 }
 
+/** The site as read, and its build (lazy bodies: read them all before trusting `result.errors`). */
 export interface SiteBuiltInMemory {
   readonly read: ReadSiteResult;
   readonly result: BuildResult;

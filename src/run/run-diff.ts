@@ -16,6 +16,7 @@ import { exitCodeFor, ExitCode, type DiffOutcome, type UsageOutcome } from './ru
 import { startRun, usageProblem, type RunOptions } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
 
+/** What the diff command is run with. */
 export interface DiffRunOptions extends RunOptions {
   /** --against as given (relative to the working directory), or undefined for the last build's output folder. */
   readonly against: string | undefined;

@@ -1,4 +1,6 @@
 // diff/: feeds parsed back from their text (every format, the same field names) and two versions compared by item id, field by field. Issue #13.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { diffFeedFile, diffParsedFeeds, compareFeedPaths } from '../../../src/diff/diff-feeds.js';
 import { feedPathParts, parseFeedText } from '../../../src/diff/parse-feed-text.js';
@@ -7,6 +9,7 @@ import type { FeedFormat } from '../../../src/model/config-schema.js';
 import type { FeedModel } from '../../../src/serialize/feed-model.js';
 import { feedFormats } from '../../../src/serialize/feed-formats.js';
 import { makeItem, makeModel, TRICKY_TEXTS } from '../../helpers/make-feed-model.js';
+import { repoRoot } from '../../helpers/site-fixture.js';
 
 const formats: FeedFormat[] = ['rss', 'atom', 'json'];
 
@@ -128,5 +131,25 @@ describe('helpers', () => {
   test('two items with one id are both kept, the second told apart', () => {
     const twice = makeModel({ items: [first!, { ...first!, title: 'Again' }] });
     expect(parsed('json', twice).items.map((item) => item.id)).toEqual([first!.id, `${first!.id} (2)`]);
+  });
+});
+
+describe('the sample site\'s golden feeds, parsed back', () => {
+  const expected = join(repoRoot, 'tests/golden/sample-site/expected');
+  const languages = readdirSync(expected);
+
+  test.each(languages)('%s: every format gives the same items, with the same titles, links, dates and categories', (language) => {
+    const feeds = formats.map((format) => {
+      const result = parseFeedText(format, readFileSync(join(expected, language, feedFormats[format].fileName), 'utf8'));
+      if (!('feed' in result)) throw new Error(result.problem);
+      return result.feed;
+    });
+    const shared = (feed: ParsedFeed) => feed.items.map(({ id, fields }) => ({ id, title: fields.title, link: fields.link, published: fields.published, categories: fields.categories ?? [] }));
+    expect(feeds[0]!.items.length).toBeGreaterThan(0);
+    expect(shared(feeds[1]!)).toEqual(shared(feeds[0]!));
+    expect(shared(feeds[2]!)).toEqual(shared(feeds[0]!));
+    // Every field has one of the names README lists, in every format.
+    const documented = new Set(['title', 'link', 'published', 'updated', 'summary', 'content', 'authors', 'categories', 'image', 'translations', 'language']);
+    for (const feed of feeds) for (const item of feed.items) expect(Object.keys(item.fields).filter((name) => !documented.has(name))).toEqual([]);
   });
 });
