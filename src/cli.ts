@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { printReport, type ReportFormat } from './report/print-report.js';
+import type { DiffFormat } from './report/print-diff.js';
 import { defaultJobs } from './run/worker-pool.js';
 import { readCacheVersion, readPolyfeedVersion } from './run/polyfeed-version.js';
 import { ExitCode, type RunOutcome } from './run/run-outcome.js';
@@ -34,6 +35,12 @@ interface BuildCommandOptions extends CommonOptions {
   future: boolean;
 }
 
+interface DiffCommandOptions extends Omit<CommonOptions, 'format'> {
+  format: DiffFormat;
+  against?: string;
+  to?: string;
+}
+
 /** Prints how a run ended and gives its exit code. */
 function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string): number {
   if (outcome.kind === 'usage') {
@@ -48,6 +55,8 @@ function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string): 
   }
   return outcome.exitCode;
 }
+
+const reportFormats = { choices: ['human', 'json', 'github'], description: 'how problems are reported' };
 
 function parseJobs(value: string): number {
   const jobs = Number(value);
@@ -74,11 +83,11 @@ function parseLanguages(value: string): string[] {
   return tags;
 }
 
-function addCommonOptions(command: Command): Command {
+function addCommonOptions(command: Command, formats: { readonly choices: readonly string[]; readonly description: string } = reportFormats): Command {
   return command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
     .option('--now <date-time>', 'publish as of this ISO 8601 date-time with offset instead of the clock (SOURCE_DATE_EPOCH is used when set); later-dated articles stay scheduled')
-    .addOption(new Option('--format <format>', 'how problems are reported').choices(['human', 'json', 'github']).default('human'))
+    .addOption(new Option('--format <format>', formats.description).choices(formats.choices).default('human'))
     .option('--strict', 'warnings fail the run too', false)
     .addOption(
       new Option('--jobs <threads>', 'threads that read and validate articles (default: one per core; 1 keeps everything on one thread)')
@@ -95,7 +104,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .version(version)
     .showHelpAfterError()
     .exitOverride()
-    .addHelpText('after', '\nExit codes: 0 success, 1 invalid sources, 2 bad usage or config, 3 internal error.');
+    .addHelpText('after', '\nExit codes: 0 success (diff: identical), 1 invalid sources (diff: also the feeds differ), 2 bad usage or config, 3 internal error.');
   addCommonOptions(
     program.command('build').description('validate every source, then write the feeds (nothing is written if any source is invalid)'),
   )
@@ -120,6 +129,26 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const window = windowFor(options);
       if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));
       setExitCode(printOutcome(await runCheck({ ...options, root, cacheVersion, window }), options.format, root));
+    });
+  addCommonOptions(
+    program.command('diff').description('per language and format, the items a build would add, change (which fields) and remove; writes nothing'),
+    { choices: ['human', 'markdown', 'json'], description: 'how the diff is reported (markdown: for a pull-request comment)' },
+  )
+    .option('--against <dir>', 'folder of the feeds to compare with (default: the output folder of the last build, or outDir)')
+    .option('--to <dir>', 'compare this folder of feeds with --against instead of building')
+    .option('--no-cache', 'ignore .polyfeed-cache/: build every feed again to compare it')
+    .action(async (options: DiffCommandOptions) => {
+      const root = resolve(options.root);
+      const window = windowFor(options);
+      if ('kind' in window) return setExitCode(printOutcome(window, 'human', root));
+      // Loaded only for this command: it parses feeds.
+      const [{ runDiff }, { printDiff }] = await Promise.all([import('./run/run-diff.js'), import('./report/print-diff.js')]);
+      const outcome = await runDiff({ ...options, against: options.against, to: options.to, root, version, cacheVersion, window });
+      if (outcome.kind === 'usage') setExitCode(printOutcome(outcome, 'human', root));
+      else {
+        printDiff(outcome, options.format);
+        setExitCode(outcome.exitCode);
+      }
     });
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;

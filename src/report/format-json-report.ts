@@ -30,11 +30,8 @@ export interface JsonReport {
   readonly schedule?: JsonSchedule;
 }
 
-/** What a report tells besides its problems. */
-export type ReportDetails = Pick<JsonReport, 'output' | 'schedule'>;
-
-export function formatJsonReport(errors: readonly BuildError[], ok: boolean, details: ReportDetails = {}): string {
-  const { output, schedule } = details;
+/** Problems as the report lists them: sorted, the first 20 of each file, and how many of each file are left out. */
+export function toJsonProblems(errors: readonly BuildError[]): Pick<JsonReport, 'problems'> & { readonly omitted: readonly OmittedProblems[] } {
   const { shown, omitted } = capProblemsPerFile(sortErrors(errors));
   const problems = shown.map((error) => ({
     code: error.code,
@@ -46,6 +43,15 @@ export function formatJsonReport(errors: readonly BuildError[], ok: boolean, det
     column: error.column ?? null,
     path: [...error.path],
   }));
+  return { problems, omitted };
+}
+
+/** What a report tells besides its problems. */
+export type ReportDetails = Pick<JsonReport, 'output' | 'schedule'>;
+
+export function formatJsonReport(errors: readonly BuildError[], ok: boolean, details: ReportDetails = {}): string {
+  const { output, schedule } = details;
+  const { problems, omitted } = toJsonProblems(errors);
   const report: JsonReport = {
     version: 1,
     ok,

@@ -2,11 +2,11 @@
 import { resolve } from 'node:path';
 import type { BuildIndex } from '../cache/build-index.js';
 import { outputPathsOf } from '../cache/next-outputs.js';
-import { itemTextsReader } from '../cache/item-store.js';
 import { checkOutOption } from '../write/check-output-folder.js';
 import { tidyOutputFolder } from '../write/open-output-folder.js';
 import { chooseLanguages } from './choose-languages.js';
 import { isUnchanged } from './no-op-check.js';
+import { readAndBuildSite } from './read-and-build-site.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { startRun, usageProblem } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
@@ -48,15 +48,10 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   // Started before the pipeline loads here, so the workers load theirs at the same time.
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   try {
-    const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
-    const read = await readSite(options.root, snapshot, options.window, pool);
-    const site = read.validated.site;
-    const chosen = chooseLanguages(options.languages, site?.config.languages ?? []);
-    if (site && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };
-    const languages = 'languages' in chosen ? chosen.languages : undefined;
-    const keepsItems = site !== undefined && site.config.maxItems > 0;
-    const knownItems = options.cache && keepsItems ? itemTextsReader(options.root, site.config.formats, cacheProblems) : undefined;
-    const result = buildSite(read.validated, { version: options.version, cacheVersion: options.cacheVersion, stream: true, knownItems, languages });
+    const build = { version: options.version, cacheVersion: options.cacheVersion };
+    const made = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build, window: options.window, languages: options.languages });
+    if ('usage' in made) return { kind: 'usage', message: made.usage };
+    const { read, result, keepsItems } = made;
     const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
     const outDir = outOption ?? resolve(options.root, result.outDir ?? 'public');
     if (code !== ExitCode.ok) {
@@ -64,7 +59,8 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
       return stoppedOn([...result.errors, ...cacheProblems], code, read.sources);
     }
     // With no problem, the site is valid.
-    const publication = { ...site!.window, ...site!.schedule };
+    const site = read.validated.site!;
+    const publication = { ...site.window, ...site.schedule };
     const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems, publication };
     if (options.dryRun) return (await import('./dry-run.js')).dryRun(built);
     return (await import('./publish-build.js')).publishBuild(built);

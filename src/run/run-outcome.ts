@@ -3,9 +3,10 @@ import type { BuildError } from '../model/build-error.js';
 import type { SettingSources, SiteSources } from '../load/read-sources.js';
 import { isCacheProblem } from '../cache/cache-problem.js';
 import type { Publication } from '../model/publication-window.js';
+import type { SiteDiff } from '../diff/feed-diff.js';
 
-/** 0 success, 1 invalid sources, 2 bad usage or config, 3 a bug in polyfeed. */
-export const ExitCode = { ok: 0, invalidInput: 1, usage: 2, internal: 3 } as const;
+/** 0 success, 1 invalid sources (or, for `diff`, feeds that differ), 2 bad usage or config, 3 a bug in polyfeed. */
+export const ExitCode = { ok: 0, invalidInput: 1, different: 1, usage: 2, internal: 3 } as const;
 
 /** What a build wrote (or, in a dry run, would write) into its output folder. */
 export interface OutputReport {
@@ -37,6 +38,26 @@ export type RunOutcome =
       /** Said when nothing was written because of the problems (stderr); not part of a JSON report. */
       readonly notice?: string;
     };
+
+/** A usage problem told in a sentence (exit code 2). */
+export type UsageOutcome = Extract<RunOutcome, { readonly kind: 'usage' }>;
+
+/** How `polyfeed diff` ended: what differs, or the problems that stopped it before a diff was made. */
+export interface DiffOutcome {
+  readonly kind: 'diff';
+  /** 0 identical, 1 different (or invalid sources), 2 an invalid config. */
+  readonly exitCode: number;
+  /** Every problem of the sources (warnings only, when a diff was made). */
+  readonly problems: readonly BuildError[];
+  /** The sources read, for code frames in the report. */
+  readonly sources?: SettingSources | SiteSources | undefined;
+  /** Undefined when problems stopped the run: no diff was made. */
+  readonly diff: SiteDiff | undefined;
+  /** The folder compared against (absolute). */
+  readonly oldDir: string;
+  /** The folder compared with it (--to, absolute), or null for the feeds built in memory. */
+  readonly newDir: string | null;
+}
 
 /** With --strict, warnings fail the run too, except those about the cache: it is not the user's source. */
 export function failsRun(errors: readonly BuildError[], strict: boolean): boolean {

@@ -1,5 +1,5 @@
 // Test helper: builds SiteSources in memory or a site folder on disk from an object map of files.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,4 +99,10 @@ export function readTree(root: string): Record<string, Buffer> {
   };
   visit(root);
   return out;
+}
+
+/** Every file under a folder with its bytes and mtime: what "nothing was written" is checked against. */
+export function folderState(root: string): Record<string, string> {
+  const tree = readTree(root);
+  return Object.fromEntries(Object.entries(tree).map(([path, bytes]) => [path, `${bytes.toString('base64')} ${statSync(join(root, path)).mtimeMs}`]));
 }

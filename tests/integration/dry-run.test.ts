@@ -1,25 +1,20 @@
 // build --dry-run: says which feeds would be added, changed or left alone, and writes nothing:
 // no feed, no lock, no cache. Issue #12.
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { folderState, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 /** The site has items in both languages: an Arabic feed without items would take the site's newest date. */
 const bothLanguages = { 'articles/first/ar.md': '---\ntitle: الأول\ndate: 2025-03-14T09:30:00+01:00\n---\nمرحبا.\n' };
 const second = '---\ntitle: Second\ndate: 2025-03-15T09:30:00+01:00\n---\nMore text.\n';
 
-/** Every file under the site folder with its bytes and mtime: what "nothing was written" is checked against. */
-function stateOf(root: string): Record<string, string> {
-  const tree = readTree(root);
-  return Object.fromEntries(Object.entries(tree).map(([path, bytes]) => [path, `${bytes.toString('base64')} ${statSync(join(root, path)).mtimeMs}`]));
-}
 
 describe('build --dry-run', () => {
   test('before any build: every feed would be added, and nothing is written', () => {
     const root = writeSite(siteFiles());
-    const before = stateOf(root);
+    const before = folderState(root);
     const run = runCli(['build', '--root', root, '--dry-run']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -28,7 +23,7 @@ describe('build --dry-run', () => {
       ['ar/atom.xml', 'ar/feed.json', 'ar/rss.xml', 'en/atom.xml', 'en/feed.json', 'en/rss.xml'],
     );
     expect(lines.at(-1)).toMatch(/^Dry run: 6 of 6 feeds in .* would be written \(6 new, 0 changed\), 0 left alone; nothing was written\.$/);
-    expect(stateOf(root)).toEqual(before);
+    expect(folderState(root)).toEqual(before);
   });
 
   test('after a build: an added article changes the feeds of its language only; JSON lists them', () => {
@@ -36,7 +31,7 @@ describe('build --dry-run', () => {
     expect(runCli(['build', '--root', root]).status).toBe(0);
     mkdirSync(join(root, 'articles/second'));
     writeFileSync(join(root, 'articles/second/en.md'), second);
-    const before = stateOf(root);
+    const before = folderState(root);
     const run = runCli(['build', '--root', root, '--dry-run', '--format', 'json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
@@ -45,7 +40,7 @@ describe('build --dry-run', () => {
     expect(report.output.dryRun).toEqual({ added: [], changed: ['en/rss.xml', 'en/atom.xml', 'en/feed.json'], removed: [] });
     expect([...report.output.unchanged].sort()).toEqual(['ar/atom.xml', 'ar/feed.json', 'ar/rss.xml']);
     // The cache and the feeds are as the last build left them: the real build still has the work to do.
-    expect(stateOf(root)).toEqual(before);
+    expect(folderState(root)).toEqual(before);
     const real = runCli(['build', '--root', root]);
     expect(real.stdout).toMatch(/Built 6 feeds into .*: 3 written, 3 unchanged/);
   });
@@ -60,10 +55,10 @@ describe('build --dry-run', () => {
 
   test('with invalid sources: the problems, exit code 1, nothing written', () => {
     const root = writeSite(siteFiles({ 'articles/broken/en.md': '---\ntitle: Broken\ndate: yesterday\n---\nText.\n' }));
-    const before = stateOf(root);
+    const before = folderState(root);
     const run = runCli(['build', '--root', root, '--dry-run']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('articles/broken/en.md:3:7 INVALID_DATE date');
-    expect(stateOf(root)).toEqual(before);
+    expect(folderState(root)).toEqual(before);
   });
 });
