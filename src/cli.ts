@@ -25,6 +25,7 @@ interface BuildCommandOptions extends CommonOptions {
   out?: string;
   wait: number;
   dryRun: boolean;
+  acceptIdChanges: boolean;
 }
 
 /** Prints how a run ended and gives its exit code. */
@@ -79,6 +80,7 @@ function createProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--wait <seconds>', 'how long to wait for another build writing the same output folder').argParser(parseSeconds).default(60))
     .option('--no-cache', 'ignore .polyfeed-cache/ and rebuild everything (it is written afresh)')
     .option('--dry-run', 'say which feeds would be added, changed or left alone; write nothing (not even the cache)', false)
+    .option('--accept-id-changes', 'publish on purpose item ids that changed or were dropped since published-ids.tsv listed them, and rewrite it', false)
     .action(async (options: BuildCommandOptions) => {
       const root = resolve(options.root);
       const onWait = (pid: number, outDir: string) => void process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);

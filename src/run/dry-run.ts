@@ -7,6 +7,7 @@ import { readSideBySide } from '../model/output-file.js';
 import { feedFiles } from '../feeds/feed-files.js';
 import { hashOfFile } from '../write/hash-of-file.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
+import { publishedIdsSummary } from './publish-published-ids.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { BuiltRun } from './built-run.js';
 
@@ -41,6 +42,7 @@ export function dryRun(run: BuiltRun): RunOutcome {
   const lines = [
     ...added.map((path) => `  would add     ${path}`),
     ...changed.map((path) => `  would change  ${path}`),
+    ...(run.publishedIds ? [publishedIdsSummary(run.publishedIds, true)] : []),
     `Dry run: ${added.length + changed.length} of ${paths.length} feeds in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone; nothing was written.`,
   ];
   return {

@@ -1,4 +1,4 @@
-// I/O: a build's feeds staged (here or on worker threads), published all or none under the output folder's lock, then the cache written.
+// I/O: a build's feeds staged (here or on worker threads), published all or none under the output folder's lock, then published-ids.tsv and the cache written.
 import { makeError, type BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import type { OutputRecord } from '../cache/build-index.js';
@@ -13,6 +13,7 @@ import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
+import { publishPublishedIds, withPublishedIdsStamp } from './publish-published-ids.js';
 
 /** A write that failed: reported with the run's other problems; the previous output is whole. */
 function writeFailed(problems: readonly BuildError[], run: BuiltRun): RunOutcome {
@@ -56,6 +57,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged);
     if (published.errors.length > 0) return writeFailed([...problems, ...published.errors], run);
     const { written } = published;
+    const publishedIds = publishPublishedIds(root, run.publishedIds);
+    problems.push(...publishedIds.problems);
     const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...published.unchanged];
     const after = statOutputs(outDir, paths);
     const outputs: Record<string, OutputRecord> = {};
@@ -63,19 +66,24 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       for (const path of feeds.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
-    const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, outputs, problems, startedMs: run.startedMs });
+    const nextIndex = withPublishedIdsStamp(
+      nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, outputs, problems, startedMs: run.startedMs }),
+      publishedIds.stamp,
+    );
     const items = new Map(run.keepsItems ? toWrite.map((feeds) => [feeds.lang, feeds.items] as const) : []);
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;
     const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
+    // The feeds are published: a manifest that could not be written fails the run all the same.
+    const exitCode = publishedIds.problems.length > 0 ? ExitCode.invalidInput : code;
     return {
       kind: 'report',
-      exitCode: code,
+      exitCode,
       problems,
       sources: read.sources,
-      ok: true,
+      ok: exitCode === ExitCode.ok,
       output: { dir: outDir, written, unchanged },
-      summary: [`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`],
+      summary: [`Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`, ...publishedIds.summary],
     };
   } finally {
     opened.lock.release();

@@ -37,8 +37,8 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   // Started before the pipeline loads here, so the workers load theirs at the same time.
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   try {
-    const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
-    const read = await readSite(options.root, snapshot, pool);
+    const [{ readSite }, { buildSite }, { guardPublishedIds }] = await Promise.all([import('./read-site.js'), import('./build-site.js'), import('./guard-published-ids.js')]);
+    const { read, publishedIds } = guardPublishedIds(options.root, await readSite(options.root, snapshot, pool), options.acceptIdChanges);
     const site = read.validated.site;
     const keepsItems = site !== undefined && site.config.maxItems > 0;
     const knownItems = options.cache && keepsItems ? itemTextsReader(options.root, site.config.formats, cacheProblems) : undefined;
@@ -49,7 +49,7 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
       if (!result.configInvalid && !options.dryRun) tidyOutputFolder(options.root, outDir);
       return stoppedOn([...result.errors, ...cacheProblems], code, read.sources);
     }
-    const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems };
+    const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems, publishedIds };
     if (options.dryRun) return (await import('./dry-run.js')).dryRun(built);
     return (await import('./publish-build.js')).publishBuild(built);
   } finally {

@@ -1,0 +1,23 @@
+// Pure: the manifest's rows as columns → the text of published-ids.tsv (its header, then one line per published article version).
+import { PUBLISHED_IDS_HEADER, type PublishedIdColumns } from '../model/published-ids.js';
+
+/**
+ * A tab or a line break in a field would split a line. None can be there: a language tag is
+ * BCP 47, an article key holds letters, digits, "_" and "-" only, a date is ISO 8601, and an id
+ * holds no control character (the URL rule, model/url-rule.ts, refuses tab, LF and CR in every
+ * id, explicit or made from the URL). A field with one is a bug, and is thrown as one.
+ */
+const LINE_BREAKING = /[\t\n\r]/;
+
+/** One line per row, in the columns' order (sorted by language, then article key), after the header: a change to one id is a change to one line. */
+export function formatPublishedIds(columns: PublishedIdColumns): string {
+  const { langs, keys, dates, ids } = columns;
+  const lines: string[] = [PUBLISHED_IDS_HEADER];
+  for (let row = 0; row < langs.length; row++) {
+    const key = keys[row]!;
+    const id = ids[row]!;
+    if (LINE_BREAKING.test(key) || LINE_BREAKING.test(id)) throw new Error(`A published article key or id holds a tab or a line break: ${JSON.stringify([key, id])}`);
+    lines.push(`${langs[row]}\t${key}\t${dates[row]}\t${id}\n`);
+  }
+  return lines.join('');
+}
