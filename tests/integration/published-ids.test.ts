@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PUBLISHED_IDS_HEADER_LINES } from '../../src/model/published-ids.js';
 import { runCli } from '../helpers/run-cli.js';
-import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { readTree, repoRoot, sampleSiteFiles, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 const MANIFEST = 'published-ids.tsv';
 const FIRST = PUBLISHED_IDS_HEADER_LINES + 1;
@@ -240,5 +240,14 @@ describe('a malformed manifest', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('published-ids.tsv was updated: rewritten in the form polyfeed writes (commit it).');
     expect(readFileSync(join(root, MANIFEST), 'utf8')).toBe(written);
+  });
+});
+
+describe('the sample site of this repository', () => {
+  test('its committed published-ids.tsv is what a build of it would write: nothing to change', () => {
+    const root = writeSite({ ...sampleSiteFiles(), [MANIFEST]: readFileSync(join(repoRoot, MANIFEST)) });
+    const run = build(root, '--dry-run');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('published-ids.tsv would be left alone.');
   });
 });
