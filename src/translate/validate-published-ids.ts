@@ -50,8 +50,10 @@ class IdProblems {
     if (this.changed++ < LISTED_AT_MOST) this.errors.push(makeError('ID_CHANGED', { kind: 'one', oldId, newId }, { file: `articles/${key}/${lang}.md`, path: ['id'] }));
   }
 
-  droppedId(lang: string, key: string, oldId: string, line: number): void {
-    if (this.dropped++ < LISTED_AT_MOST) this.errors.push(makeError('ID_DROPPED', { kind: 'one', key, lang, oldId }, { file: this.file, line }));
+  /** `newKey`: the one article new in this language, when one id of it was dropped: most likely the same article, its folder renamed. */
+  droppedId(lang: string, key: string, oldId: string, line: number, newKey: string | undefined): void {
+    const params = { kind: 'one' as const, key, lang, oldId, ...(newKey === undefined ? {} : { newFile: `articles/${newKey}/${lang}.md` }) };
+    if (this.dropped++ < LISTED_AT_MOST) this.errors.push(makeError('ID_DROPPED', params, { file: this.file, line }));
   }
 
   droppedLanguage(lang: string, count: number, line: number): void {
@@ -108,6 +110,8 @@ function walkLanguage(lang: string, manifest: ParsedPublishedIds, range: [number
   const sameKey: number[] = [];
   // Versions whose id changed: new ids, but not counted as added.
   const changedId = new Uint8Array(count);
+  // Manifest rows whose id no version has now, told once the new versions are known.
+  const dropped: number[] = [];
   let row = range[0];
   let version = 0;
   while (row < range[1] || version < count) {
@@ -146,9 +150,14 @@ function walkLanguage(lang: string, manifest: ParsedPublishedIds, range: [number
       } else if (accept) {
         tally.acceptedDrops++;
       } else {
-        problems.droppedId(lang, keys[row]!, ids[row]!, manifest.lines[row]!);
+        dropped.push(row);
       }
     });
+  }
+  if (dropped.length > 0) {
+    const newKeys = published.keys.filter((_, index) => firstDates[index] === undefined && changedId[index] === 0);
+    const newKey = dropped.length === 1 && newKeys.length === 1 ? newKeys[0] : undefined;
+    for (const row of dropped) problems.droppedId(lang, keys[row]!, ids[row]!, manifest.lines[row]!, newKey);
   }
   return firstDates.map((date, index) => {
     if (date !== undefined) return date;

@@ -137,7 +137,7 @@ describe('a dropped id', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${MANIFEST}:${FIRST + 1} ID_DROPPED`);
     expect(run.stderr).toContain('The item id "https://example.org/en/drought/" of articles/drought/en.md was published, and no published article version has it now');
-    expect(run.stderr).toContain('hint: If the folder was renamed, add "id: https://example.org/en/drought/" to the front matter of en.md in the renamed folder.');
+    expect(run.stderr).toContain('hint: If articles/drought-2025/en.md (new in this build) is this article in a renamed folder, add "id: https://example.org/en/drought/" to its front matter.');
     expect(stateOf(root)).toEqual(before);
   });
 
@@ -159,6 +159,7 @@ describe('a dropped id', () => {
     const run = build(root);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${MANIFEST}:${FIRST} ID_DROPPED`);
+    expect(run.stderr).toContain('hint: If the folder was renamed, add "id: https://example.org/ar/flood/" to the front matter of ar.md in the renamed folder.');
     const accepted = build(root, '--accept-id-changes');
     expect(accepted.status, accepted.stderr).toBe(0);
     expect(accepted.stdout).toContain('published-ids.tsv was updated: 1 dropped id accepted (commit it).');

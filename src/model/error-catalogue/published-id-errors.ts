@@ -25,11 +25,17 @@ export const publishedIdErrors = {
     }),
   }),
   ID_DROPPED: variants({
-    /** `key`: the article folder the manifest line names; `lang`: its language. */
+    /**
+     * `key`: the article folder the manifest line names; `lang`: its language; `newFile`: the one
+     * version new in that language, when it is the only one and this the only id dropped there.
+     */
     one: entry({
-      message: (p: { key: string; lang: string; oldId: string }) =>
+      message: (p: { key: string; lang: string; oldId: string; newFile?: string }) =>
         `The item id "${p.oldId}" of articles/${p.key}/${p.lang}.md was published, and no published article version has it now (the file was deleted, its folder renamed, or it became a draft).`,
-      hint: (p) => `If the folder was renamed, add "id: ${p.oldId}" to the front matter of ${p.lang}.md in the renamed folder. To drop the id on purpose, ${ACCEPT}.`,
+      hint: (p) =>
+        p.newFile === undefined
+          ? `If the folder was renamed, add "id: ${p.oldId}" to the front matter of ${p.lang}.md in the renamed folder. To drop the id on purpose, ${ACCEPT}.`
+          : `If ${p.newFile} (new in this build) is this article in a renamed folder, add "id: ${p.oldId}" to its front matter. To drop the id on purpose, ${ACCEPT}.`,
     }),
     /** A language the manifest lists that the config no longer has: `count` ids. */
     language: entry({

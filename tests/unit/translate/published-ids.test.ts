@@ -150,6 +150,10 @@ describe('validatePublishedIds', () => {
     const { errors } = check(flood, { en: [['flood', url('en', 'flood')]], ar: [['flood-renamed', url('ar', 'flood-renamed')]] });
     expect(codesOf(errors)).toEqual([['ID_DROPPED', FILE, FIRST]]);
     expect(errors[0]!.message).toContain('articles/flood/ar.md');
+    // One id dropped, one version new in the language: most likely a renamed folder, named in the hint.
+    expect(errors[0]!.hint).toContain('If articles/flood-renamed/ar.md (new in this build) is this article in a renamed folder, add "id: https://example.org/ar/flood/"');
+    const deleted = check(flood, { en: [['flood', url('en', 'flood')]] }).errors;
+    expect(deleted[0]!.hint).toContain('If the folder was renamed, add "id: https://example.org/ar/flood/" to the front matter of ar.md in the renamed folder.');
   });
 
   test('a renamed folder with the old id pinned: the line moves to the new key, with its first publication date', () => {
