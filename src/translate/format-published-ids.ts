@@ -7,17 +7,20 @@ import { PUBLISHED_IDS_HEADER, type PublishedIdColumns } from '../model/publishe
  * holds no control character (the URL rule, model/url-rule.ts, refuses tab, LF and CR in every
  * id, explicit or made from the URL). A field with one is a bug, and is thrown as one.
  */
-const LINE_BREAKING = /[\t\n\r]/;
+function breaksLine(field: string): boolean {
+  return field.includes('\t') || field.includes('\n') || field.includes('\r');
+}
 
 /** One line per row, in the columns' order (sorted by language, then article key), after the header: a change to one id is a change to one line. */
 export function formatPublishedIds(columns: PublishedIdColumns): string {
   const { langs, keys, dates, ids } = columns;
-  const lines: string[] = [PUBLISHED_IDS_HEADER];
+  // Appended to one string (a rope, flattened once when written): cheaper than an array of 250,000 lines joined.
+  let text = PUBLISHED_IDS_HEADER;
   for (let row = 0; row < langs.length; row++) {
     const key = keys[row]!;
     const id = ids[row]!;
-    if (LINE_BREAKING.test(key) || LINE_BREAKING.test(id)) throw new Error(`A published article key or id holds a tab or a line break: ${JSON.stringify([key, id])}`);
-    lines.push(`${langs[row]}\t${key}\t${dates[row]}\t${id}\n`);
+    if (breaksLine(key) || breaksLine(id)) throw new Error(`A published article key or id holds a tab or a line break: ${JSON.stringify([key, id])}`);
+    text += `${langs[row]}\t${key}\t${dates[row]}\t${id}\n`;
   }
-  return lines.join('');
+  return text;
 }
