@@ -33,6 +33,7 @@ interface BuildCommandOptions extends CommonOptions {
   dryRun: boolean;
   drafts: boolean;
   future: boolean;
+  acceptIdChanges: boolean;
 }
 
 interface DiffCommandOptions extends Omit<CommonOptions, 'format'> {
@@ -114,6 +115,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--dry-run', 'say which feeds would be added, changed or left alone; write nothing (not even the cache)', false)
     .option('--drafts', 'preview: publish drafts too (never for a build readers see)', false)
     .option('--future', 'preview: publish scheduled articles (dated after now) too (never for a build readers see)', false)
+    .option('--accept-id-changes', 'publish on purpose item ids that changed or were dropped since published-ids.tsv listed them, and rewrite it', false)
     .action(async (options: BuildCommandOptions) => {
       const root = resolve(options.root);
       const window = windowFor(options);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { readFolderEntries } from '../load/read-folder-entries.js';
+import { PUBLISHED_IDS_FILE } from '../load/read-published-ids.js';
 
 function statFile(root: string, path: string, into: Record<string, FileStamp>): void {
   const stats = statSync(join(root, path), { throwIfNoEntry: false });
@@ -18,10 +19,11 @@ function walk(root: string, folder: string, into: Record<string, FileStamp>): vo
   }
 }
 
-/** `[size, mtimeMs]` of every file besides the articles that a build reads. */
+/** `[size, mtimeMs]` of every file besides the articles that a build reads (the published-ids manifest too: a build checks against it). */
 export function snapshotSettingFiles(root: string): Record<string, FileStamp> {
   const files: Record<string, FileStamp> = {};
   statFile(root, CONFIG_FILE_NAME, files);
+  statFile(root, PUBLISHED_IDS_FILE, files);
   for (const folder of ['locales', 'templates', STATIC_FOLDER]) walk(root, folder, files);
   return files;
 }

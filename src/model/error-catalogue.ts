@@ -5,12 +5,13 @@ import { dateAndUrlErrors } from './error-catalogue/date-and-url-errors.js';
 import { fieldErrors } from './error-catalogue/field-errors.js';
 import { labelAndTemplateErrors } from './error-catalogue/label-and-template-errors.js';
 import { outputAndCacheErrors } from './error-catalogue/output-and-cache-errors.js';
+import { publishedIdErrors } from './error-catalogue/published-id-errors.js';
 import { readingErrors } from './error-catalogue/reading-errors.js';
 import { siteErrors } from './error-catalogue/site-errors.js';
 import { textErrors } from './error-catalogue/text-errors.js';
 
 /** The groups, in the order the codes are listed: a code belongs to exactly one. */
-export const catalogueGroups = [readingErrors, textErrors, fieldErrors, dateAndUrlErrors, siteErrors, labelAndTemplateErrors, outputAndCacheErrors] as const;
+export const catalogueGroups = [readingErrors, textErrors, fieldErrors, dateAndUrlErrors, siteErrors, labelAndTemplateErrors, outputAndCacheErrors, publishedIdErrors] as const;
 
 const catalogue = {
   ...readingErrors,
@@ -20,6 +21,7 @@ const catalogue = {
   ...siteErrors,
   ...labelAndTemplateErrors,
   ...outputAndCacheErrors,
+  ...publishedIdErrors,
 };
 
 /** Every code polyfeed can report. */

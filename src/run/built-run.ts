@@ -2,6 +2,7 @@
 import type { BuildError } from '../model/build-error.js';
 import type { BuildIndex } from '../cache/build-index.js';
 import type { SiteSnapshot } from '../cache/snapshot-site.js';
+import type { PublishedIdsUpdate } from '../translate/validate-published-ids.js';
 import type { BuildResult } from './build-site.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { RunOptions } from './start-run.js';
@@ -15,6 +16,8 @@ export interface BuildRunOptions extends RunOptions {
   readonly waitSeconds: number;
   /** Work out what would be written, changed and left alone, and write nothing (not even the cache). */
   readonly dryRun: boolean;
+  /** --accept-id-changes: published ids changed or dropped are accepted, and published-ids.tsv is rewritten. */
+  readonly acceptIdChanges: boolean;
   /** polyfeed's version, and what the cache is keyed by besides the inputs (see readCacheVersion). */
   readonly version: string;
   readonly cacheVersion: string;
@@ -39,4 +42,6 @@ export interface BuiltRun {
   readonly cacheProblems: BuildError[];
   /** The build's "now", preview flags and what waits for its date. */
   readonly publication: Publication;
+  /** What the build does to published-ids.tsv (written after the feeds are published). */
+  readonly publishedIds: PublishedIdsUpdate | undefined;
 }

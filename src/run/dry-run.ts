@@ -9,6 +9,7 @@ import { staleOutputsOf } from '../cache/next-outputs.js';
 import { hashOfFile } from '../write/hash-of-file.js';
 import { removableOutputs } from '../write/stale-outputs.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
+import { publishedIdsSummary } from './publish-published-ids.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { BuiltRun } from './built-run.js';
 
@@ -50,6 +51,7 @@ export function dryRun(run: BuiltRun): RunOutcome {
     ...added.map((path) => `  would add     ${path}`),
     ...changed.map((path) => `  would change  ${path}`),
     ...removed.map((path) => `  would remove  ${path}`),
+    ...(run.publishedIds ? [publishedIdsSummary(run.publishedIds, true)] : []),
     `Dry run: ${added.length + changed.length} of ${paths.length} feeds in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone${wouldRemove(removed)}; nothing was written.`,
   ];
   return {

@@ -1,4 +1,4 @@
-// I/O: a build's feeds staged (here or on worker threads), published all or none under the output folder's lock, then the cache written.
+// I/O: a build's feeds staged (here or on worker threads), published all or none under the output folder's lock, then published-ids.tsv and the cache written.
 import { makeError, type BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import type { OutputRecord } from '../cache/build-index.js';
@@ -16,6 +16,7 @@ import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
 import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
+import { publishPublishedIds, withPublishedIdsStamp } from './publish-published-ids.js';
 
 /** A write that failed: reported with the run's other problems; the previous output is whole. */
 function writeFailed(problems: readonly BuildError[], run: BuiltRun): RunOutcome {
@@ -66,6 +67,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged, stale);
     if (published.errors.length > 0) return writeFailed([...problems, ...published.errors], run);
     const { written, removed } = published;
+    const publishedIds = publishPublishedIds(root, run.publishedIds);
+    problems.push(...publishedIds.problems);
     const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...published.unchanged];
     const after = statOutputs(outDir, paths);
     const outputs: Record<string, OutputRecord> = {};
@@ -74,22 +77,28 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
     const next = { ...nextOutputsOf({ previous, made: outputs, skipped: result.skippedLanguages }), languages: read.validated.site?.config.languages ?? [] };
-    const nextIndex = nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, ...next, problems, startedMs: run.startedMs, publication: run.publication });
+    const nextIndex = withPublishedIdsStamp(
+      nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, ...next, problems, startedMs: run.startedMs, publication: run.publication }),
+      publishedIds.stamp,
+    );
     const items = run.keepsItems ? cachedItemsOf(here) : new Map<string, ReadonlyMap<string, ItemTexts>>();
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;
     const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
+    // The feeds are published: a manifest that could not be written fails the run all the same.
+    const exitCode = publishedIds.problems.length > 0 ? ExitCode.invalidInput : code;
     return {
       kind: 'report',
-      exitCode: code,
+      exitCode,
       problems,
       sources: read.sources,
-      ok: true,
+      ok: exitCode === ExitCode.ok,
       output: { dir: outDir, written, unchanged, removed },
       publication: run.publication,
       summary: [
         ...removed.map((path) => `  removed  ${path}`),
         `Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
+        ...publishedIds.summary,
       ],
     };
   } finally {

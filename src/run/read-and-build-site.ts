@@ -7,6 +7,8 @@ import type { ReadSiteResult } from './read-site.js';
 import type { WorkerPool } from './worker-pool.js';
 import type { PublicationWindow } from '../model/publication-window.js';
 import { chooseLanguages } from './choose-languages.js';
+import { isPreview } from '../model/publication-window.js';
+import type { PublishedIdsUpdate } from '../translate/validate-published-ids.js';
 
 /** What reading and building the site needs of a command's run. */
 export interface ReadAndBuildInput {
@@ -24,6 +26,8 @@ export interface ReadAndBuildInput {
   readonly window: PublicationWindow;
   /** --languages as given: tags of the config's languages to build alone; undefined for every language. */
   readonly languages: readonly string[] | undefined;
+  /** Check the published ids against published-ids.tsv (a build; `accept` with --accept-id-changes); undefined not to. */
+  readonly guardIds?: { readonly accept: boolean } | undefined;
 }
 
 /** The site as read, and its build (lazy bodies: read them all before trusting `result.errors`). */
@@ -32,6 +36,11 @@ export interface SiteBuiltInMemory {
   readonly result: BuildResult;
   /** Item texts are kept in the cache for feeds of the newest items only (feeds of every item would make it as large as the archive). */
   readonly keepsItems: boolean;
+  /**
+   * What the build would do to published-ids.tsv, when the ids were guarded and the site is
+   * valid; never for a preview build (its drafts and scheduled versions are not published).
+   */
+  readonly publishedIds: PublishedIdsUpdate | undefined;
 }
 
 /**
@@ -42,8 +51,11 @@ export interface SiteBuiltInMemory {
 export async function readAndBuildSite(input: ReadAndBuildInput): Promise<SiteBuiltInMemory | { readonly usage: string }> {
   const { root, cache, snapshot, pool, cacheProblems, build, window } = input;
   // Loaded only now: a command decides what it can (the no-op check) without the pipeline.
-  const [{ readSite }, { buildSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
-  const read = await readSite(root, snapshot, window, pool);
+  const [{ readSite }, { buildSite }, { guardPublishedIds }] = await Promise.all([import('./read-site.js'), import('./build-site.js'), import('./guard-published-ids.js')]);
+  const asRead = await readSite(root, snapshot, window, pool);
+  const guarded = input.guardIds ? guardPublishedIds(root, asRead, input.guardIds.accept) : { read: asRead, publishedIds: undefined };
+  const { read } = guarded;
+  const publishedIds = isPreview(window) ? undefined : guarded.publishedIds;
   const site = read.validated.site;
   const chosen = chooseLanguages(input.languages, site?.config.languages ?? []);
   if (site && 'problem' in chosen) return { usage: chosen.problem };
@@ -51,5 +63,5 @@ export async function readAndBuildSite(input: ReadAndBuildInput): Promise<SiteBu
   const keepsItems = site !== undefined && site.config.maxItems > 0;
   const knownItems = cache && keepsItems ? itemTextsReader(root, site.config.formats, cacheProblems) : undefined;
   const result = buildSite(read.validated, { ...build, stream: true, knownItems, languages });
-  return { read, result, keepsItems };
+  return { read, result, keepsItems, publishedIds };
 }

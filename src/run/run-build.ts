@@ -49,9 +49,10 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
   try {
     const build = { version: options.version, cacheVersion: options.cacheVersion };
-    const made = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build, window: options.window, languages: options.languages });
+    const guardIds = { accept: options.acceptIdChanges };
+    const made = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build, window: options.window, languages: options.languages, guardIds });
     if ('usage' in made) return { kind: 'usage', message: made.usage };
-    const { read, result, keepsItems } = made;
+    const { read, result, keepsItems, publishedIds } = made;
     const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
     const outDir = outOption ?? resolve(options.root, result.outDir ?? 'public');
     if (code !== ExitCode.ok) {
@@ -61,7 +62,7 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
     // With no problem, the site is valid.
     const site = read.validated.site!;
     const publication = { ...site.window, ...site.schedule };
-    const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems, publication };
+    const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems, publication, publishedIds };
     if (options.dryRun) return (await import('./dry-run.js')).dryRun(built);
     return (await import('./publish-build.js')).publishBuild(built);
   } finally {

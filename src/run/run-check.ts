@@ -1,4 +1,4 @@
-// I/O: the check command: every source read (the changed articles again) and validated, the newest item of each language rendered; writes nothing.
+// I/O: the check command: every source read (the changed articles again) and validated, published ids checked, the newest item of each language rendered; writes nothing.
 import { chooseLanguages } from './choose-languages.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import { startRun, usageProblem, type RunOptions } from './start-run.js';
@@ -10,8 +10,8 @@ export async function runCheck(options: RunOptions & { readonly cacheVersion: st
   if (problem) return { kind: 'usage', message: problem };
   const { snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
-  const [{ readSite }, { checkSite }] = await Promise.all([import('./read-site.js'), import('./build-site.js')]);
-  const read = await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close());
+  const [{ readSite }, { checkSite }, { guardPublishedIds }] = await Promise.all([import('./read-site.js'), import('./build-site.js'), import('./guard-published-ids.js')]);
+  const { read } = guardPublishedIds(options.root, await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close()), false);
   const site = read.validated.site;
   const chosen = chooseLanguages(options.languages, site?.config.languages ?? []);
   if (site && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };

@@ -112,10 +112,21 @@ class Entry implements PublishedEntry {
   }
 }
 
+/** Every published version of one language as columns, ordered by article key (code-unit order). */
+export interface PublishedIdsOfLanguage {
+  readonly keys: readonly string[];
+  /** Item ids (see PublishedEntry.id). */
+  readonly ids: readonly string[];
+  /** The article's `date`, in milliseconds since the epoch. */
+  readonly dateMs: readonly number[];
+}
+
 /** The published versions of a site, made into entries only when asked for. */
 export interface PublishedEntries {
   /** Published versions in `lang`, newest first (ties by id): at most `limit` of them, or all with 0. */
   newestOf(lang: string, limit: number): PublishedEntry[];
+  /** Every published version in `lang`, by article key: what the published-ids manifest lists (the same versions as the feeds). */
+  idsOf(lang: string): PublishedIdsOfLanguage;
 }
 
 /**
@@ -186,6 +197,17 @@ export function resolveTranslations(table: ArticleTable, config: SiteConfig, win
         return idA < idB ? -1 : idA > idB ? 1 : 0;
       });
       return (limit > 0 ? newest.slice(0, limit) : newest).map((row) => new Entry(rows, row));
+    },
+    idsOf(lang) {
+      const inPathOrder = byLanguage.get(lang) ?? [];
+      const keysInPathOrder = inPathOrder.map((row) => table.keyAt(row));
+      // Path order is key order but where a key is another key followed by "-" ("a-b/" < "a/"): nearly sorted, which a merge sort passes through in one walk.
+      const order = keysInPathOrder.map((_, index) => index).sort((a, b) => (keysInPathOrder[a]! < keysInPathOrder[b]! ? -1 : keysInPathOrder[a]! > keysInPathOrder[b]! ? 1 : 0));
+      return {
+        keys: order.map((index) => keysInPathOrder[index]!),
+        ids: order.map((index) => rows.idAt(inPathOrder[index]!)),
+        dateMs: order.map((index) => table.dateMsAt(inPathOrder[index]!)),
+      };
     },
   };
   return { value, errors: duplicateIds(rows, candidates, distinct) };

@@ -12,8 +12,8 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException & 
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
-/** "ENOSPC: no space left on device, write" → "no space left on device". */
-function reasonText(error: NodeJS.ErrnoException & { code: string }): string {
+/** The system's reason in words: "ENOSPC: no space left on device, write" → "no space left on device". */
+export function reasonText(error: NodeJS.ErrnoException & { code: string }): string {
   const match = /^[A-Z0-9_]+: ([^,]+)/.exec(error.message);
   return match?.[1] ?? error.message;
 }

@@ -59,4 +59,8 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   NOT_A_REGULAR_FILE: [{ path: 'articles/2025-03-flood/en.md', expected: 'article-file', found: { kind: 'entry', type: 'named-pipe' } }],
   CACHE_DAMAGED: [{ kind: 'index-seal' }],
   CACHE_UNAVAILABLE: [{ access: 'read', systemCode: 'ENOTDIR', detail: 'Error: ENOTDIR: not a directory' }],
+  ID_CHANGED: [{ kind: 'one', oldId: 'https://news.example.org/en/2025-03-flood/', newId: 'tag:news.example.org,2025:flood' }],
+  ID_DROPPED: [{ kind: 'one', key: '2025-03-flood', lang: 'en', oldId: 'https://news.example.org/en/2025-03-flood/', newFile: 'articles/2025-03-river-flood/en.md' }],
+  PUBLISHED_IDS_INVALID: [{ kind: 'date', text: '14/03/2025' }],
+  PUBLISHED_IDS_UNWRITABLE: [{ systemCode: 'EACCES', reason: 'permission denied' }],
 };

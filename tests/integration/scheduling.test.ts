@@ -98,7 +98,11 @@ describe('an article dated after now', () => {
     const root = scheduledSite();
     expect(runCli(['build', '--root', root, '--now', '2031-01-01T00:00:00Z']).status).toBe(0);
     expect(titles(root, 'en').rss).toEqual(['Launch', 'First']);
-    const back = runCli(['build', '--root', root, '--now', '2026-01-01T00:00:00Z']);
+    // Taking a published item out again is what the published-ids guard stops, unless accepted.
+    const refused = runCli(['build', '--root', root, '--now', '2026-01-01T00:00:00Z']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('ID_DROPPED');
+    const back = runCli(['build', '--root', root, '--now', '2026-01-01T00:00:00Z', '--accept-id-changes']);
     expect(back.stdout).toContain('Built');
     expect(titles(root, 'en').rss).toEqual(['First']);
   });
@@ -112,7 +116,7 @@ describe('where "now" comes from', () => {
     expect(fromEnv.status).toBe(0);
     expect(JSON.parse(fromEnv.stdout).schedule).toMatchObject({ now: '2030-06-01T00:00:00Z', scheduled: 0, nextPublishAt: null });
     expect(titles(root, 'en').rss).toEqual(['Launch', 'First']);
-    const fromOption = runCli(['build', '--root', root, '--format', 'json', '--now', '2026-01-01T01:00:00+01:00'], { env: { SOURCE_DATE_EPOCH: epoch } });
+    const fromOption = runCli(['build', '--root', root, '--format', 'json', '--now', '2026-01-01T01:00:00+01:00', '--accept-id-changes'], { env: { SOURCE_DATE_EPOCH: epoch } });
     expect(JSON.parse(fromOption.stdout).schedule).toMatchObject({ now: '2026-01-01T00:00:00Z', scheduled: 2, nextPublishAt: '2030-01-02T09:00:00Z', nextPublishFile: 'articles/launch/en.md' });
     expect(titles(root, 'en').rss).toEqual(['First']);
   });
@@ -169,7 +173,13 @@ describe('preview builds', () => {
     expect(JSON.parse(both.stdout).schedule.preview).toEqual({ drafts: true, future: true });
     expect(titles(root, 'en')).toEqual(same(['Launch', 'Work in progress', 'First']));
     expect(titles(root, 'ar')).toEqual(same(['الإطلاق', 'الأول']));
+    // A preview publishes nothing for good: the published-ids manifest lists neither the draft nor the scheduled story.
+    const manifest = readFileSync(join(root, 'published-ids.tsv'), 'utf8');
+    expect(manifest).toContain('\tfirst\t');
+    expect(manifest).not.toContain('\twip\t');
+    expect(manifest).not.toContain('\tlaunch\t');
     const ordinary = runCli(['build', '--root', root, ...now]);
+    expect(ordinary.status).toBe(0);
     expect(ordinary.stdout).not.toContain('Nothing changed');
     expect(ordinary.stdout).not.toContain('Preview');
     expect(titles(root, 'en')).toEqual(same(['First']));
