@@ -1,7 +1,7 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item]
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only]
 // Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +18,13 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     json: { type: 'string' },
     'every-item': { type: 'boolean', default: false },
+    archives: { type: 'boolean', default: false },
+    'archives-only': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
+/** Every build is as of this time: the generated articles (five hours apart from 2015) are then all published, whatever the clock says. */
+const NOW = ['--now', '2050-01-01T00:00:00Z'];
 const runs = Math.max(1, Number(values.runs));
 
 function median(numbers) {
@@ -86,6 +90,34 @@ function appendToFile(path, text) {
   return { change: (run) => writeFileSync(path, text(original, run)), restore: () => writeFileSync(path, original) };
 }
 
+/**
+ * RFC 5005 archives (archivePageSize: 100) on a copy of the site: a cold build, which renders
+ * every item once (the current feeds and every archive page), then one new article a run (the
+ * newest, so it enters the current feed and pushes one item into the newest page).
+ */
+function archiveScenarios(root) {
+  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-archives-'));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}archivePageSize: 100\n`);
+  const out = join(copy, 'public');
+  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  const newArticle = (run) => {
+    const text = readFileSync(join(copy, 'articles', newest, 'en.md'), 'utf8').replace(/^date: .*$/m, `date: 2049-01-${String(run + 1).padStart(2, "0")}T00:00:00+00:00`);
+    mkdirSync(join(copy, 'articles', `zz-new-${run}`));
+    writeFileSync(join(copy, 'articles', `zz-new-${run}`, 'en.md'), text);
+  };
+  try {
+    return [
+      { ...scenario('cold build, archives', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('new article, archives', { prepare: newArticle, args: build }), floor: 'stat' },
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 const rows = [];
 for (const articles of sizes) {
   const root = ensureSite(articles);
@@ -93,7 +125,7 @@ for (const articles of sizes) {
   const statFloor = median(Array.from({ length: runs }, () => floor('stat', root).ms));
   const files = floor('stat', root).files;
   const out = mkdtempSync(join(tmpdir(), 'polyfeed-bench-out-'));
-  const build = () => ['build', '--root', root, '--out', out];
+  const build = () => ['build', '--root', root, '--out', out, ...NOW];
   const coldBuild = () => [...build(), '--no-cache'];
   // The newest article, so the change reaches the feeds (the oldest would fall outside maxItems).
   const newest = `articles/story-${String(articles - 1).padStart(6, '0')}/en.md`;
@@ -116,9 +148,10 @@ for (const articles of sizes) {
     { ...scenario('one label changed', { prepare: label.change, restore: label.restore, args: build }), floor: 'read' },
     { ...scenario('one template changed', { prepare: template.change, restore: template.restore, args: build }), floor: 'read' },
     { ...scenario('every file touched', { prepare: touchAll, args: build }), floor: 'read' },
-    { ...scenario('check', { args: () => ['check', '--root', root] }), floor: 'read' },
-    { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache'] }), floor: 'read' },
-  ];
+    { ...scenario('check', { args: () => ['check', '--root', root, ...NOW] }), floor: 'read' },
+    { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache', ...NOW] }), floor: 'read' },
+  ].filter(() => !values['archives-only']);
+  if (values.archives || values['archives-only']) results.push(...archiveScenarios(root));
   if (values['every-item']) {
     // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).
     const everyItem = appendToFile(join(root, 'polyfeed.config.yaml'), (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));

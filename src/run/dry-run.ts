@@ -13,9 +13,9 @@ import { publishedIdsSummary } from './publish-published-ids.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { BuiltRun } from './built-run.js';
 
-/** Said only when the build would remove feeds: those of languages or formats no longer in the config. */
+/** Said only when the build would remove feeds: those of languages or formats no longer in the config, or archive pages no longer needed. */
 function wouldRemove(removed: readonly string[]): string {
-  return removed.length === 0 ? '' : `, ${removed.length} would be removed (no longer in the config)`;
+  return removed.length === 0 ? '' : `, ${removed.length} would be removed (no longer made)`;
 }
 
 /**

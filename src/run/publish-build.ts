@@ -127,9 +127,9 @@ function cachedItemsOf(rendered: readonly LanguageFeeds[]): Map<string, Readonly
   return items;
 }
 
-/** Said only when feeds were removed: those of languages or formats no longer in the config. */
+/** Said only when feeds were removed: those of languages or formats no longer in the config, or archive pages no longer needed. */
 function removedCount(removed: readonly string[]): string {
-  return removed.length === 0 ? '' : `, ${removed.length} removed (no longer in the config)`;
+  return removed.length === 0 ? '' : `, ${removed.length} removed (no longer made)`;
 }
 
 /** The lock was held by another build for longer than the run would wait. */

@@ -1,13 +1,17 @@
 // Feed archives (RFC 5005, section 4; issue 13): the current feed keeps the newest `maxItems`,
 // older items live in archive pages of `archivePageSize` items counted from the oldest, linked
 // with prev-archive, next-archive and current in every format; a full page never changes again.
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { validateXML } from 'xmllint-wasm';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { readTree, repoRoot, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 const BASE = 'https://example.org/';
 const day = (n: number) => `2025-03-${String(n).padStart(2, '0')}T09:30:00Z`;
@@ -155,6 +159,33 @@ describe('archive pages', () => {
     }
     expect(runCli(['build', '--root', root, '--no-cache', '--out', join(root, 'cold')]).status).toBe(0);
     expect(readTree(join(root, 'public'))).toEqual(readTree(join(root, 'cold')));
+  });
+
+  test('no longer needed (articles deleted) are removed in the same publish; the others stay', () => {
+    const root = archiveSite(7);
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    for (const n of [1, 2, 3]) rmSync(join(root, `articles/story-${n}`), { recursive: true });
+    // Deleting published articles drops their ids: accepted on purpose.
+    const run = runCli(['build', '--root', root, '--accept-id-changes']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('removed  en/archive/3/atom.xml');
+    expect(readdirSync(join(root, 'public/en/archive')).sort()).toEqual(['1', '2']);
+    expect(documentOf(root, 'en/archive/1').titles.rss).toEqual(titles(5, 4));
+    expect(documentOf(root, 'en/archive/2').titles.rss).toEqual([]);
+  });
+
+  test('every document is valid: Atom against the RELAX NG grammar of RFC 4287, JSON Feed against the JSON Feed 1.1 schema', async () => {
+    const root = archiveSite(7);
+    expect(runCli(['build', '--root', root]).status).toBe(0);
+    const schema = readFileSync(join(repoRoot, 'tests/fixtures/schemas/atom.rng'), 'utf8');
+    const ajv = new Ajv.default({ strict: false, allErrors: true });
+    addFormats.default(ajv);
+    const validateJson = ajv.compile(createRequire(import.meta.url)('jsonfeed-schema/schema-v1.1.json'));
+    for (const folder of ['en', 'en/archive/1', 'en/archive/2', 'en/archive/3', 'en/archive/4']) {
+      const lint = await validateXML({ xml: [{ fileName: 'atom.xml', contents: read(root, `${folder}/atom.xml`) }], schema: [{ fileName: 'atom.rng', contents: schema }], extension: 'relaxng' });
+      expect(lint.valid, `${folder}/atom.xml: ${lint.rawOutput}`).toBe(true);
+      expect(validateJson(JSON.parse(read(root, `${folder}/feed.json`))), `${folder}/feed.json: ${JSON.stringify(validateJson.errors)}`).toBe(true);
+    }
   });
 
   test('need maxItems above 0 (the current feed would hold every item): a config error at its line', () => {

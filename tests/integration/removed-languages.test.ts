@@ -36,7 +36,7 @@ describe('a language removed from the config', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('Nothing changed');
     for (const path of AR_FEEDS) expect(run.stdout).toContain(`  removed  ${path}\n`);
-    expect(run.stdout).toMatch(/Built 3 feeds into .*: 0 written, 3 unchanged, 3 removed \(no longer in the config\);/);
+    expect(run.stdout).toMatch(/Built 3 feeds into .*: 0 written, 3 unchanged, 3 removed \(no longer made\);/);
     expect(readdirSync(out)).toEqual(['en']);
     expect(statSync(join(out, 'en/rss.xml')).mtimeMs).toBe(englishMtime);
     // The next build is a no-op, and the output is what a build of the new config into an empty folder writes.
@@ -73,7 +73,7 @@ describe('a language removed from the config', () => {
     const run = runCli(['build', '--root', root, '--dry-run']);
     expect(run.status, run.stderr).toBe(0);
     for (const path of AR_FEEDS) expect(run.stdout).toContain(`  would remove  ${path}\n`);
-    expect(run.stdout).toMatch(/left alone, 3 would be removed \(no longer in the config\); nothing was written\./);
+    expect(run.stdout).toMatch(/left alone, 3 would be removed \(no longer made\); nothing was written\./);
     expect(readTree(out)).toEqual(before);
     const json = JSON.parse(runCli(['build', '--root', root, '--dry-run', '--format', 'json']).stdout);
     expect(json.output.dryRun.removed).toEqual(AR_FEEDS);
