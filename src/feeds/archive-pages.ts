@@ -32,3 +32,14 @@ export function splitIntoPages(entries: readonly PublishedEntry[], maxItems: num
   }
   return documents;
 }
+
+/**
+ * A full archive page: one older than the newest page that holds items (the last page is always
+ * the empty one after it). It changes only when one of its own items does, so it is described by
+ * one digest (no item keys), rendered in bulk, and its item texts are not kept in the cache. The
+ * newest page that holds items takes the item a new article pushes out of the current feed: it
+ * is rendered with the cache, like the current feed.
+ */
+export function isFullArchivePage(document: { readonly page: number; readonly lastPage: number }): boolean {
+  return document.page > 0 && document.page < document.lastPage - 1;
+}

@@ -1,5 +1,5 @@
 // Pure; reads articles through the site's reader it is given: a language's feeds (the current one and its archive pages), described (item keys from the articles' digests) and made in parts on demand.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
@@ -7,7 +7,7 @@ import type { ValidSite } from './feed-site.js';
 import { feedWriter, type ItemTexts } from './feed-writer.js';
 import type { RenderTools } from './render-entries.js';
 import { feedDocumentPath, type FeedDocument } from '../serialize/build-feed-model.js';
-import { splitIntoPages } from './archive-pages.js';
+import { isFullArchivePage, splitIntoPages } from './archive-pages.js';
 
 /**
  * One document of a language's feeds in every format (the current feed, or an archive page),
@@ -66,13 +66,41 @@ export function newestUpdateOf(entries: readonly PublishedEntry[], whenEmpty = 0
 function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEntry[], cacheVersion: string): string[] {
   const common = JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null]);
   return entries.map((entry) => {
-    const { file } = entry.summary;
-    const hash = createHash('sha256').update(common).update(JSON.stringify([file, entry.translations, entry.summary.updatedMs]));
-    if (entry.digest) hash.update(`digest ${entry.digest}`);
-    else hash.update('bytes ').update(site.readArticleBytes(file) ?? '');
+    const hash = createHash('sha256').update(common);
+    hashItemInputs(hash, site, entry);
     // 22 characters of base64 (132 bits) rather than 64 of hex: a feed of every item holds a key for each of its items.
     return hash.digest('base64').slice(0, 22);
   });
+}
+
+/** What an item's text is made from besides the site's settings: its file (by digest when known), translation links and update date. */
+function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): void {
+  const { file, updatedMs } = entry.summary;
+  hash.update(JSON.stringify([file, entry.translations, updatedMs]));
+  if (entry.digest) hash.update(`digest ${entry.digest}`);
+  else hash.update('bytes ').update(site.readArticleBytes(file) ?? '');
+}
+
+/**
+ * The fingerprint of a full archive page, from what its items' texts are made from but in one
+ * digest: its items are never looked up by key, and an archive holds tens of thousands of them.
+ * Translation links are described by their inputs (see PublishedEntry.translationInputs), which
+ * is cheaper than making every link of the archive.
+ */
+function fullPageFingerprintOf(site: ValidSite, lang: string, document: FeedDocument, entries: readonly PublishedEntry[], newestUpdateMs: number, cacheVersion: string): string {
+  const hash = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, newestUpdateMs]));
+  let text = '';
+  for (const entry of entries) {
+    const links = entry.translationInputs;
+    if (links === undefined || !entry.digest) {
+      hashItemInputs(hash.update(text).update('\n'), site, entry);
+      text = '';
+      continue;
+    }
+    const { file, updatedMs } = entry.summary;
+    text += `\n${file} ${updatedMs} ${entry.digest} ${links}`;
+  }
+  return hash.update(text).digest('hex');
 }
 
 /**
@@ -106,7 +134,8 @@ function documentFeedsOf(
   tools: RenderTools,
 ): LanguageFeeds {
   const cacheVersion = options.cacheVersion ?? options.version;
-  const keys = itemKeysOf(site, lang, entries, cacheVersion);
+  const fullPage = isFullArchivePage(document);
+  const keys = fullPage ? undefined : itemKeysOf(site, lang, entries, cacheVersion);
   const knownItems = options.knownItems && (() => options.knownItems!(lang));
   const items = new Map<string, ItemTexts>();
   return {
@@ -114,7 +143,9 @@ function documentFeedsOf(
     document,
     paths: feedPaths(site.config, lang, document.page),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
-    fingerprint: createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, keys, newestUpdateMs])).digest('hex'),
+    fingerprint: keys
+      ? createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, keys, newestUpdateMs])).digest('hex')
+      : fullPageFingerprintOf(site, lang, document, entries, newestUpdateMs, cacheVersion),
     entries,
     newestUpdateMs,
     items,

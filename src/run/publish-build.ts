@@ -15,6 +15,7 @@ import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
 import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import { isFullArchivePage } from '../feeds/archive-pages.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
 import { publishPublishedIds, withPublishedIdsStamp } from './publish-published-ids.js';
 
@@ -112,7 +113,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
  * workers (full archive pages, which seldom change; with `maxItems: 0`, every feed).
  */
 function splitRenderWork(toWrite: readonly LanguageFeeds[], everyItem: boolean): { here: LanguageFeeds[]; inBulk: LanguageFeeds[] } {
-  const isBulk = (feeds: LanguageFeeds) => everyItem || (feeds.document.page > 0 && feeds.document.page < feeds.document.lastPage);
+  const isBulk = (feeds: LanguageFeeds) => everyItem || isFullArchivePage(feeds.document);
   return { here: toWrite.filter((feeds) => !isBulk(feeds)), inBulk: toWrite.filter(isBulk) };
 }
 

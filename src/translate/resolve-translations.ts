@@ -26,6 +26,12 @@ export interface PublishedEntry {
   readonly translations: readonly TranslationLink[];
   /** A digest of the file's bytes as validated, when known: what an item key is made from instead of reading the file again. */
   readonly digest?: string;
+  /**
+   * What the translation links are made from, cheaper to get than the links: the language and
+   * file digest of each other published version (their URLs follow from the config and the
+   * article key, their titles from their bytes). Undefined when a digest is not known.
+   */
+  readonly translationInputs?: string | undefined;
 }
 
 /** A published version read in full, to be rendered. */
@@ -73,6 +79,23 @@ class PublishedRows {
     }
     return links.sort(byLanguageTag);
   }
+
+  /** The language and digest of each other published version of the article at `row` (see PublishedEntry.translationInputs). */
+  translationInputsOf(row: number): string | undefined {
+    const { table } = this;
+    const path = table.pathAt(row);
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    let first = row;
+    while (first > 0 && table.isInFolder(first - 1, folder)) first--;
+    let inputs = '';
+    for (let other = first; other < table.length && table.isInFolder(other, folder); other++) {
+      if (other === row || !this.isPublished(other)) continue;
+      const digest = table.digestAt(other);
+      if (digest === '') return undefined;
+      inputs += `${table.langAt(other)} ${digest};`;
+    }
+    return inputs;
+  }
 }
 
 /**
@@ -109,6 +132,10 @@ class Entry implements PublishedEntry {
 
   get digest(): string {
     return this.rows.table.digestAt(this.row);
+  }
+
+  get translationInputs(): string | undefined {
+    return this.rows.translationInputsOf(this.row);
   }
 }
 
