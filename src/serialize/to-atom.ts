@@ -2,7 +2,7 @@
 import type { FeedModel } from './feed-model.js';
 import { createFeed, defuseCdata } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
-import { FEED_HISTORY_NAMESPACE } from './feed-history.js';
+import { addArchiveLinks } from './feed-history.js';
 import { childElements, makeElement, parseXmlTree, setStylesheet, setText, writeXmlTree, type Element } from './xml-tree.js';
 
 const XHTML_TYPE = 'text/html';
@@ -88,31 +88,12 @@ function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
   entry.elements = others;
 }
 
-/** RFC 5005 section 4: `fh:archive` in an archive document, links to the current feed and the neighbouring archive pages. */
-function addArchiveLinks(feed: Element, archive: FeedModel['archive']): void {
-  if (!archive) return;
-  const type = 'application/atom+xml';
-  const links = [
-    ...(archive.current ? [makeElement('link', { rel: 'current', type, href: archive.current.atom })] : []),
-    ...(archive.prevArchive ? [makeElement('link', { rel: 'prev-archive', type, href: archive.prevArchive.atom })] : []),
-    ...(archive.nextArchive ? [makeElement('link', { rel: 'next-archive', type, href: archive.nextArchive.atom })] : []),
-  ];
-  if (archive.isArchive) {
-    feed.attributes = { ...feed.attributes, 'xmlns:fh': FEED_HISTORY_NAMESPACE };
-    links.push(makeElement('fh:archive', {}, []));
-  }
-  const children = feed.elements ?? [];
-  const firstEntry = children.findIndex((child) => child.name === 'entry');
-  children.splice(firstEntry === -1 ? children.length : firstEntry, 0, ...links);
-  feed.elements = children;
-}
-
 export function toAtom(model: FeedModel): string {
   const tree = parseXmlTree(createFeed(model, defuseCdata).atom1());
   setStylesheet(tree, model.stylesheet);
   const feed = childElements(tree, 'feed')[0]!;
   fixFeedHead(feed, model);
-  addArchiveLinks(feed, model.archive);
+  addArchiveLinks(feed, feed, 'entry', model.archive, { element: 'link', format: 'atom', type: 'application/atom+xml' });
   childElements(feed, 'entry').forEach((entry, index) => {
     const item = model.items[index]!;
     fixEntry(entry, item);

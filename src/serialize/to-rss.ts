@@ -2,7 +2,7 @@
 import type { FeedModel } from './feed-model.js';
 import { createFeed, defuseCdata } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
-import { FEED_HISTORY_NAMESPACE } from './feed-history.js';
+import { addArchiveLinks } from './feed-history.js';
 import { childElements, makeElement, parseXmlTree, setStylesheet, setText, type Element, writeXmlTree } from './xml-tree.js';
 
 function setChildText(parent: Element, name: string, text: string): void {
@@ -58,25 +58,6 @@ function addUpdatePeriod(rss: Element, channel: Element, ttlMinutes: number): vo
  */
 const PLAIN_TEXT = new Set(['title', 'description', 'copyright', 'category', 'dc:creator', 'author']);
 
-/** RFC 5005 section 4 in RSS: `atom:link` relations and `fh:archive` in the channel, before the items. */
-function addArchiveLinks(rss: Element, channel: Element, archive: FeedModel['archive']): void {
-  if (!archive) return;
-  const type = 'application/rss+xml';
-  const links = [
-    ...(archive.current ? [makeElement('atom:link', { href: archive.current.rss, rel: 'current', type })] : []),
-    ...(archive.prevArchive ? [makeElement('atom:link', { href: archive.prevArchive.rss, rel: 'prev-archive', type })] : []),
-    ...(archive.nextArchive ? [makeElement('atom:link', { href: archive.nextArchive.rss, rel: 'next-archive', type })] : []),
-  ];
-  if (archive.isArchive) {
-    rss.attributes = { ...rss.attributes, 'xmlns:fh': FEED_HISTORY_NAMESPACE };
-    links.push(makeElement('fh:archive', {}, []));
-  }
-  const elements = channel.elements ?? [];
-  const firstItem = elements.findIndex((child) => child.name === 'item');
-  elements.splice(firstItem === -1 ? elements.length : firstItem, 0, ...links);
-  channel.elements = elements;
-}
-
 export function toRss(model: FeedModel): string {
   const tree = parseXmlTree(createFeed(model, defuseCdata).rss2());
   setStylesheet(tree, model.stylesheet);
@@ -96,7 +77,7 @@ export function toRss(model: FeedModel): string {
   const image = childElements(channel, 'image')[0];
   if (image) setChildText(image, 'title', model.title);
   if (model.ttlMinutes) addUpdatePeriod(rss, channel, model.ttlMinutes);
-  addArchiveLinks(rss, channel, model.archive);
+  addArchiveLinks(rss, channel, 'item', model.archive, { element: 'atom:link', format: 'rss', type: 'application/rss+xml' });
   childElements(channel, 'item').forEach((item, index) => fixItem(item, model.items[index]!));
   return writeXmlTree(tree, PLAIN_TEXT);
 }
