@@ -47,14 +47,15 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const { configFile, localeFiles, templateFiles, staticFiles } = read.sources;
     const settingSources = { configFile, localeFiles, templateFiles, staticFiles };
     const context = { root, outDir, version: options.version, settingSources };
-    // Current feeds and newest archive pages here, with the cache of item texts; feeds of every
-    // item and full archive pages on workers alone (this thread waits): one a thread, the scan's
-    // workers closed. Workers' heaps are capped: memory stays bounded.
-    const jobs = await run.pool.stageFeeds(context, here, false);
+    // Feeds of every item and full archive pages on workers alone (this thread waits): one a
+    // thread, the scan's workers closed; workers' heaps are capped, so memory stays bounded. Then,
+    // with the workers gone, the current feeds and newest archive pages here, with the cache of
+    // item texts: what this thread's heap grows by while rendering never adds to the workers'.
     const useWorkers = inBulk.length > 0 && options.jobs > 1;
     if (useWorkers) run.pool.close();
     const renderPool = useWorkers ? startWorkerPool(options.jobs) : run.pool;
-    jobs.push(...(await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close())));
+    const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close());
+    jobs.push(...(await run.pool.stageFeeds(context, here, false)));
     const staged = jobs.flatMap((job) => job.staged);
     const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...cacheProblems];
     const code = exitCodeFor(problems, false, options.strict);

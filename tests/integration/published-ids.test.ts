@@ -1,5 +1,5 @@
 // Item ids never change by accident (issue 13): the committed manifest published-ids.tsv, checked by the real CLI on real site folders.
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PUBLISHED_IDS_HEADER_LINES } from '../../src/model/published-ids.js';
@@ -250,5 +250,26 @@ describe('the sample site of this repository', () => {
     const run = build(root, '--dry-run');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain('published-ids.tsv would be left alone.');
+  });
+});
+
+describe('a build killed while writing the manifest', () => {
+  test('leaves a temporary file that the next build writing the manifest removes (only old ones of polyfeed\'s own name)', () => {
+    const root = site();
+    expect(build(root).status).toBe(0);
+    const leftover = join(root, '.0123456789ab.polyfeed-tmp');
+    const fresh = join(root, '.ba9876543210.polyfeed-tmp');
+    const yours = join(root, '.notes.polyfeed-tmp');
+    for (const path of [leftover, fresh, yours]) writeFileSync(path, 'partial');
+    // An hour old: a killed build's; the fresh one may be another build's, being written now.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const path of [leftover, yours]) utimesSync(path, hourAgo, hourAgo);
+    mkdirSync(join(root, 'articles/storm'));
+    writeFileSync(join(root, 'articles/storm/en.md'), article('Storm', '2025-05-01T12:00:00Z'));
+    const run = build(root);
+    expect(run.stdout).toContain('published-ids.tsv was updated');
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(existsSync(yours)).toBe(true);
   });
 });
