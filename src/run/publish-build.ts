@@ -14,6 +14,7 @@ import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
+import { collectGarbage } from './collect-garbage.js';
 import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import { isFullArchivePage } from '../feeds/archive-pages.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
@@ -52,7 +53,10 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     // with the workers gone, the current feeds and newest archive pages here, with the cache of
     // item texts: what this thread's heap grows by while rendering never adds to the workers'.
     const useWorkers = inBulk.length > 0 && options.jobs > 1;
-    if (useWorkers) run.pool.close();
+    if (useWorkers) {
+      run.pool.close();
+      collectGarbage();
+    }
     const renderPool = useWorkers ? startWorkerPool(options.jobs) : run.pool;
     const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close());
     jobs.push(...(await run.pool.stageFeeds(context, here, false)));
