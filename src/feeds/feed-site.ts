@@ -7,7 +7,7 @@ import type { SiteConfig } from '../model/config-schema.js';
 import type { CompiledTemplates } from '../render/compile-templates.js';
 import type { PublishedEntries, PublishedEntry } from '../translate/resolve-translations.js';
 import type { LocaleResources } from '../translate/validate-locales.js';
-import type { PublicationWindow, Schedule } from '../model/publication-window.js';
+import type { Publication } from '../model/publication-window.js';
 
 /** The small inputs every article is validated and rendered with: config, templates, labels. */
 export interface SiteSettings {
@@ -30,10 +30,8 @@ export interface ValidSite extends SiteSettings {
   readonly articles: ArticleTable;
   /** The versions the window publishes (not drafts, not scheduled, but in a preview), with URLs and ids. */
   readonly published: PublishedEntries;
-  /** "Now", and whether drafts and scheduled versions are published (a preview build). */
-  readonly window: PublicationWindow;
-  /** What is scheduled at that "now", and when the next version falls due. */
-  readonly schedule: Schedule;
+  /** "Now", whether drafts and scheduled versions are published (a preview build), what is scheduled then and when the next version falls due. */
+  readonly publication: Publication;
   /** Sizes of the files under static/, for enclosure lengths. */
   readonly staticFiles: ReadonlyMap<string, number>;
   /** The date of a feed without items (see newestSiteUpdateMs). */

@@ -60,8 +60,7 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
       return stoppedOn([...result.errors, ...cacheProblems], code, read.sources);
     }
     // With no problem, the site is valid.
-    const site = read.validated.site!;
-    const publication = { ...site.window, ...site.schedule };
+    const { publication } = read.validated.site!;
     const built: BuiltRun = { options, outOption, outDir, index, snapshot, pool, startedMs, read, result, keepsItems, cacheProblems, publication, publishedIds };
     if (options.dryRun) return (await import('./dry-run.js')).dryRun(built);
     return (await import('./publish-build.js')).publishBuild(built);

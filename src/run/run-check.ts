@@ -19,6 +19,6 @@ export async function runCheck(options: RunOptions & { readonly cacheVersion: st
   const problems = [...result.errors, ...cacheProblems];
   const exitCode = exitCodeFor(problems, result.configInvalid, options.strict);
   const ok = exitCode === ExitCode.ok;
-  const publication = site && { ...site.window, ...site.schedule };
+  const publication = site?.publication;
   return { kind: 'report', exitCode, problems, sources: read.sources, ok, publication, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
 }
