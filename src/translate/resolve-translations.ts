@@ -64,32 +64,36 @@ class PublishedRows {
   }
 
   /**
-   * The other published versions of the article at `row`: the files of one folder are next to
-   * each other in path order, so they are found around it, without an index of every key.
+   * The rows of the other published versions of the article at `row`, in path order: the files
+   * of one folder are next to each other in path order, so they are found around it, without an
+   * index of every key.
    */
-  linksOf(row: number): TranslationLink[] {
+  otherPublishedRowsOf(row: number): number[] {
     const { table } = this;
     const path = table.pathAt(row);
     const folder = path.slice(0, path.lastIndexOf('/') + 1);
     let first = row;
     while (first > 0 && table.isInFolder(first - 1, folder)) first--;
-    const links: TranslationLink[] = [];
+    const rows: number[] = [];
     for (let other = first; other < table.length && table.isInFolder(other, folder); other++) {
-      if (other !== row && this.isPublished(other)) links.push({ lang: table.langAt(other), url: this.urlAt(other), title: table.titleAt(other) });
+      if (other !== row && this.isPublished(other)) rows.push(other);
     }
-    return links.sort(byLanguageTag);
+    return rows;
+  }
+
+  /** The other published versions of the article at `row`, as links ordered by language tag. */
+  linksOf(row: number): TranslationLink[] {
+    const { table } = this;
+    return this.otherPublishedRowsOf(row)
+      .map((other) => ({ lang: table.langAt(other), url: this.urlAt(other), title: table.titleAt(other) }))
+      .sort(byLanguageTag);
   }
 
   /** The language and digest of each other published version of the article at `row` (see PublishedEntry.translationInputs). */
   translationInputsOf(row: number): string | undefined {
     const { table } = this;
-    const path = table.pathAt(row);
-    const folder = path.slice(0, path.lastIndexOf('/') + 1);
-    let first = row;
-    while (first > 0 && table.isInFolder(first - 1, folder)) first--;
     let inputs = '';
-    for (let other = first; other < table.length && table.isInFolder(other, folder); other++) {
-      if (other === row || !this.isPublished(other)) continue;
+    for (const other of this.otherPublishedRowsOf(row)) {
       const digest = table.digestAt(other);
       if (digest === '') return undefined;
       inputs += `${table.langAt(other)} ${digest};`;
