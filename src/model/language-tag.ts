@@ -20,6 +20,14 @@ const RIGHT_TO_LEFT_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', '
 
 /** `rtl` for languages written right to left (ar, he, fa, ur, …), from the likely script of the tag. */
 export function textDirection(tag: string): 'ltr' | 'rtl' {
-  const script = new Intl.Locale(tag).maximize().script;
-  return script !== undefined && RIGHT_TO_LEFT_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  // Asked once per item and translation link; a site has a handful of tags.
+  let direction = directions.get(tag);
+  if (direction === undefined) {
+    const script = new Intl.Locale(tag).maximize().script;
+    direction = script !== undefined && RIGHT_TO_LEFT_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+    if (directions.size < 1000) directions.set(tag, direction);
+  }
+  return direction;
 }
+
+const directions = new Map<string, 'ltr' | 'rtl'>();

@@ -7,8 +7,17 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const WORDS_PER_MINUTE = 200;
 const CJK_CHARACTERS_PER_MINUTE = 500;
 
+/** How many times a global pattern matches, without making the matches (a body has hundreds). */
+function countMatches(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.test(text)) count += 1;
+  return count;
+}
+
 export function estimateReadingMinutes(markdown: string): number {
-  const cjkCharacters = markdown.match(CJK_CHARACTER)?.length ?? 0;
-  const words = markdown.replace(CJK_CHARACTER, ' ').match(WORD)?.length ?? 0;
+  const cjkCharacters = countMatches(CJK_CHARACTER, markdown);
+  // CJK characters count one by one, not as (parts of) words.
+  const words = countMatches(WORD, cjkCharacters > 0 ? markdown.replace(CJK_CHARACTER, ' ') : markdown);
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE + cjkCharacters / CJK_CHARACTERS_PER_MINUTE));
 }

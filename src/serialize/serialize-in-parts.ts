@@ -3,7 +3,9 @@
 import type { FeedFormat } from '../model/config-schema.js';
 import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';
-import { toJsonFeedObject } from './to-json-feed.js';
+import { jsonFeedItem, toJsonFeedObject } from './to-json-feed.js';
+import { atomEntryText } from './to-atom.js';
+import { rssItemText } from './to-rss.js';
 
 /**
  * Writes one feed in parts: `head`, then `joinItems(itemTexts(batch))` for each batch in order,
@@ -21,25 +23,16 @@ export interface FeedInParts {
 
 /**
  * The XML writer puts items last in their parent, each on its own line: the text of a feed with
- * no items, cut before its closing tags, is the head; the items of any batch are the text between
- * the first item and those closing tags.
+ * no items, cut before its closing tags, is the head; each item's text is what the whole-feed
+ * writer puts for it (the same function makes it).
  */
-function xmlStream(serialize: (model: FeedModel) => string, head: FeedModel, itemStart: string, closing: string): FeedInParts {
+function xmlStream(serialize: (model: FeedModel) => string, head: FeedModel, itemText: (item: FeedItemModel) => string, closing: string): FeedInParts {
   const empty = serialize({ ...head, items: [] });
   if (!empty.endsWith(closing)) throw new Error(`The serializer's output does not end in ${JSON.stringify(closing)}.`);
-  const itemTexts = (batch: readonly FeedItemModel[]): string[] => {
-    if (batch.length === 0) return [];
-    const whole = serialize({ ...head, items: batch });
-    // Each item starts a line at its indent; deeper lines and escaped text cannot look like that.
-    const texts = whole.slice(whole.indexOf(itemStart), -closing.length).split(itemStart).slice(1).map((text) => itemStart + text);
-    if (texts.length !== batch.length) throw new Error(`Expected ${batch.length} items, found ${texts.length}.`);
-    return texts;
-  };
-  const joinItems = (texts: readonly string[]) => texts.join('');
   return {
     head: empty.slice(0, -closing.length),
-    itemTexts,
-    joinItems,
+    itemTexts: (batch) => batch.map(itemText),
+    joinItems: (texts) => texts.join(''),
     tail: () => closing,
   };
 }
@@ -54,8 +47,7 @@ function jsonStream(head: FeedModel): FeedInParts {
   if (!empty.endsWith(emptyEnd)) throw new Error('The JSON Feed does not end with its items.');
   let written = 0;
   const itemTexts = (batch: readonly FeedItemModel[]): string[] => {
-    const objects = (toJsonFeedObject({ ...head, items: batch }).items as unknown[]) ?? [];
-    return objects.map((item) => `    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`);
+    return batch.map((item) => `    ${JSON.stringify(jsonFeedItem(item, head.lang), null, 2).replaceAll('\n', '\n    ')}`);
   };
   const joinItems = (texts: readonly string[]) => texts.map((text) => `${written++ === 0 ? '\n' : ',\n'}${text}`).join('');
   return {
@@ -69,9 +61,9 @@ function jsonStream(head: FeedModel): FeedInParts {
 export function serializeInParts(format: FeedFormat, head: FeedModel): FeedInParts {
   switch (format) {
     case 'atom':
-      return xmlStream(feedFormats.atom.serialize, head, '\n  <entry', '\n</feed>\n');
+      return xmlStream(feedFormats.atom.serialize, head, (item) => atomEntryText(item, head.lang), '\n</feed>\n');
     case 'rss':
-      return xmlStream(feedFormats.rss.serialize, head, '\n    <item', '\n  </channel>\n</rss>\n');
+      return xmlStream(feedFormats.rss.serialize, head, rssItemText, '\n  </channel>\n</rss>\n');
     case 'json':
       return jsonStream(head);
   }

@@ -1,9 +1,10 @@
-// Pure: FeedModel → Atom 1.0 text: `feed`'s output, corrected where RFC 4287 or readers need more.
-import type { FeedModel } from './feed-model.js';
+// Pure: FeedModel → Atom 1.0 text: the head is `feed`'s, corrected where RFC 4287 or readers need
+// more; the entries are made here from the model.
+import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { createFeed, defuseCdata } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
 import { addArchiveLinks } from './feed-history.js';
-import { childElements, makeElement, parseXmlTree, setStylesheet, setText, writeXmlTree, type Element } from './xml-tree.js';
+import { childElements, makeElement, parseXmlTree, setStylesheet, setText, writeElement, writeXmlTree, type Element } from './xml-tree.js';
 
 const XHTML_TYPE = 'text/html';
 
@@ -61,44 +62,45 @@ function fixFeedHead(feed: Element, model: FeedModel): void {
   }
 }
 
-function fixEntry(entry: Element, item: FeedModel['items'][number]): void {
-  replaceAuthors(entry, item.authors);
-  // Every text is set again from the model: ids as written (feed runs them through new URL()),
-  // HTML content whole (feed mishandles a second "]]>"), categories with term and label.
-  const id = childElements(entry, 'id')[0];
-  if (id) setText(id, item.id);
-  setTextConstruct(childElements(entry, 'title')[0], item.title);
-  setTextConstruct(childElements(entry, 'summary')[0], item.summary ?? '');
-  const content = childElements(entry, 'content')[0];
-  if (content) setText(content, item.contentHtml);
-  const categories = item.tags.map((tag) => makeElement('category', { term: tag, label: tag }));
-  const withoutCategories = (entry.elements ?? []).filter((child) => child.name !== 'category');
-  const contentIndex = withoutCategories.findIndex((child) => child.name === 'content');
-  withoutCategories.splice(contentIndex === -1 ? withoutCategories.length : contentIndex, 0, ...categories);
-  entry.elements = withoutCategories;
+/**
+ * One entry, made from the model alone (`feed` writes the feed's head; every text of an entry is
+ * the model's anyway). Children in this order: title, id, links (alternate, translations,
+ * enclosure), updated, summary, categories, content, authors, published; an entry in another
+ * language than its feed says so (a combined multilingual feed).
+ */
+export function atomEntryElement(item: FeedItemModel, feedLang: string): Element {
+  const title = makeElement('title');
+  setTextConstruct(title, item.title);
   const links: Element[] = [makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: item.lang, href: item.url })];
   // One alternate per other language version (RFC 4287 §4.2.7.4 hreflang).
   for (const translation of item.translations) {
     links.push(makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: translation.lang, href: translation.url, title: translation.title }));
   }
   if (item.image) links.push(makeElement('link', { rel: 'enclosure', type: item.image.mediaType, href: item.image.url, length: item.image.lengthBytes }));
-  const others = (entry.elements ?? []).filter((child) => child.name !== 'link');
-  const idIndex = others.findIndex((child) => child.name === 'id');
-  others.splice(idIndex + 1, 0, ...links);
-  entry.elements = others;
+  const children: Element[] = [title, makeElement('id', {}, item.id), ...links, makeElement('updated', {}, item.updated.toISOString())];
+  if (item.summary) {
+    const summary = makeElement('summary');
+    setTextConstruct(summary, item.summary);
+    children.push(summary);
+  }
+  const categories = item.tags.map((tag) => makeElement('category', { term: tag, label: tag }));
+  const rest = [...item.authors.map(authorElement), makeElement('published', {}, item.published.toISOString())];
+  if (item.contentHtml) children.push(...categories, makeElement('content', { type: 'html' }, item.contentHtml), ...rest);
+  else children.push(...rest, ...categories);
+  return makeElement('entry', item.lang === feedLang ? {} : { 'xml:lang': item.lang }, children);
+}
+
+/** An entry's text as it stands in its feed: a line of its own, indented under `<feed>`. */
+export function atomEntryText(item: FeedItemModel, feedLang: string): string {
+  return `\n${writeElement(atomEntryElement(item, feedLang), '  ', PLAIN_TEXT)}`;
 }
 
 export function toAtom(model: FeedModel): string {
-  const tree = parseXmlTree(createFeed(model, defuseCdata).atom1());
+  const tree = parseXmlTree(createFeed({ ...model, items: [] }, defuseCdata).atom1());
   setStylesheet(tree, model.stylesheet);
   const feed = childElements(tree, 'feed')[0]!;
   fixFeedHead(feed, model);
   addArchiveLinks(feed, feed, 'entry', model.archive, { element: 'link', format: 'atom', type: 'application/atom+xml' });
-  childElements(feed, 'entry').forEach((entry, index) => {
-    const item = model.items[index]!;
-    fixEntry(entry, item);
-    // An entry in another language than its feed says so (a combined multilingual feed).
-    if (item.lang !== model.lang) entry.attributes = { ...entry.attributes, 'xml:lang': item.lang };
-  });
+  feed.elements = [...(feed.elements ?? []), ...model.items.map((item) => atomEntryElement(item, model.lang))];
   return writeXmlTree(tree, PLAIN_TEXT);
 }

@@ -1,5 +1,5 @@
-// Pure: FeedModel → JSON Feed 1.1 text: `feed`'s JSON Feed 1.0 output, upgraded.
-import type { FeedModel } from './feed-model.js';
+// Pure: FeedModel → JSON Feed 1.1 text: `feed`'s JSON Feed 1.0 head, upgraded, and items made here from the model.
+import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { createFeed } from './create-feed.js';
 
 type JsonObject = Record<string, unknown>;
@@ -10,21 +10,38 @@ const toJsonAuthor = (author: FeedModel['authors'][number]) => ({ name: author.n
  * https://www.jsonfeed.org/version/1.1/: `version` 1.1, `authors` arrays instead of the
  * deprecated `author`, `language` on the feed. Translations go in the `_polyfeed` extension.
  */
-export function toJsonFeed11(feed1: JsonObject, model: FeedModel): JsonObject {
-  const { version: _version, author: _author, items: items1, ...rest } = feed1;
-  const items = (items1 as JsonObject[]).map((item, index) => {
-    const source = model.items[index]!;
-    const { author: _itemAuthor, ...itemRest } = item;
-    return {
-      ...itemRest,
-      ...(source.summary === undefined ? {} : { summary: source.summary }),
-      authors: source.authors.map(toJsonAuthor),
-      ...(source.lang === model.lang ? {} : { language: source.lang }),
-      ...(source.translations.length > 0
-        ? { _polyfeed: { translations: source.translations.map(({ lang, url, title }) => ({ language: lang, url, title })) } }
-        : {}),
-    };
-  });
+/**
+ * One item, made from the model alone (`feed` writes the feed's own fields), with its keys in the
+ * order readers have always seen: `feed`'s JSON Feed 1.0 item, then what 1.1 and polyfeed add.
+ */
+export function jsonFeedItem(item: FeedItemModel, feedLang: string): JsonObject {
+  const hasSummary = item.summary !== undefined;
+  return {
+    id: item.id,
+    content_html: item.contentHtml,
+    url: item.url,
+    ...(item.title ? { title: item.title } : {}),
+    ...(hasSummary && item.contentHtml ? { summary: item.summary } : {}),
+    ...(item.image ? { image: item.image.url } : {}),
+    date_modified: item.updated.toISOString(),
+    date_published: item.published.toISOString(),
+    tags: item.tags.filter((tag) => tag !== ''),
+    ...(hasSummary && !item.contentHtml ? { summary: item.summary } : {}),
+    authors: item.authors.map(toJsonAuthor),
+    ...(item.lang === feedLang ? {} : { language: item.lang }),
+    ...(item.translations.length > 0
+      ? { _polyfeed: { translations: item.translations.map(({ lang, url, title }) => ({ language: lang, url, title })) } }
+      : {}),
+  };
+}
+
+/**
+ * https://www.jsonfeed.org/version/1.1/: `version` 1.1, `authors` arrays instead of the
+ * deprecated `author`, `language` on the feed. Translations go in the `_polyfeed` extension.
+ */
+function toJsonFeed11(feed1: JsonObject, model: FeedModel): JsonObject {
+  const { version: _version, author: _author, items: _items, ...rest } = feed1;
+  const items = model.items.map((item) => jsonFeedItem(item, model.lang));
   return {
     version: 'https://jsonfeed.org/version/1.1',
     ...rest,
@@ -55,7 +72,7 @@ function archiveFields(archive: FeedModel['archive']): JsonObject {
 
 /** The JSON Feed 1.1 document as an object. */
 export function toJsonFeedObject(model: FeedModel): JsonObject {
-  return toJsonFeed11(JSON.parse(createFeed(model).json1()) as JsonObject, model);
+  return toJsonFeed11(JSON.parse(createFeed({ ...model, items: [] }).json1()) as JsonObject, model);
 }
 
 export function toJsonFeed(model: FeedModel): string {

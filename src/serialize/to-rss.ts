@@ -1,44 +1,48 @@
-// Pure: FeedModel → RSS 2.0 text: `feed`'s output, corrected where the RSS 2.0 spec or readers need more.
-import type { FeedModel } from './feed-model.js';
+// Pure: FeedModel → RSS 2.0 text: the channel is `feed`'s, corrected where the RSS 2.0 spec or
+// readers need more; the items are made here from the model.
+import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { createFeed, defuseCdata } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
 import { addArchiveLinks } from './feed-history.js';
-import { childElements, makeElement, parseXmlTree, setStylesheet, setText, type Element, writeXmlTree } from './xml-tree.js';
+import { childElements, makeElement, parseXmlTree, setStylesheet, setText, type Element, writeElement, writeXmlTree } from './xml-tree.js';
 
 function setChildText(parent: Element, name: string, text: string): void {
   const element = childElements(parent, name)[0];
   if (element) setText(element, text);
 }
 
-function fixItem(element: Element, item: FeedModel['items'][number]): void {
-  // Every text is set again from the model: `feed`'s XML layer turns a literal "&amp;" into "&".
-  setChildText(element, 'title', item.title);
-  setChildText(element, 'link', item.url);
-  setChildText(element, 'guid', item.id);
-  setChildText(element, 'content:encoded', item.contentHtml);
+/**
+ * One item, made from the model alone (`feed` writes the channel; every text of an item is the
+ * model's anyway). Children in this order: title (unless empty), link, guid, pubDate, description, content:encoded,
+ * enclosure, categories, authors.
+ */
+export function rssItemElement(item: FeedItemModel): Element {
+  const children: Element[] = [
+    // An empty title is left out (RSS 2.0: an item needs a title or a description).
+    ...(item.title ? [makeElement('title', {}, item.title)] : []),
+    makeElement('link', {}, item.url),
+    // A guid that is the item's URL is a permalink; any other id is not (RSS 2.0 <guid>).
+    makeElement('guid', { isPermaLink: item.id === item.url ? 'true' : 'false' }, item.id),
+    makeElement('pubDate', {}, item.published.toUTCString()),
+  ];
   // RSS readers treat description as HTML: the plain-text summary is escaped once for that.
-  setChildText(element, 'description', item.summary === undefined ? '' : escapeHtmlText(item.summary));
-  const guid = childElements(element, 'guid')[0];
-  // A guid that is the item's URL is a permalink; any other id is not (RSS 2.0 <guid>).
-  if (guid) guid.attributes = { isPermaLink: item.id === item.url ? 'true' : 'false' };
-  const children: Element[] = [];
-  for (const child of element.elements ?? []) {
-    if (child.name === 'author' || child.name === 'category') continue;
-    if (child.name === 'enclosure') {
-      // RSS 2.0 requires length; 0 is the convention when the size is not known (an image on another host).
-      if (item.image?.mediaType) children.push(makeElement('enclosure', { url: item.image.url, length: item.image.lengthBytes ?? 0, type: item.image.mediaType }));
-      continue;
-    }
-    children.push(child);
-  }
+  if (item.summary) children.push(makeElement('description', {}, escapeHtmlText(item.summary)));
+  if (item.contentHtml) children.push(makeElement('content:encoded', {}, item.contentHtml));
+  // RSS 2.0 requires length; 0 is the convention when the size is not known (an image on another host).
+  if (item.image?.mediaType) children.push(makeElement('enclosure', { url: item.image.url, length: item.image.lengthBytes ?? 0, type: item.image.mediaType }));
+  for (const tag of item.tags) children.push(makeElement('category', {}, tag));
   // <author> must be an e-mail address, so names without one go into dc:creator; readers and
   // the W3C validator reject an item mixing both, so one author without e-mail moves all to dc:creator.
-  for (const tag of item.tags) children.push(makeElement('category', {}, tag));
   const allHaveEmail = item.authors.every((author) => author.email);
   for (const author of item.authors) {
     children.push(allHaveEmail ? makeElement('author', {}, `${author.email} (${author.name})`) : makeElement('dc:creator', {}, author.name));
   }
-  element.elements = children;
+  return makeElement('item', {}, children);
+}
+
+/** An item's text as it stands in its feed: a line of its own, indented under `<channel>`. */
+export function rssItemText(item: FeedItemModel): string {
+  return `\n${writeElement(rssItemElement(item), '    ', PLAIN_TEXT)}`;
 }
 
 /** The Syndication module (RDF Site Summary 1.0 Modules: Syndication) says the same as <ttl> to readers that read only it. */
@@ -59,7 +63,7 @@ function addUpdatePeriod(rss: Element, channel: Element, ttlMinutes: number): vo
 const PLAIN_TEXT = new Set(['title', 'description', 'copyright', 'category', 'dc:creator', 'author']);
 
 export function toRss(model: FeedModel): string {
-  const tree = parseXmlTree(createFeed(model, defuseCdata).rss2());
+  const tree = parseXmlTree(createFeed({ ...model, items: [] }, defuseCdata).rss2());
   setStylesheet(tree, model.stylesheet);
   const rss = childElements(tree, 'rss')[0]!;
   // A fixed order: `feed` declares dc and content only when some item has content, which would
@@ -78,6 +82,6 @@ export function toRss(model: FeedModel): string {
   if (image) setChildText(image, 'title', model.title);
   if (model.ttlMinutes) addUpdatePeriod(rss, channel, model.ttlMinutes);
   addArchiveLinks(rss, channel, 'item', model.archive, { element: 'atom:link', format: 'rss', type: 'application/rss+xml' });
-  childElements(channel, 'item').forEach((item, index) => fixItem(item, model.items[index]!));
+  channel.elements = [...(channel.elements ?? []), ...model.items.map(rssItemElement)];
   return writeXmlTree(tree, PLAIN_TEXT);
 }

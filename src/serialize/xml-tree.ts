@@ -138,7 +138,8 @@ function writeAttributes(element: Element, plain: boolean): string {
     .join('');
 }
 
-function writeElement(element: Element, indent: string, plainText: ReadonlySet<string>): string {
+/** One element as XML text at an indent (no line break before it). */
+export function writeElement(element: Element, indent: string, plainText: ReadonlySet<string>): string {
   const plain = plainText.has(element.name!);
   const open = `${indent}<${element.name}${writeAttributes(element, plain)}`;
   const children = (element.elements ?? []).filter((child) => child.type !== 'comment');
