@@ -57,22 +57,24 @@ export function startProgressDisplay({ stream, delayMs = PROGRESS_DELAY_MS, now 
     });
     bar.start(shown.total ?? 1, shown.value);
   };
-  const redraw = (): void => {
+  /** Counts are drawn at cli-progress's frame rate; a new stage (`atOnce`) is drawn when it begins. */
+  const redraw = (atOnce = false): void => {
     if (!bar && now() - startedMs >= delayMs) open();
     if (!bar) return;
     bar.setTotal(shown.total ?? 1);
     bar.update(shown.total === undefined ? 0 : Math.min(shown.value, shown.total));
+    if (atOnce) bar.render();
   };
   const timer = setTimeout(open, delayMs);
   timer.unref();
   return {
     stage(stage, total) {
       Object.assign(shown, { stage, total, value: 0 });
-      redraw();
+      redraw(true);
     },
     setTotal(total) {
       shown.total = total;
-      redraw();
+      redraw(true);
     },
     advance(count) {
       shown.value += count;
