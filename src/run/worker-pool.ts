@@ -190,9 +190,8 @@ export function startWorkerPool(workers: number, progress: RunProgress = noProgr
               const { lang, document, entries, newestUpdateMs } = feeds[key]!;
               await request(thread, (id) => ({ id, kind: 'feed-begin', key, context, start: { lang, document, newestUpdateMs } }));
               for (let from = 0; from < entries.length; from += FEED_SLICE) {
-                const slice = entries.slice(from, from + FEED_SLICE);
-                await request(thread, (id) => ({ id, kind: 'feed-items', key, entries: toJobEntries(slice) }));
-                progress.advance(slice.length);
+                await request(thread, (id) => ({ id, kind: 'feed-items', key, entries: toJobEntries(entries.slice(from, from + FEED_SLICE)) }));
+                progress.advance(Math.min(FEED_SLICE, entries.length - from));
               }
               results[key] = await request<StagingResult>(thread, (id) => ({ id, kind: 'feed-end', key }));
             }
