@@ -11,6 +11,8 @@ import { runCheck } from './run/run-check.js';
 import { chooseNow } from './run/choose-now.js';
 import type { PublicationWindow } from './model/publication-window.js';
 import { jsonSchedule, publicationLines } from './report/format-publication.js';
+import { observeRun, type RunObserver } from './report/run-observer.js';
+import { problemsToPrint } from './report/quiet-problems.js';
 
 const version = readPolyfeedVersion();
 /** What the cache is keyed by besides the inputs (see readCacheVersion). */
@@ -25,6 +27,8 @@ interface CommonOptions {
   cache: boolean;
   now?: string;
   languages?: string[];
+  quiet: boolean;
+  verbose: boolean;
 }
 
 interface BuildCommandOptions extends CommonOptions {
@@ -42,15 +46,17 @@ interface DiffCommandOptions extends Omit<CommonOptions, 'format'> {
   to?: string;
 }
 
-/** Prints how a run ended and gives its exit code. */
-function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string): number {
+/** Prints how a run ended and gives its exit code; with --quiet (`quiet.quiet`), only the problems that fail it. */
+function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string, quiet = { quiet: false, strict: false }): number {
   if (outcome.kind === 'usage') {
     process.stderr.write(`polyfeed: ${outcome.message}\nRun "polyfeed --help" for the commands and their options.\n`);
     return ExitCode.usage;
   }
   const { publication } = outcome;
-  printReport(format, outcome.problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication) }, root);
-  if (format !== 'json') {
+  // A JSON report is for programs: whole, whatever --quiet says.
+  const problems = format === 'json' ? outcome.problems : problemsToPrint(outcome.problems, quiet);
+  printReport(format, problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication) }, root);
+  if (format !== 'json' && !quiet.quiet) {
     if (outcome.notice) process.stderr.write(`${outcome.notice}\n`);
     for (const line of [...(outcome.summary ?? []), ...(publication ? publicationLines(publication) : [])]) process.stdout.write(`${line}\n`);
   }
@@ -78,6 +84,12 @@ function windowFor(options: { now?: string; drafts?: boolean; future?: boolean }
   return { nowMs: now.nowMs, drafts: options.drafts ?? false, future: options.future ?? false };
 }
 
+/** --verbose and the progress display (on a terminal) around a run; a test may set how soon the display is drawn. */
+function observeRunOf(options: CommonOptions | DiffCommandOptions): Promise<RunObserver> {
+  const delayMs = Number(process.env.POLYFEED_PROGRESS_DELAY_MS);
+  return observeRun({ verbose: options.verbose, quiet: options.quiet, stream: process.stderr, env: process.env, delayMs: delayMs >= 0 ? delayMs : undefined });
+}
+
 function parseLanguages(value: string): string[] {
   const tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
   if (tags.length === 0) throw new InvalidArgumentError('Expected language tags of the config, separated by commas (en,fr).');
@@ -95,7 +107,9 @@ function addCommonOptions(command: Command, formats: { readonly choices: readonl
         .argParser(parseJobs)
         .default(defaultJobs()),
     )
-    .addOption(new Option('--languages <tags>', 'only these languages of the config, separated by commas (every article is still validated)').argParser(parseLanguages));
+    .addOption(new Option('--languages <tags>', 'only these languages of the config, separated by commas (every article is still validated)').argParser(parseLanguages))
+    .addOption(new Option('--quiet', 'print only the problems that fail the run: no warnings, no summary, no progress').default(false).conflicts('verbose'))
+    .option('--verbose', 'also print the time of each stage (scan, read/validate, render, write/publish, cache) on stderr', false);
 }
 
 /** Declares every command and option (for tests that check what examples and docs use); parsing runs the command. */
@@ -120,9 +134,12 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const root = resolve(options.root);
       const window = windowFor(options);
       if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));
-      const onWait = (pid: number, outDir: string) => void process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`);
-      const run = { ...options, out: options.out, root, waitSeconds: options.wait, version, cacheVersion, onWait, window };
-      setExitCode(printOutcome(await runBuild(run), options.format, root));
+      const onWait = (pid: number, outDir: string) => void (options.quiet || process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`));
+      const observer = await observeRunOf(options);
+      const run = { ...options, out: options.out, root, waitSeconds: options.wait, version, cacheVersion, onWait, window, progress: observer.progress };
+      const outcome = await runBuild(run).finally(observer.stop);
+      setExitCode(printOutcome(outcome, options.format, root, options));
+      observer.printStageTimes();
     });
   addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing'))
     .option('--no-cache', 'validate every article again, not only those changed since the last build')
@@ -130,7 +147,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const root = resolve(options.root);
       const window = windowFor(options);
       if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));
-      setExitCode(printOutcome(await runCheck({ ...options, root, cacheVersion, window }), options.format, root));
+      const observer = await observeRunOf(options);
+      const outcome = await runCheck({ ...options, root, cacheVersion, window, progress: observer.progress }).finally(observer.stop);
+      setExitCode(printOutcome(outcome, options.format, root, options));
+      observer.printStageTimes();
     });
   addCommonOptions(
     program.command('diff').description('per language and format, the items a build would add, change (which fields) and remove; writes nothing'),
@@ -145,12 +165,14 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       if ('kind' in window) return setExitCode(printOutcome(window, 'human', root));
       // Loaded only for this command: it parses feeds.
       const [{ runDiff }, { printDiff }] = await Promise.all([import('./run/run-diff.js'), import('./report/print-diff.js')]);
-      const outcome = await runDiff({ ...options, against: options.against, to: options.to, root, version, cacheVersion, window });
+      const observer = await observeRunOf(options);
+      const outcome = await runDiff({ ...options, against: options.against, to: options.to, root, version, cacheVersion, window, progress: observer.progress }).finally(observer.stop);
       if (outcome.kind === 'usage') setExitCode(printOutcome(outcome, 'human', root));
       else {
-        printDiff(outcome, options.format);
+        printDiff(options.format === 'json' ? outcome : { ...outcome, problems: problemsToPrint(outcome.problems, options) }, options.format);
         setExitCode(outcome.exitCode);
       }
+      observer.printStageTimes();
     });
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;

@@ -7,7 +7,9 @@ import { readFolderEntries } from './read-folder-entries.js';
 
 /** A file's bytes, as read, and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
+  /** Relative to the site folder, with `/` separators: `locales/en/feed.json`. */
   readonly path: string;
+  /** The file's bytes, undecoded: validation decodes them and reports an encoding problem at its place. */
   readonly bytes: Uint8Array;
 }
 
@@ -19,8 +21,11 @@ export type ReadArticleBytes = (path: string) => Uint8Array | undefined;
 
 /** The small sources every article is validated and rendered with, read whole. */
 export interface SettingSources {
+  /** polyfeed.config.yaml; undefined when there is none (reported as CONFIG_NOT_FOUND). */
   readonly configFile: SourceFile | undefined;
+  /** The labels: every `.json` file under locales/ (`locales/<lang>/*.json`). */
   readonly localeFiles: readonly SourceFile[];
+  /** The Handlebars templates and partials: every `.hbs` file under templates/. */
   readonly templateFiles: readonly SourceFile[];
   /** Sizes in bytes of the files under static/, keyed by their path below it ("media/a.jpg"). */
   readonly staticFiles: ReadonlyMap<string, number>;

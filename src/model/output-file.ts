@@ -14,6 +14,7 @@ export type OutputBody = string | LazyBody;
 export interface OutputFile {
   /** Relative to the output folder, with `/` separators. */
   readonly path: string;
+  /** The file's text (UTF-8 when written): whole, or made a chunk at a time as it is read (see LazyBody). */
   readonly body: OutputBody;
 }
 

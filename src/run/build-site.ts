@@ -11,6 +11,7 @@ import { readEntries, renderEntries, renderTools } from '../feeds/render-entries
 import { validateSite, type ValidateSiteResult } from './validate-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
 
+/** What `build` made: the output files (relative to the output folder) and every problem found. */
 export interface BuildResult {
   /**
    * Every output file; none when a source is invalid. Bodies are whole strings, or lazy with
@@ -18,6 +19,7 @@ export interface BuildResult {
    * as it is read, so read every body before trusting `errors`.
    */
   readonly files: readonly OutputFile[];
+  /** Every problem, errors and warnings, of every source (sorted by the report formatters, not here). Any error means no files. */
   readonly errors: readonly BuildError[];
   /** Each language's feeds, as made (for a writer that skips unchanged feeds or renders them on other threads). */
   readonly feeds: readonly LanguageFeeds[];
@@ -48,6 +50,7 @@ export function windowOf(options: PublicationOptions): PublicationWindow {
   return { nowMs, drafts: options.drafts ?? false, future: options.future ?? false };
 }
 
+/** How `build` builds; every option has a default, so `build(sources)` builds what the CLI publishes at the clock's "now". */
 export interface BuildOptions extends PublicationOptions {
   /** polyfeed's version, written into each feed's generator element; the package's version by default. */
   readonly version?: string;
@@ -123,7 +126,10 @@ export function checkSite(validated: ValidateSiteResult, options: Pick<BuildOpti
   return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, articleFiles };
 }
 
-/** Validates every source and renders the newest item of each language; writes nothing. */
-export function check(sources: SiteSources, options: PublicationOptions = {}): CheckResult {
-  return checkSite(validateSite(sources, windowOf(options)));
+/**
+ * Validates every source and renders the newest item of each language (of `options.languages`,
+ * or every one); writes nothing. Every option has a default: `check(sources)` checks at the clock's "now".
+ */
+export function check(sources: SiteSources, options: PublicationOptions & Pick<BuildOptions, 'languages'> = {}): CheckResult {
+  return checkSite(validateSite(sources, windowOf(options)), { languages: options.languages });
 }

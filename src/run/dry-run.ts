@@ -12,6 +12,7 @@ import { splitUnchangedFeeds } from './no-op-check.js';
 import { publishedIdsSummary } from './publish-published-ids.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { BuiltRun } from './built-run.js';
+import { itemsIn, noProgress } from './run-progress.js';
 
 /** Said only when the build would remove feeds: those of languages or formats no longer in the config, or archive pages no longer needed. */
 function wouldRemove(removed: readonly string[]): string {
@@ -31,6 +32,8 @@ export function dryRun(run: BuiltRun): RunOutcome {
   const changed: string[] = [];
   const unchanged = kept.flatMap((feeds) => feeds.paths);
   const renderErrors: BuildError[] = [];
+  const progress = options.progress ?? noProgress;
+  progress.setTotal(itemsIn(toMake));
   for (const feeds of toMake) {
     const files = feedFiles(feeds, renderErrors);
     // The bodies of a language are made together: all of them are read before any is compared.
@@ -41,6 +44,7 @@ export function dryRun(run: BuiltRun): RunOutcome {
       const made = hashes[index]!.digest('hex');
       (onDisk === undefined ? added : onDisk === made ? unchanged : changed).push(file.path);
     });
+    progress.advance(feeds.entries.length);
   }
   const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
   const removed = removableOutputs(outDir, staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]));

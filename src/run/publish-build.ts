@@ -19,6 +19,7 @@ import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import { isFullArchivePage } from '../feeds/archive-pages.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
 import { publishPublishedIds, withPublishedIdsStamp } from './publish-published-ids.js';
+import { itemsIn, noProgress } from './run-progress.js';
 
 /** A write that failed: reported with the run's other problems; the previous output is whole. */
 function writeFailed(problems: readonly BuildError[], run: BuiltRun): RunOutcome {
@@ -29,6 +30,7 @@ function writeFailed(problems: readonly BuildError[], run: BuiltRun): RunOutcome
 export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
   const { options, outDir, result, read, cacheProblems } = run;
   const { root } = options;
+  const progress = options.progress ?? noProgress;
   const paths = result.feeds.flatMap((feeds) => feeds.paths);
   const unsafeFolder = checkFeedFolders(root, outDir, paths);
   if (unsafeFolder) return stoppedOn([unsafeFolder], ExitCode.usage, read.sources);
@@ -45,6 +47,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     if (folderErrors.length > 0) return writeFailed([...result.errors, ...folderErrors], run);
     // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
     const { here, inBulk } = splitRenderWork(toWrite, read.validated.site?.config.maxItems === 0);
+    progress.setTotal(itemsIn(toWrite));
     const { configFile, localeFiles, templateFiles, staticFiles } = read.sources;
     const settingSources = { configFile, localeFiles, templateFiles, staticFiles };
     const context = { root, outDir, version: options.version, settingSources };
@@ -57,7 +60,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       run.pool.close();
       collectGarbage();
     }
-    const renderPool = useWorkers ? startWorkerPool(options.jobs) : run.pool;
+    const renderPool = useWorkers ? startWorkerPool(options.jobs, progress) : run.pool;
     const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close());
     jobs.push(...(await run.pool.stageFeeds(context, here, false)));
     const staged = jobs.flatMap((job) => job.staged);
@@ -69,6 +72,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     }
     // Feeds of languages and formats no longer in the config, which the last build into this folder recorded, go in the same publish.
     const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
+    progress.stage('publish');
     const stale = staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]);
     const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged, stale);
     if (published.errors.length > 0) return writeFailed([...problems, ...published.errors], run);
@@ -87,6 +91,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, ...next, problems, startedMs: run.startedMs, publication: run.publication }),
       publishedIds.stamp,
     );
+    progress.stage('cache');
     const items = run.keepsItems ? cachedItemsOf(here) : new Map<string, ReadonlyMap<string, ItemTexts>>();
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;

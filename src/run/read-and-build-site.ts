@@ -9,6 +9,7 @@ import type { PublicationWindow } from '../model/publication-window.js';
 import { chooseLanguages } from './choose-languages.js';
 import { isPreview } from '../model/publication-window.js';
 import type { PublishedIdsUpdate } from '../translate/validate-published-ids.js';
+import { noProgress, type RunProgress } from './run-progress.js';
 
 /** What reading and building the site needs of a command's run. */
 export interface ReadAndBuildInput {
@@ -28,6 +29,8 @@ export interface ReadAndBuildInput {
   readonly languages: readonly string[] | undefined;
   /** Check the published ids against published-ids.tsv (a build; `accept` with --accept-id-changes); undefined not to. */
   readonly guardIds?: { readonly accept: boolean } | undefined;
+  /** Told when rendering begins (after the site is read); the pool tells it the files read. */
+  readonly progress?: RunProgress | undefined;
 }
 
 /** The site as read, and its build (lazy bodies: read them all before trusting `result.errors`). */
@@ -53,6 +56,7 @@ export async function readAndBuildSite(input: ReadAndBuildInput): Promise<SiteBu
   // Loaded only now: a command decides what it can (the no-op check) without the pipeline.
   const [{ readSite }, { buildSite }, { guardPublishedIds }] = await Promise.all([import('./read-site.js'), import('./build-site.js'), import('./guard-published-ids.js')]);
   const asRead = await readSite(root, snapshot, window, pool);
+  (input.progress ?? noProgress).stage('render');
   const guarded = input.guardIds ? guardPublishedIds(root, asRead, input.guardIds.accept) : { read: asRead, publishedIds: undefined };
   const { read } = guarded;
   const publishedIds = isPreview(window) ? undefined : guarded.publishedIds;

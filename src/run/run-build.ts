@@ -11,6 +11,7 @@ import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome
 import { startRun, usageProblem } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
 import type { BuildRunOptions, BuiltRun } from './built-run.js';
+import { noProgress } from './run-progress.js';
 
 /** Nothing changed since the last build: its outputs (of the languages built) stand, and its warnings are told again. */
 function unchangedOutcome(index: BuildIndex, languages: readonly string[] | undefined, nowMs: number): RunOutcome {
@@ -36,6 +37,8 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   // Before anything is read, locked or written: an output folder that shares anything with the sources is refused.
   const unsafe = outOption === null ? undefined : checkOutOption(options.root, options.out!, outOption);
   if (unsafe) return stoppedOn([unsafe], ExitCode.usage);
+  const progress = options.progress ?? noProgress;
+  progress.stage('scan');
   const { index, snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
   if (index && !options.dryRun) {
     // Unchanged, the config is the one the index lists the languages of.
@@ -45,12 +48,13 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
       return 'problem' in chosen ? { kind: 'usage', message: chosen.problem } : unchangedOutcome(index, languages, options.window.nowMs);
     }
   }
+  progress.stage('read', snapshot.changes.changed.length);
   // Started before the pipeline loads here, so the workers load theirs at the same time.
-  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
+  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs), progress);
   try {
     const build = { version: options.version, cacheVersion: options.cacheVersion };
     const guardIds = { accept: options.acceptIdChanges };
-    const made = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build, window: options.window, languages: options.languages, guardIds });
+    const made = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build, window: options.window, languages: options.languages, guardIds, progress });
     if ('usage' in made) return { kind: 'usage', message: made.usage };
     const { read, result, keepsItems, publishedIds } = made;
     const code = exitCodeFor(result.errors, result.configInvalid, options.strict);

@@ -15,6 +15,7 @@ import { listFeedPaths, readFeedText } from './read-feed-folder.js';
 import { exitCodeFor, ExitCode, type DiffOutcome, type UsageOutcome } from './run-outcome.js';
 import { startRun, usageProblem, type RunOptions } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
+import { itemsIn, noProgress, type RunProgress } from './run-progress.js';
 
 /** What the diff command is run with. */
 export interface DiffRunOptions extends RunOptions {
@@ -67,11 +68,14 @@ export async function runDiff(options: DiffRunOptions): Promise<DiffOutcome | Us
   }
   const problem = usageProblem(options.root, undefined) ?? (against === undefined ? undefined : folderProblem('--against', against));
   if (problem) return { kind: 'usage', message: problem };
+  const progress = options.progress ?? noProgress;
+  progress.stage('scan');
   const { index, snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
-  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs));
+  progress.stage('read', snapshot.changes.changed.length);
+  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs), progress);
   try {
     const build = { version: options.version, cacheVersion: options.cacheVersion };
-    const built = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build, window: options.window, languages: options.languages });
+    const built = await readAndBuildSite({ root: options.root, cache: options.cache, snapshot, pool, cacheProblems, build, window: options.window, languages: options.languages, progress });
     if ('usage' in built) return { kind: 'usage', message: built.usage };
     const { read, result } = built;
     const oldDir = against ?? index?.outDir ?? resolve(options.root, result.outDir ?? 'public');
@@ -79,7 +83,7 @@ export async function runDiff(options: DiffRunOptions): Promise<DiffOutcome | Us
     const stopped = (problems: readonly BuildError[], exitCode: number): DiffOutcome => ({ kind: 'diff', exitCode, problems, diff: undefined, ...dirs });
     const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
     if (code !== ExitCode.ok) return stopped([...result.errors, ...cacheProblems], code);
-    const { files, unchanged, renderErrors } = diffBuiltFeeds(result.feeds, index, oldDir);
+    const { files, unchanged, renderErrors } = diffBuiltFeeds(result.feeds, index, oldDir, progress);
     const problems = [...result.errors, ...withoutRepeats(renderErrors), ...cacheProblems];
     const problemCode = exitCodeFor(problems, false, options.strict);
     // A problem met while a feed was made (a template field, say) stops the build, so the diff too.
@@ -99,11 +103,13 @@ function diffBuiltFeeds(
   feeds: readonly LanguageFeeds[],
   index: BuildIndex | undefined,
   oldDir: string,
+  progress: RunProgress,
 ): { files: FileDiff[]; unchanged: string[]; renderErrors: BuildError[] } {
   const { kept, toMake } = splitUnchangedFeeds(feeds, index, oldDir);
   const files: FileDiff[] = [];
   const unchanged = kept.flatMap((languageFeeds) => languageFeeds.paths);
   const renderErrors: BuildError[] = [];
+  progress.setTotal(itemsIn(toMake));
   for (const languageFeeds of toMake) {
     const made = feedFiles(languageFeeds, renderErrors);
     const texts = made.map((): string[] => []);
@@ -113,6 +119,7 @@ function diffBuiltFeeds(
       if (diff) files.push(diff);
       else unchanged.push(file.path);
     });
+    progress.advance(languageFeeds.entries.length);
   }
   const built = new Set(feeds.flatMap((languageFeeds) => languageFeeds.paths));
   for (const path of listFeedPaths(oldDir)) {

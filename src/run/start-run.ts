@@ -6,6 +6,7 @@ import { buildIndexBytes, readBuildIndex } from '../cache/index-store.js';
 import { snapshotSite, type SiteSnapshot } from '../cache/snapshot-site.js';
 import { PARALLEL_STAT_MIN_INDEX_BYTES, startStatPool } from '../load/stat-paths.js';
 import type { PublicationWindow } from '../model/publication-window.js';
+import type { RunProgress } from './run-progress.js';
 
 /** What a command is run with, whatever it does. */
 export interface RunOptions {
@@ -21,6 +22,8 @@ export interface RunOptions {
   readonly window: PublicationWindow;
   /** --languages: tags of the config's languages to build (or check) alone; undefined for every language. */
   readonly languages?: readonly string[] | undefined;
+  /** Told each stage as it begins, and counts as they grow (--verbose, the progress display); no one by default. */
+  readonly progress?: RunProgress | undefined;
 }
 
 export interface StartedRun {

@@ -11,6 +11,7 @@ import { createCounter, workerStarted } from '../load/claim-chunks.js';
 import type { ScannedChunk, ScanTask } from './scan-article-files.js';
 import { ArticleTable } from '../model/article-table.js';
 import { concatTables } from '../model/concat-tables.js';
+import { noProgress, type RunProgress } from './run-progress.js';
 
 /** Below this many files to read, a worker costs more to start than it saves. */
 export const PARALLEL_SCAN_MIN_FILES = 400;
@@ -85,9 +86,18 @@ function tableOf(paths: readonly string[], chunk: ScannedChunk): ArticleTable {
   return ArticleTable.fromColumns(chunk.columns);
 }
 
-/** Starts `workers` worker threads (0: everything runs on this thread). */
-export function startWorkerPool(workers: number): WorkerPool {
-  const pending = new Map<number, { resolve: (value: never) => void; reject: (error: unknown) => void; partials: unknown[][] }>();
+/** Files in the chunks a scan made, told to `progress`. */
+function filesIn(chunks: readonly ScannedChunk[]): number {
+  return chunks.reduce((files, chunk) => files + chunk.columns.path.length, 0);
+}
+
+/**
+ * Starts `workers` worker threads (0: everything runs on this thread). `progress` is told the
+ * files scanned a chunk at a time, and the items rendered a slice (or, here, a document) at a time.
+ */
+export function startWorkerPool(workers: number, progress: RunProgress = noProgress): WorkerPool {
+  type Pending = { resolve: (value: never) => void; reject: (error: unknown) => void; partials: unknown[][]; onPartial?: ((partial: unknown[]) => void) | undefined };
+  const pending = new Map<number, Pending>();
   const threads = Array.from({ length: workers }, () => {
     const thread = new Worker(new URL('./pool-worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     thread.on('message', ({ id, result, partial }: { id: number; result?: never; partial?: unknown[] }) => {
@@ -95,6 +105,7 @@ export function startWorkerPool(workers: number): WorkerPool {
       if (!request) return; // the answer of a worker that was not waited for
       if (partial) {
         request.partials.push(partial);
+        request.onPartial?.(partial);
         return;
       }
       request.resolve((request.partials.length > 0 ? [...request.partials.flat(), ...(result as unknown as unknown[])] : result) as never);
@@ -107,16 +118,21 @@ export function startWorkerPool(workers: number): WorkerPool {
     return thread;
   });
   let nextId = 0;
-  const request = <T>(thread: Worker, message: (id: number) => PoolRequest): Promise<T> => {
+  const request = <T>(thread: Worker, message: (id: number) => PoolRequest, onPartial?: (partial: unknown[]) => void): Promise<T> => {
     const id = nextId++;
     return new Promise<T>((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: never) => void, reject, partials: [] });
+      pending.set(id, { resolve: resolve as (value: never) => void, reject, partials: [], onPartial });
       thread.postMessage(message(id));
     });
   };
   /** Sends a request to every worker and takes chunks here too; a worker that never began taking is not waited for. */
-  const onEveryWorker = async <T>(counter: SharedArrayBuffer, message: (index: number, id: number) => PoolRequest, runHere: () => T[]): Promise<T[]> => {
-    const answers = threads.map((thread, index) => request<T[]>(thread, (id) => message(index, id)));
+  const onEveryWorker = async <T>(
+    counter: SharedArrayBuffer,
+    message: (index: number, id: number) => PoolRequest,
+    runHere: () => T[],
+    onPartial?: (partial: unknown[]) => void,
+  ): Promise<T[]> => {
+    const answers = threads.map((thread, index) => request<T[]>(thread, (id) => message(index, id), onPartial));
     const here = runHere();
     const fromWorkers = await Promise.all(answers.map((answer, index) => (workerStarted(counter, index) ? answer : [])));
     return here.concat(...fromWorkers);
@@ -126,7 +142,17 @@ export function startWorkerPool(workers: number): WorkerPool {
     async scan(root, paths, context, knownDigests) {
       const { scanClaimedChunks } = await import('./scan-article-files.js');
       const task: ScanTask = { root, paths, context, knownDigests, counter: createCounter(threads.length) };
-      const chunks = await onEveryWorker<ScannedChunk>(task.counter, (index, id) => ({ id, kind: 'scan', task, index }), () => scanClaimedChunks(task));
+      const scanHere = (): ScannedChunk[] => {
+        const here: ScannedChunk[] = [];
+        scanClaimedChunks(task, undefined, (chunk) => {
+          here.push(chunk);
+          progress.advance(chunk.columns.path.length);
+        });
+        return here;
+      };
+      const chunks = await onEveryWorker<ScannedChunk>(task.counter, (index, id) => ({ id, kind: 'scan', task, index }), scanHere, (partial) =>
+        progress.advance(filesIn(partial as ScannedChunk[])),
+      );
       // Chunks are ranges of the paths: in the order of their starts, their rows are in path order.
       chunks.sort(byStart);
       const sameBytes: number[] = [];
@@ -148,6 +174,7 @@ export function startWorkerPool(workers: number): WorkerPool {
             const staged = stageFiles(context, feedFiles(languageFeeds, renderErrors));
             const result = { staged: staged.staged, errors: [...staged.errors, ...renderErrors] };
             results.push(result);
+            progress.advance(languageFeeds.entries.length);
             // A write that failed (a full disk, say) fails the others too: they are not tried.
             if (result.errors.some((error) => error.code === 'OUTPUT_WRITE_FAILED')) break;
           }
@@ -164,6 +191,7 @@ export function startWorkerPool(workers: number): WorkerPool {
               await request(thread, (id) => ({ id, kind: 'feed-begin', key, context, start: { lang, document, newestUpdateMs } }));
               for (let from = 0; from < entries.length; from += FEED_SLICE) {
                 await request(thread, (id) => ({ id, kind: 'feed-items', key, entries: toJobEntries(entries.slice(from, from + FEED_SLICE)) }));
+                progress.advance(Math.min(FEED_SLICE, entries.length - from));
               }
               results[key] = await request<StagingResult>(thread, (id) => ({ id, kind: 'feed-end', key }));
             }

@@ -8,6 +8,7 @@ import type { StagedOutput, StagingPlace } from './staging-files.js';
 import { removableOutputs, removeEmptiedFolders } from './stale-outputs.js';
 import { failedWriteOf, writeFailure } from './write-failure.js';
 
+/** What publishing the output files did, by path (relative to the output folder). */
 export interface WriteSummary {
   /** Paths written because their bytes changed or they were new. */
   readonly written: readonly string[];

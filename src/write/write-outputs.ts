@@ -7,6 +7,7 @@ import { discardStaged, prepareOutputFolders, stageFiles } from './staging-files
 
 export type { WriteSummary } from './publish-staged.js';
 
+/** How `writeOutputs` writes; every option has a default. */
 export interface WriteOutputsOptions {
   /** How long to wait for another build writing the same folder; 60 s by default. */
   readonly waitMs?: number;
