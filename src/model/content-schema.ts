@@ -24,7 +24,7 @@ export const ContentSchema = z
     dir: FolderSchema.optional().describe('The folder holding the articles, relative to the site folder (for Jekyll, the folder holding `_posts/`).'),
     layout: SourceLayoutSchema.default('polyfeed').describe('`polyfeed`, `hugo`, `jekyll`, `eleventy` or `astro`.'),
     fields: z
-      .record(z.enum(MAPPABLE_FIELDS), z.string().trim().min(1))
+      .partialRecord(z.enum(MAPPABLE_FIELDS), z.string().trim().min(1))
       .optional()
       .describe('polyfeed field → the front-matter name that holds it, e.g. `{ summary: excerpt }`. Only for the other generators\' layouts.'),
   })

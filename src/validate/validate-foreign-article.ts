@@ -55,6 +55,8 @@ export function validateForeignArticle(input: ArticleInput, rules: ForeignFrontM
   }
   const source = isRecord(data) ? data : {};
   const mapped = mapForeignFrontMatter(source, rules);
+  // Jekyll dates a draft when it is built; polyfeed cannot, so an undated draft is left out (not an error: Jekyll needs none).
+  if (rules.sourcePath.draft && mapped.data.date === undefined && mapped.problems.length === 0) return { errors: [] };
   const errors: BuildError[] = mapped.problems.map((problem) => ({ ...problem, file, ...positionOf(problem.path) }));
   // A date already reported as unreadable is not reported again as missing.
   const unreadable = new Set(mapped.problems.map((problem) => String(problem.path[0])));
