@@ -28,10 +28,12 @@ const isStamp = isTuple(3, isNumber);
 const isFolderStamp = isTuple(2, isNumber);
 const isStringList: Check = (value) => Array.isArray(value) && value.every(isString);
 
-/** articles/<key>/<lang>.md: no empty, "." or ".." part, no NUL (a path a file system would refuse or that leaves the folder). */
-const ARTICLE_PATH = /^articles\/(?!\.\.?\/)[^/\0]+\/[^/\0]+\.md$/;
-/** articles, or a folder below it, under the same rules. */
-const ARTICLE_FOLDER = /^articles(?:\/(?!\.\.?(?:\/|$))[^/\0]+)*$/;
+/** A site-relative path with no empty, "." or ".." part and no NUL (a path a file system would refuse or that leaves the folder). */
+const SITE_PATH = /^(?!\.\.?(?:\/|$))(?:[^/\0]+\/(?!\.\.?(?:\/|$)))*[^/\0]+$/;
+/** An article file: articles/<key>/<lang>.md, or in another generator's layout any `.md` path of the content folder, under the rules above. */
+const ARTICLE_PATH = { test: (path: string) => path.endsWith('.md') && path.includes('/') && SITE_PATH.test(path) };
+/** articles (or the content folder), or a folder below it, under the same rules. */
+const ARTICLE_FOLDER = SITE_PATH;
 /** A path relative to the output folder that stays inside it. */
 const OUTPUT_PATH = /^(?!\.\.?(?:\/|$))(?:[^/\0]+\/(?!\.\.?(?:\/|$)))*[^/\0]+$/;
 

@@ -1,7 +1,7 @@
 // I/O: the size and modification time of every setting file (config, labels, templates, static files).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
+import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/site-names.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { readFolderEntries } from '../load/read-folder-entries.js';
 import { PUBLISHED_IDS_FILE } from '../load/read-published-ids.js';

@@ -1,13 +1,16 @@
 // I/O: lists and stats a site's inputs and tells, against the last build's index, which articles changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/read-sources.js';
+import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/site-names.js';
 import { listArticleTree, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { FOLDER, STAT_FIELDS, startStatPool, type StatPool } from '../load/stat-paths.js';
 import { validationContextDigestOf, diffArticles, type ArticleChanges, type BuildIndex } from './build-index.js';
 import type { ArticleTable } from '../model/article-table.js';
 import { snapshotSettingFiles } from './input-snapshot.js';
+import type { ContentSource } from '../model/content-schema.js';
+import { POLYFEED_CONTENT } from '../model/content-folders.js';
+import { mentionsContentSetting } from '../load/read-content-setting.js';
 
 /** What a build or check looked at before interpreting anything: enough to tell next time what changed. */
 export interface SiteSnapshot {
@@ -17,6 +20,15 @@ export interface SiteSnapshot {
   /** The index's articles, when they hold for this build (same version, config and static files). */
   readonly cached: ArticleTable | undefined;
   readonly changes: ArticleChanges;
+  /** Where the articles were listed, and in which layout (from the config's text, before it is validated). */
+  readonly content?: ContentSource;
+}
+
+/** The config's content setting; its parser is loaded only for a config that has one (the no-op check of a polyfeed site loads none). */
+async function contentSettingOf(configBytes: Buffer | undefined): Promise<ContentSource> {
+  if (!mentionsContentSetting(configBytes)) return POLYFEED_CONTENT;
+  const { parseContentSetting } = await import('../load/read-content-setting-parser.js');
+  return parseContentSetting(configBytes);
 }
 
 function readConfigBytes(root: string): Buffer | undefined {
@@ -37,7 +49,9 @@ export async function snapshotSite(root: string, version: string, index: BuildIn
   const staticSizes = Object.entries(settingFiles)
     .filter(([path]) => path.startsWith(`${STATIC_FOLDER}/`))
     .map(([path, stamp]) => [path.slice(STATIC_FOLDER.length + 1), stamp[0]] as const);
-  const validationContextDigest = validationContextDigestOf(version, readConfigBytes(root), staticSizes);
+  const configBytes = readConfigBytes(root);
+  const validationContextDigest = validationContextDigestOf(version, configBytes, staticSizes);
+  const content = await contentSettingOf(configBytes);
   const usable = index?.cacheVersion === version && index.validationContextDigest === validationContextDigest ? index : undefined;
   const folders = usable ? Object.keys(usable.listing.folderTimes) : [];
   const files = usable?.articles.paths ?? [];
@@ -49,12 +63,12 @@ export async function snapshotSite(root: string, version: string, index: BuildIn
     // A recorded folder that is gone (or is no folder now) is left out, as a fresh stat would.
     const at = STAT_FIELDS * position;
     return stats[at] === FOLDER ? [stats[at + 1]!, stats[at + 2]!] : null;
-  });
+  }, content);
   const offset = folders.length;
   const changes = diffArticles(usable?.articles, listing.files, (position) => {
     const at = STAT_FIELDS * (offset + position);
     const { articles } = usable!;
     return stats[at] === articles.sizeAt(position) && stats[at + 1] === articles.mtimeAt(position) && stats[at + 2] === articles.inodeAt(position);
   });
-  return { settingFiles, validationContextDigest, listing, cached: usable?.articles, changes };
+  return { settingFiles, validationContextDigest, listing, cached: usable?.articles, changes, content };
 }

@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { checkArticlesFolder, classifyArticleEntry } from './classify-article-entry.js';
 import { readFolderEntries } from './read-folder-entries.js';
+import type { ContentSource } from '../model/content-schema.js';
+import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
+import { parseSourcePath } from '../model/source-path.js';
 
 /**
  * A folder's modification time (ms) and inode number. Renaming a folder keeps both, so two
@@ -71,12 +74,16 @@ export function listArticleTree(
   root: string,
   previous?: ArticleTreeListing,
   knownFolderStamp: (folder: string) => FolderStamp | null | undefined = () => undefined,
+  content: ContentSource = POLYFEED_CONTENT,
 ): ArticleTreeListing {
+  const roots = contentFoldersOf(content);
+  // Another generator's folder holds more than articles (Hugo's _index.md list pages, Jekyll's undated posts): its layout says which files are.
+  const isArticle = content.layout === 'polyfeed' ? undefined : (path: string) => parseSourcePath(path, { content, languages: [], defaultLanguage: 'und' }) !== undefined;
   const files: string[] = [];
   const problems: BuildError[] = [];
   const folderTimes: Record<string, FolderStamp> = {};
   const previousFiles = previous ? groupByParent(previous.files) : new Map<string, string[]>();
-  const previousFolders = previous ? groupByParent(Object.keys(previous.folderTimes).filter((folder) => folder !== ARTICLES_FOLDER)) : new Map<string, string[]>();
+  const previousFolders = previous ? groupByParent(Object.keys(previous.folderTimes).filter((folder) => !roots.includes(folder))) : new Map<string, string[]>();
   const stampOf = (folder: string) => {
     const known = knownFolderStamp(folder);
     return known === undefined ? folderStamp(root, folder) : known;
@@ -98,7 +105,9 @@ export function listArticleTree(
     for (const entry of readFolderEntries(join(root, folder))) {
       const kind = classifyArticleEntry(entry, place);
       const path = `${folder}/${entry.name}`;
-      if (kind.kind === 'file') files.push(path);
+      if (kind.kind === 'file') {
+        if (!isArticle || isArticle(path)) files.push(path);
+      }
       else if (kind.kind === 'problem') problems.push(kind.problem);
       else if (kind.kind === 'folder') {
         const childStamp = stampOf(path);
@@ -106,15 +115,18 @@ export function listArticleTree(
       }
     }
   };
-  const rootStamp = stampOf(ARTICLES_FOLDER);
-  const articles = rootStamp ? checkArticlesFolder(root, realRoot, ARTICLES_FOLDER) : undefined;
-  if (articles && 'problem' in articles) problems.push(articles.problem);
-  else if (rootStamp && articles) visit(ARTICLES_FOLDER, rootStamp, () => [articles.realPath]);
+  for (const top of roots) {
+    const rootStamp = stampOf(top);
+    const articles = rootStamp ? checkArticlesFolder(root, realRoot, top) : undefined;
+    if (articles && 'problem' in articles) problems.push(articles.problem);
+    else if (rootStamp && articles) visit(top, rootStamp, () => [articles.realPath]);
+  }
   return { files: files.sort(), folderTimes, ...(problems.length > 0 ? { problems } : {}) };
 }
 
-/** The folders directly under articles/: each one is an article. */
-export function articleFoldersOf(listing: ArticleTreeListing): string[] {
+/** The folders directly under articles/: each one is an article (in another generator's layout, no folder is). */
+export function articleFoldersOf(listing: ArticleTreeListing, content: ContentSource = POLYFEED_CONTENT): string[] {
+  if (content.layout !== 'polyfeed') return [];
   return Object.keys(listing.folderTimes)
     .filter((folder) => parentOf(folder) === ARTICLES_FOLDER)
     .sort();

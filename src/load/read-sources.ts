@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { articleFoldersOf, listArticleTree } from './list-article-tree.js';
 import { readFolderEntries } from './read-folder-entries.js';
+import { parseContentSetting } from './read-content-setting-parser.js';
+import { CONFIG_FILE_NAME, STATIC_FOLDER } from './site-names.js';
 
 /** A file's bytes, as read, and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
@@ -48,10 +50,7 @@ export interface SiteSources extends SettingSources {
   readonly readArticleBytes: ReadArticleBytes;
 }
 
-/** Files published as they are; images referenced by site path must be here. */
-export const STATIC_FOLDER = 'static';
-
-export const CONFIG_FILE_NAME = 'polyfeed.config.yaml';
+export { CONFIG_FILE_NAME, STATIC_FOLDER } from './site-names.js';
 
 function listFiles(root: string, folder: string, accept: (name: string) => boolean): string[] {
   const paths: string[] = [];
@@ -81,11 +80,13 @@ function articleFileReader(root: string): ReadArticleBytes {
 
 /** Reads the site folder `root`; articles are listed, and read later through `readArticleBytes`. Missing folders read as empty: the validate stages report them. */
 export function readSources(root: string): SiteSources {
-  const listing = listArticleTree(root);
+  const settings = readSettingSources(root);
+  const content = parseContentSetting(settings.configFile?.bytes);
+  const listing = listArticleTree(root, undefined, undefined, content);
   return {
-    ...readSettingSources(root),
+    ...settings,
     articlePaths: listing.files,
-    articleFolders: articleFoldersOf(listing),
+    articleFolders: articleFoldersOf(listing, content),
     articleProblems: listing.problems ?? [],
     readArticleBytes: articleFileReader(root),
   };

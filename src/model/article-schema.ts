@@ -59,6 +59,7 @@ export const FrontMatterSchema = z.strictObject({
     .superRefine((id, context) => addUrlIssue(itemIdProblem(id), context))
     .optional()
     .describe('Explicit item id: an http(s) URL, a `tag:` URI or a `urn:`. Pins the id when the folder is renamed or the site moves.'),
+  slug: NonEmptyTextSchema.optional().describe('The last part of the article\'s address, when it is not the key\'s (another generator\'s `slug` or `permalink` is read into it).'),
   draft: z.boolean().optional().describe('`true` keeps this version out of every feed (but a `--drafts` preview build).'),
 });
 

@@ -43,7 +43,22 @@ const ARTICLES_PREFIX = 'articles/';
  * file of the archive. Key and language come from the path (articles/<key>/<lang>.md).
  */
 export class ArticleTable {
-  private constructor(private readonly columns: ArticleColumns) {}
+  private constructor(
+    private readonly columns: ArticleColumns,
+    /** Another generator's layout: the key and language its path says (see source-path.ts); undefined for articles/<key>/<lang>.md. */
+    private readonly placeOf?: (path: string) => { readonly key: string; readonly lang: string } | undefined,
+  ) {}
+
+  /** The same rows, their keys and languages read from their paths by `placeOf` (another generator's layout). */
+  withPlaces(placeOf: (path: string) => { readonly key: string; readonly lang: string } | undefined): ArticleTable {
+    const places = new Map<string, { readonly key: string; readonly lang: string } | undefined>();
+    return new ArticleTable(this.columns, (path) => (places.has(path) ? places.get(path) : places.set(path, placeOf(path)).get(path)));
+  }
+
+  /** Whether keys and languages come from another generator's layout (translations are then not side by side in path order). */
+  get hasForeignPlaces(): boolean {
+    return this.placeOf !== undefined;
+  }
 
   static empty(): ArticleTable {
     return new ArticleTable({ path: [], size: [], mtimeMs: [], ino: [], digest: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], problems: {} });
@@ -166,12 +181,14 @@ export class ArticleTable {
   /** The language tag, from the file name. */
   langAt(row: number): string {
     const path = this.columns.path[row]!;
+    if (this.placeOf) return this.placeOf(path)?.lang ?? '';
     return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
   }
 
   /** The article key, from the folder name. */
   keyAt(row: number): string {
     const path = this.columns.path[row]!;
+    if (this.placeOf) return this.placeOf(path)?.key ?? '';
     return path.slice(ARTICLES_PREFIX.length, path.lastIndexOf('/'));
   }
 

@@ -4,6 +4,7 @@ import { canonicalLanguageTag } from './language-tag.js';
 import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-schemas.js';
 import { addProblem, problemRefinement } from './schema-problem.js';
 import { addUrlIssue, permalinkProblem } from './url-rule.js';
+import { ContentSchema } from './content-schema.js';
 
 export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   const canonical = canonicalLanguageTag(tag);
@@ -13,6 +14,16 @@ export const LanguageTagSchema = z.string().superRefine((tag, context) => {
     addProblem(context, { code: 'INVALID_LANGUAGE_TAG', params: { kind: 'config-spelling', tag, canonical } });
   }
 });
+
+/** Whether Intl knows `zone` as an IANA time zone. */
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const FeedFormatSchema = z.enum(['rss', 'atom', 'json']);
 
@@ -54,6 +65,16 @@ export const ConfigSchema = z
     logo: UrlReferenceSchema.optional().describe('Larger image: RSS `image`, Atom `logo`, JSON Feed `icon`.'),
     ttlMinutes: z.number().int().positive().optional().describe('How often readers should poll: RSS `ttl` and `sy:updatePeriod`.'),
     hub: AbsoluteUrlSchema.optional().describe('WebSub hub URL, announced in every feed.'),
+    content: ContentSchema.describe(
+      'Where the articles are and how they are laid out: `{ dir, layout, fields }`. Default: `{ dir: articles, layout: polyfeed }`. See "Coming from another generator".',
+    ),
+    timezone: z
+      .string()
+      .superRefine((zone, context) => {
+        if (!isKnownTimeZone(zone)) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'unknown-timezone', zone } });
+      })
+      .optional()
+      .describe('IANA time zone (`Europe/Berlin`) in which dates written without an offset are read (`2024-01-02`, `2024-01-02 10:00`). Only for the other generators\' layouts.'),
     stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
   })
   .superRefine((config, context) => {

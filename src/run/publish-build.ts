@@ -7,6 +7,7 @@ import { nextBuildIndex } from '../cache/next-build-index.js';
 import { nextOutputsOf, staleOutputsOf } from '../cache/next-outputs.js';
 import { writeCache } from '../cache/write-cache.js';
 import { checkFeedFolders } from '../write/check-output-folder.js';
+import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
 import { openOutputFolder } from '../write/open-output-folder.js';
 import { publishStaged } from '../write/publish-staged.js';
 import { discardStaged, prepareOutputFolders } from '../write/staging-files.js';
@@ -32,7 +33,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
   const { root } = options;
   const progress = options.progress ?? noProgress;
   const paths = result.feeds.flatMap((feeds) => feeds.paths);
-  const unsafeFolder = checkFeedFolders(root, outDir, paths);
+  const unsafeFolder = checkFeedFolders(root, outDir, paths, contentFoldersOf(run.snapshot.content ?? POLYFEED_CONTENT));
   if (unsafeFolder) return stoppedOn([unsafeFolder], ExitCode.usage, read.sources);
   const opened = openOutputFolder({ root, outDir, waitMs: options.waitSeconds * 1000, onWait: (pid) => options.onWait(pid, outDir) });
   if ('errors' in opened) return writeFailed([...result.errors, ...opened.errors], run);

@@ -55,6 +55,6 @@ export async function readArticles({ root, listing, changes, cached, context, po
   const knownDigests = cached && changes.changedRows.some((row) => row >= 0) ? changes.changedRows.map((row) => (row >= 0 ? cached.digestAt(row) : '')) : undefined;
   const { table, sameBytes } = await pool.scan(root, changes.changed, context, knownDigests);
   if (cached) takeIndexSummaries(table, sameBytes, cached, changes);
-  const articleFiles = { files: mergeRows(cached, changes.unchanged, table), folders: articleFoldersOf(listing), problems: listing.problems ?? [] };
+  const articleFiles = { files: mergeRows(cached, changes.unchanged, table), folders: articleFoldersOf(listing, context.config.content), problems: listing.problems ?? [] };
   return { articleFiles, sameBytes: sameBytes.length };
 }

@@ -4,6 +4,7 @@ import { fileBytesUnder } from '../load/read-file-with-stat.js';
 import { decodeText } from '../load/decode-text.js';
 import { CONFIG_FILE_NAME, readSettingSources, type SettingSources, type SiteSources, type SourceFile } from '../load/read-sources.js';
 import { checkConfigOutDir } from '../write/check-config-out-dir.js';
+import { contentFoldersOf } from '../model/content-folders.js';
 import { readArticles } from './read-articles.js';
 import { ArticleTable } from '../model/article-table.js';
 import { startWorkerPool, type WorkerPool } from './worker-pool.js';
@@ -31,7 +32,7 @@ export async function readSite(root: string, snapshot: SiteSnapshot, window: Pub
   const settingSources = readSettingSources(root);
   const checked = validateSettings(settingSources);
   // The config's outDir must not share anything with the sources: a config problem (exit 2), found by check too.
-  const unsafeOutDir = checked.config && checkConfigOutDir({ root, outDir: checked.config.outDir, ...configTextOf(settingSources.configFile) });
+  const unsafeOutDir = checked.config && checkConfigOutDir({ root, outDir: checked.config.outDir, ...configTextOf(settingSources.configFile), contentFolders: contentFoldersOf(checked.config.content) });
   const settings = unsafeOutDir ? { config: undefined, settings: undefined, configErrors: [unsafeOutDir], errors: [unsafeOutDir] } : checked;
   if (!settings.config) {
     return {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BuildIndex } from '../cache/build-index.js';
 import { outputPathsOf } from '../cache/next-outputs.js';
 import { checkOutOption } from '../write/check-output-folder.js';
+import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
 import { tidyOutputFolder } from '../write/open-output-folder.js';
 import { chooseLanguages } from './choose-languages.js';
 import { isUnchanged } from './no-op-check.js';
@@ -34,12 +35,12 @@ export async function runBuild(options: BuildRunOptions): Promise<RunOutcome> {
   const outOption = options.out === undefined ? null : resolve(options.out);
   const problem = usageProblem(options.root, outOption ?? undefined);
   if (problem) return { kind: 'usage', message: problem };
-  // Before anything is read, locked or written: an output folder that shares anything with the sources is refused.
-  const unsafe = outOption === null ? undefined : checkOutOption(options.root, options.out!, outOption);
-  if (unsafe) return stoppedOn([unsafe], ExitCode.usage);
   const progress = options.progress ?? noProgress;
   progress.stage('scan');
   const { index, snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
+  // Before any source is read, anything locked or written: an output folder that shares anything with the sources (the content folder the config names too) is refused.
+  const unsafe = outOption === null ? undefined : checkOutOption(options.root, options.out!, outOption, contentFoldersOf(snapshot.content ?? POLYFEED_CONTENT));
+  if (unsafe) return stoppedOn([unsafe], ExitCode.usage);
   if (index && !options.dryRun) {
     // Unchanged, the config is the one the index lists the languages of.
     const chosen = chooseLanguages(options.languages, index.languages);

@@ -17,6 +17,8 @@ import { newestSiteUpdateMs } from '../validate/newest-site-update.js';
 import { ARTICLES_FOLDER } from '../load/list-article-tree.js';
 import { validateArticleFile } from '../validate/validate-article-file.js';
 import { reviseRenameHints } from '../validate/revise-rename-hints.js';
+import { checkForeignArticles } from '../validate/check-foreign-articles.js';
+import { parseSourcePath } from '../model/source-path.js';
 import { validateConfig } from '../validate/validate-config.js';
 import { scheduleOf, type PublicationWindow } from '../model/publication-window.js';
 
@@ -140,14 +142,16 @@ export function assembleSite(
   const { config } = validated;
   if (!config) return { site: undefined, configErrors: validated.configErrors, errors: validated.errors, articleFiles: undefined };
   const errors: BuildError[] = [...validated.errors];
+  const foreign = config.content.layout !== 'polyfeed';
+  // In another generator's layout the key and language of a file are what its path says by that layout's rules.
+  if (foreign) articleFiles = { ...articleFiles, files: articleFiles.files.withPlaces((path) => parseSourcePath(path, config)) };
   const fileProblems: BuildError[] = [];
   for (const [, problems] of articleFiles.files.rowsWithProblems()) fileProblems.push(...problems);
   errors.push(...(fileProblems.length > 0 ? reviseRenameHints(fileProblems, articleFiles.files.paths) : []));
-  errors.push(...(articleFiles.problems ?? []), ...checkArticleFolders(articleFiles, config));
+  errors.push(...(articleFiles.problems ?? []), ...(foreign ? checkForeignArticles(articleFiles.files, config) : checkArticleFolders(articleFiles, config)));
   if (articleFiles.files.length === 0 && (articleFiles.problems ?? []).length === 0) {
-    errors.push(
-      makeError('NO_ARTICLES', { folder: ARTICLES_FOLDER, hasFolders: articleFiles.folders.length > 0 }, { file: `${ARTICLES_FOLDER}/` }),
-    );
+    const folder = foreign ? config.content.dir : ARTICLES_FOLDER;
+    errors.push(makeError('NO_ARTICLES', { folder, hasFolders: articleFiles.folders.length > 0 }, { file: `${folder}/` }));
   }
   const published = resolveTranslations(articleFiles.files, config, window);
 

@@ -70,6 +70,7 @@ class PublishedRows {
    */
   otherPublishedRowsOf(row: number): number[] {
     const { table } = this;
+    if (table.hasForeignPlaces) return this.otherPublishedRowsByKey(row);
     const path = table.pathAt(row);
     const folder = path.slice(0, path.lastIndexOf('/') + 1);
     let first = row;
@@ -79,6 +80,24 @@ class PublishedRows {
       if (other !== row && this.isPublished(other)) rows.push(other);
     }
     return rows;
+  }
+
+  private rowsByKey: Map<string, number[]> | undefined;
+
+  /** In another generator's layout, translations are found by key (`content/de/post.md` and `content/en/post.md` are far apart in path order). */
+  private otherPublishedRowsByKey(row: number): number[] {
+    const { table } = this;
+    if (!this.rowsByKey) {
+      this.rowsByKey = new Map();
+      for (let other = 0; other < table.length; other++) {
+        if (!table.isArticle(other)) continue;
+        const key = table.keyAt(other);
+        const rows = this.rowsByKey.get(key);
+        if (rows) rows.push(other);
+        else this.rowsByKey.set(key, [other]);
+      }
+    }
+    return (this.rowsByKey.get(table.keyAt(row)) ?? []).filter((other) => other !== row && this.isPublished(other));
   }
 
   /** The other published versions of the article at `row`, as links ordered by language tag. */

@@ -44,7 +44,8 @@ function newUrlPattern(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): UrlPa
   const simple = plain && afterLang !== undefined && pattern.split('{lang}').length === 2 && !beforeLang.includes('{key}');
   const keyParts = simple ? afterLang.split('{key}') : [];
   const urlOf = (key: string, lang: string) => {
-    const encodedKey = encodeURIComponent(key);
+    // Another generator's key may be a path (`2024/hello`): each of its parts is encoded.
+    const encodedKey = key.includes('/') ? key.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(key);
     const safeKey = /^[A-Za-z0-9_%-]+$/.test(encodedKey);
     if (safeKey && simple && keyParts.length === 2) return `${config.baseUrl}${beforeLang}${encodeURIComponent(lang)}${keyParts[0]}${encodedKey}${keyParts[1]}`;
     const path = pattern.replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodedKey);

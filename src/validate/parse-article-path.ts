@@ -20,7 +20,7 @@ export function nfcForm(name: string): string {
   return /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFC');
 }
 
-function keyErrors(key: string, path: string): BuildError[] {
+export function keyErrors(key: string, path: string): BuildError[] {
   if (nfcForm(key) !== key) return [makeError('INVALID_ARTICLE_KEY', { kind: 'not-nfc', key }, { file: path })];
   if (!ARTICLE_KEY.test(key)) return [makeError('INVALID_ARTICLE_KEY', { kind: 'not-url-safe', key }, { file: path })];
   return [];

@@ -19,6 +19,8 @@ import { maxArticleBytes, type ArticleFileInput } from './validate-article-file.
  * file down the careful path, validateArticleFile, which finds and places every problem.
  */
 export function summarizeCleanArticle({ path, bytes, config, staticFiles }: ArticleFileInput): ArticleSummary | undefined {
+  // Another generator's layout takes the careful way (validateArticleFile), which reads its field names.
+  if (config.content.layout !== 'polyfeed') return undefined;
   const location = parseArticlePath(path).value;
   if (!location || !config.languages.includes(location.lang)) return undefined;
   if (bytes.length > maxArticleBytes(config) || !isUtf8(bytes)) return undefined;

@@ -9,6 +9,8 @@ import { locateFieldsIn } from './locate-field.js';
 import { parseArticlePath } from './parse-article-path.js';
 import { validateArticle } from './validate-article.js';
 import { type Article } from '../model/article.js';
+import { locateSourcePath } from './locate-source-path.js';
+import { validateForeignArticle } from './validate-foreign-article.js';
 
 export interface ArticleFileInput {
   /** Site-relative path: `articles/<key>/<lang>.md`. */
@@ -30,7 +32,8 @@ export function maxArticleBytes(config: Pick<SiteConfig, 'maxFileSizeKb'>): numb
  * position here, while the text is at hand.
  */
 export function validateArticleFile({ path, bytes, config, staticFiles }: ArticleFileInput): { article?: Article; problems: BuildError[] } {
-  const location = parseArticlePath(path);
+  const foreign = config.content.layout === 'polyfeed' ? undefined : locateSourcePath(path, config);
+  const location = foreign ?? parseArticlePath(path);
   if (!location.value) return { problems: location.errors };
   const { key, lang } = location.value;
   if (!config.languages.includes(lang)) {
@@ -46,7 +49,10 @@ export function validateArticleFile({ path, bytes, config, staticFiles }: Articl
   const decoded = decodeText({ path, bytes });
   if (decoded.value === undefined) return { problems: decoded.errors };
   const text = decoded.value;
-  const validated = validateArticle({ file: path, key, lang, text });
+  const input = { file: path, key, lang, text };
+  const validated = foreign?.value
+    ? validateForeignArticle(input, { content: config.content, timezone: config.timezone, sourcePath: foreign.value.sourcePath })
+    : validateArticle(input);
   const problems = [...decoded.errors, ...validated.errors];
   if (!validated.value) return { problems };
   const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };

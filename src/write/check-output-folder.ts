@@ -6,8 +6,8 @@ import { readOutputFolderPaths, readRealPath } from './read-output-folder-paths.
 import { findOutputFolderProblem, outputFolderError } from './find-output-folder-problem.js';
 
 /** `--out`, as given and as resolved from the working directory. */
-export function checkOutOption(root: string, given: string, outDir: string): BuildError | undefined {
-  const paths = readOutputFolderPaths(root, outDir);
+export function checkOutOption(root: string, given: string, outDir: string, contentFolders: readonly string[] = []): BuildError | undefined {
+  const paths = readOutputFolderPaths(root, outDir, contentFolders);
   const problem = findOutputFolderProblem(paths);
   return problem && outputFolderError(problem, { option: given, resolvedPath: outDir, realPath: paths.outDir });
 }
@@ -16,8 +16,8 @@ export function checkOutOption(root: string, given: string, outDir: string): Bui
  * The folders inside the output folder that feeds go to (one per language): a symbolic link there
  * (public/en → locales/en) would publish through it. `paths` are the output files, relative to it.
  */
-export function checkFeedFolders(root: string, outDir: string, paths: readonly string[]): BuildError | undefined {
-  const site = readOutputFolderPaths(root, outDir);
+export function checkFeedFolders(root: string, outDir: string, paths: readonly string[], contentFolders: readonly string[] = []): BuildError | undefined {
+  const site = readOutputFolderPaths(root, outDir, contentFolders);
   for (const folder of new Set(paths.map((path) => dirname(path)).filter((folder) => folder !== '.'))) {
     const realPath = readRealPath(join(outDir, folder));
     const problem = findOutputFolderProblem({ ...site, outDir: realPath });

@@ -16,6 +16,16 @@ export const dateAndUrlErrors = {
     'date-only': entry({ message: (p: Written) => `"${p.text}" has a date but no time and offset.`, hint: DATE_HINT }),
     'no-offset': entry({ message: (p: Written) => `"${p.text}" has no UTC offset, so the instant it means is ambiguous.`, hint: DATE_HINT }),
     /** `yearMonth`: as written ("2025-02"); `days`: the month's days, undefined when there is no such month. */
+    /** Another generator's date without an offset, and no `timezone` in the config to read it in. */
+    'needs-timezone': entry({
+      message: (p: Written) => `"${p.text}" has no UTC offset, and the config names no timezone to read it in.`,
+      hint: 'Add `timezone: Europe/Berlin` (your IANA zone) to polyfeed.config.yaml, or write the offset, e.g. 2024-01-02T10:00:00+01:00.',
+    }),
+    /** Another generator's date in none of the forms polyfeed reads. */
+    'not-a-known-form': entry({
+      message: (p: Written) => `"${p.text}" is not a date in a form polyfeed reads.`,
+      hint: 'Write 2024-01-02, 2024-01-02 10:00:00 +0100, 2024-01-02T10:00:00+01:00 or Jan 02 2024.',
+    }),
     'no-such-date': entry({
       message: (p: Written & { yearMonth: string; days: number | undefined }) =>
         `"${p.text}" is not a date that exists (${p.yearMonth} has ${p.days ?? 'no such month with'} days).`,

@@ -74,6 +74,18 @@ export const fieldErrors = {
       message: () => 'archivePageSize is set, but maxItems is 0: the current feed already holds every item, so nothing is left to archive.',
       hint: 'Set maxItems to the number of newest items the current feed keeps (50, say), or remove archivePageSize.',
     }),
+    'unknown-timezone': entry({
+      message: (p: { zone: string }) => `"${p.zone}" is not an IANA time zone this system knows.`,
+      hint: 'Write a zone name such as Europe/Berlin, America/New_York or UTC.',
+    }),
+    'fields-need-foreign-layout': entry({
+      message: () => 'content.fields renames front-matter fields, but the polyfeed layout uses polyfeed\'s own names.',
+      hint: 'Remove content.fields, or set content.layout to hugo, jekyll, eleventy or astro.',
+    }),
+    'polyfeed-layout-dir': entry({
+      message: (p: { dir: string }) => `The polyfeed layout reads articles/, not "${p.dir}".`,
+      hint: 'Move the articles to articles/<key>/<lang>.md, or set content.layout to the generator the folder was written for.',
+    }),
     'language-twice': entry({ message: (p: { lang: string }) => `"${p.lang}" is listed twice in "languages".`, hint: 'List each language once.' }),
     'default-language-not-listed': entry({
       message: (p: { lang: string }) => `The default language "${p.lang}" is not listed in "languages".`,

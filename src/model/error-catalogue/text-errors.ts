@@ -13,6 +13,11 @@ export const textErrors = {
       hint: 'Start the file with a line "---", the YAML fields, then another "---" line.',
     }),
     empty: entry({ message: () => 'The front-matter block is empty.', hint: 'Add at least "title:" and "date:".' }),
+    /** Hugo's TOML front matter (between "+++" lines), which polyfeed does not read. */
+    toml: entry({
+      message: () => 'The front matter is TOML (between "+++" lines); polyfeed reads YAML front matter only.',
+      hint: 'Convert it to YAML between "---" lines (hugo convert toYAML does it for a whole site).',
+    }),
   }),
   FRONT_MATTER_UNCLOSED: entry({
     message: () => 'The front-matter block opened on line 1 is never closed with a "---" line.',
