@@ -4,6 +4,14 @@ import { canonicalLanguageTag } from './language-tag.js';
 import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-schemas.js';
 import { addProblem, problemRefinement } from './schema-problem.js';
 import { addUrlIssue, permalinkProblem } from './url-rule.js';
+import { DEFAULT_PERMALINK, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
+import { staticDirProblem } from './static-dir-rule.js';
+
+/** One permalink pattern: a path on the site that names the article. */
+const PermalinkPatternSchema = z
+  .string()
+  .refine(namesArticle, problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without' } }))
+  .superRefine((pattern, context) => addUrlIssue(permalinkProblem(pattern), context));
 
 export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   const canonical = canonicalLanguageTag(tag);
@@ -39,12 +47,12 @@ export const ConfigSchema = z
       .describe('Keep older items in RFC 5005 archive pages of this many items each (`<lang>/archive/<n>/`); the current feed keeps the newest `maxItems`. Unset: no archives.'),
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     permalink: z
-      .string()
-      .refine((pattern) => pattern.includes('{key}'), problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without', placeholder: '{key}' } }))
-      .refine((pattern) => pattern.includes('{lang}'), problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without', placeholder: '{lang}' } }))
-      .superRefine((pattern, context) => addUrlIssue(permalinkProblem(pattern), context))
-      .default('{lang}/{key}/')
-      .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
+      .union([PermalinkPatternSchema, z.record(z.string(), PermalinkPatternSchema)])
+      .default(DEFAULT_PERMALINK)
+      .transform(toPermalinkPatterns)
+      .describe(
+        'Article URL pattern relative to `baseUrl`, with `{key}` (the folder name) or `{slug}` (the front matter\'s `slug`, else the key), and `{lang}`; or patterns by language, `{ en: \'{key}/\', default: \'{lang}/{key}/\' }`. No two languages may have patterns that can make the same URL.',
+      ),
     missingDefaultLanguage: z
       .enum(['error', 'warning', 'allow'])
       .default('warning')
@@ -55,6 +63,20 @@ export const ConfigSchema = z
     ttlMinutes: z.number().int().positive().optional().describe('How often readers should poll: RSS `ttl` and `sy:updatePeriod`.'),
     hub: AbsoluteUrlSchema.optional().describe('WebSub hub URL, announced in every feed.'),
     stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
+    staticDir: z
+      .string()
+      .trim()
+      .min(1)
+      .superRefine((folder, context) => {
+        const problem = staticDirProblem(folder);
+        if (problem) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'static-dir', folder, problem } });
+      })
+      .optional()
+      .describe('The site\'s own folder of static files (Hugo `static/`, Astro `public/`), relative to the site folder, e.g. `../static`: images given by site path are looked for under `static/`, then there.'),
+    remoteImages: z
+      .array(UrlReferenceSchema)
+      .optional()
+      .describe('Where images polyfeed cannot see may be: origins or URL prefixes (`https://cdn.example.com/`) and site paths (`/uploads/`). Set, an image on another host must be under one of them. Unset: images on other hosts are not checked.'),
   })
   .superRefine((config, context) => {
     config.languages.forEach((lang, index) => {
@@ -64,6 +86,22 @@ export const ConfigSchema = z
     });
     if (config.archivePageSize !== undefined && config.maxItems === 0) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'archives-need-max-items' } }, ['archivePageSize']);
+    }
+    for (const lang of Object.keys(config.permalink)) {
+      if (lang !== 'default' && !config.languages.includes(lang)) {
+        addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'permalink-language-not-listed', lang } }, ['permalink', lang]);
+      }
+    }
+    const clash = firstClashingLanguages(config.permalink, config.languages);
+    if (clash) {
+      const [a, b] = clash;
+      // At the later language's own pattern when it has one, else at the setting.
+      const pathOf = (lang: string) => (Object.hasOwn(config.permalink, lang) ? ['permalink', lang] : ['permalink']);
+      addProblem(
+        context,
+        { code: 'INVALID_VALUE', params: { kind: 'permalinks-clash', languages: [a, b], patterns: [permalinkPatternOf(config.permalink, a), permalinkPatternOf(config.permalink, b)] } },
+        pathOf(b),
+      );
     }
     if (!config.languages.includes(config.defaultLanguage)) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);

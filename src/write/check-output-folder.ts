@@ -5,9 +5,9 @@ import type { BuildError } from '../model/build-error.js';
 import { readOutputFolderPaths, readRealPath } from './read-output-folder-paths.js';
 import { findOutputFolderProblem, outputFolderError } from './find-output-folder-problem.js';
 
-/** `--out`, as given and as resolved from the working directory. */
-export function checkOutOption(root: string, given: string, outDir: string): BuildError | undefined {
-  const paths = readOutputFolderPaths(root, outDir);
+/** `--out`, as given and as resolved from the working directory (`staticDir`: the config's, once it is known). */
+export function checkOutOption(root: string, given: string, outDir: string, staticDir?: string): BuildError | undefined {
+  const paths = readOutputFolderPaths(root, outDir, staticDir);
   const problem = findOutputFolderProblem(paths);
   return problem && outputFolderError(problem, { option: given, resolvedPath: outDir, realPath: paths.outDir });
 }
@@ -16,8 +16,8 @@ export function checkOutOption(root: string, given: string, outDir: string): Bui
  * The folders inside the output folder that feeds go to (one per language): a symbolic link there
  * (public/en → locales/en) would publish through it. `paths` are the output files, relative to it.
  */
-export function checkFeedFolders(root: string, outDir: string, paths: readonly string[]): BuildError | undefined {
-  const site = readOutputFolderPaths(root, outDir);
+export function checkFeedFolders(root: string, outDir: string, paths: readonly string[], staticDir?: string): BuildError | undefined {
+  const site = readOutputFolderPaths(root, outDir, staticDir);
   for (const folder of new Set(paths.map((path) => dirname(path)).filter((folder) => folder !== '.'))) {
     const realPath = readRealPath(join(outDir, folder));
     const problem = findOutputFolderProblem({ ...site, outDir: realPath });

@@ -3,7 +3,7 @@ import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CACHE_FOLDER } from '../cache/index-store.js';
 import type { OutputFolderPaths } from './find-output-folder-problem.js';
-import { STATIC_FOLDER } from '../load/read-sources.js';
+import { STATIC_FOLDER } from '../load/site-files.js';
 
 /** Every folder a build reads or keeps its cache in, relative to the site folder. */
 export const READ_FOLDERS = ['articles', 'locales', 'templates', STATIC_FOLDER, CACHE_FOLDER] as const;
@@ -38,11 +38,12 @@ export function readRealPath(path: string, linksLeft = MAX_LINKS): string {
   return here;
 }
 
-/** The paths findOutputFolderProblem compares, for a site folder and an output folder. */
-export function readOutputFolderPaths(root: string, outDir: string): OutputFolderPaths {
+/** The paths findOutputFolderProblem compares, for a site folder and an output folder (and the config's staticDir, a folder it reads too). */
+export function readOutputFolderPaths(root: string, outDir: string, staticDir?: string): OutputFolderPaths {
+  const names: readonly string[] = staticDir === undefined ? READ_FOLDERS : [...READ_FOLDERS, staticDir];
   return {
     outDir: readRealPath(outDir),
     root: readRealPath(root),
-    readFolders: READ_FOLDERS.map((name) => ({ name, path: readRealPath(join(root, name)) })),
+    readFolders: names.map((name) => ({ name, path: readRealPath(join(root, name)) })),
   };
 }
