@@ -4,7 +4,7 @@ import { canonicalLanguageTag } from './language-tag.js';
 import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-schemas.js';
 import { addProblem, problemRefinement } from './schema-problem.js';
 import { addUrlIssue, permalinkProblem } from './url-rule.js';
-import { DEFAULT_PERMALINK, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
+import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
 import { staticDirProblem } from './static-dir-rule.js';
 
 /** One permalink pattern: a path on the site that names the article. */
@@ -87,19 +87,24 @@ export const ConfigSchema = z
     if (config.archivePageSize !== undefined && config.maxItems === 0) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'archives-need-max-items' } }, ['archivePageSize']);
     }
-    for (const lang of Object.keys(config.permalink)) {
-      if (lang !== 'default' && !config.languages.includes(lang)) {
-        addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'permalink-language-not-listed', lang } }, ['permalink', lang]);
+    // zod runs these checks even when a field failed: each looks only at what it can trust.
+    const permalink: unknown = config.permalink;
+    if (permalink !== null && typeof permalink === 'object' && Array.isArray(config.languages)) {
+      for (const lang of Object.keys(permalink)) {
+        if (lang !== 'default' && !config.languages.includes(lang)) {
+          addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'permalink-language-not-listed', lang } }, ['permalink', lang]);
+        }
       }
     }
-    const clash = firstClashingLanguages(config.permalink, config.languages);
+    const clash = arePatterns(permalink) && Array.isArray(config.languages) ? firstClashingLanguages(permalink, config.languages) : undefined;
     if (clash) {
       const [a, b] = clash;
+      const patterns = permalink as PermalinkPatterns;
       // At the later language's own pattern when it has one, else at the setting.
-      const pathOf = (lang: string) => (Object.hasOwn(config.permalink, lang) ? ['permalink', lang] : ['permalink']);
+      const pathOf = (lang: string) => (Object.hasOwn(patterns, lang) ? ['permalink', lang] : ['permalink']);
       addProblem(
         context,
-        { code: 'INVALID_VALUE', params: { kind: 'permalinks-clash', languages: [a, b], patterns: [permalinkPatternOf(config.permalink, a), permalinkPatternOf(config.permalink, b)] } },
+        { code: 'INVALID_VALUE', params: { kind: 'permalinks-clash', languages: [a, b], patterns: [permalinkPatternOf(patterns, a), permalinkPatternOf(patterns, b)] } },
         pathOf(b),
       );
     }
@@ -107,6 +112,13 @@ export const ConfigSchema = z
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);
     }
   });
+
+/** Whether `value` is the permalink setting as the schema makes it: a pattern for `default` and each language named, every one valid. */
+function arePatterns(value: unknown): value is PermalinkPatterns {
+  if (value === null || typeof value !== 'object') return false;
+  const patterns = Object.values(value);
+  return typeof (value as Record<string, unknown>).default === 'string' && patterns.every((pattern) => typeof pattern === 'string' && PermalinkPatternSchema.safeParse(pattern).success);
+}
 
 /** Site settings as validated, defaults filled in. */
 export type SiteConfig = z.output<typeof ConfigSchema>;
