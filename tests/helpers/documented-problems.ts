@@ -24,7 +24,7 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   INVALID_LANGUAGE_TAG: [{ kind: 'file-spelling', folder: 'articles/2025-03-flood', name: 'pt-br', canonical: 'pt-BR' }],
   LANGUAGE_NOT_CONFIGURED: [{ lang: 'de', languages: ['en', 'ar'] }],
   DUPLICATE_ID: [{ id: 'tag:news.example.org,2025:flood', earlier: 'articles/2025-03-flood-update/en.md' }],
-  DUPLICATE_URL: [{ url: 'https://news.example.org/flood/', earlier: 'articles/2025-03-flood/en.md' }],
+  DUPLICATE_URL: [{ url: 'https://news.example.org/flood/', earlier: 'articles/2025-03-flood-update/en.md' }],
   CONTROL_CHARACTER: [
     { kind: 'in-field', character: '\u000B' },
     { kind: 'in-text', character: '\u000B' },
