@@ -72,7 +72,9 @@ export function patternsMayClash(patternA: string, a: string, patternB: string, 
 }
 
 /** The first pair of languages (in `languages` order) whose patterns can make the same URL, if any. */
-export function firstClashingLanguages(patterns: PermalinkPatterns, languages: readonly string[]): [string, string] | undefined {
+export function firstClashingLanguages(patterns: PermalinkPatterns, listed: readonly string[]): [string, string] | undefined {
+  // A language listed twice is reported as such, not as clashing with itself.
+  const languages = [...new Set(listed)];
   for (let i = 0; i < languages.length; i++) {
     for (let j = i + 1; j < languages.length; j++) {
       const a = languages[i]!;
