@@ -1,8 +1,8 @@
 // Rewrites the field tables in README.md from the zod schemas (run after `npm run build`).
 // tests/unit/readme-docs.test.ts fails when README.md and the schemas disagree.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FrontMatterSchema } from '../dist/validate/article-schema.js';
-import { ConfigSchema } from '../dist/validate/config-schema.js';
+import { FrontMatterSchema } from '../dist/model/article-schema.js';
+import { ConfigSchema } from '../dist/model/config-schema.js';
 
 function schemaTable(schema) {
   const rows = Object.entries(schema.shape).map(([name, field]) => {

@@ -121,6 +121,7 @@ const COLUMN_KINDS = {
   updatedMs: 'time or null',
   id: 'string or null',
   draft: 'flag',
+  slug: 'string or null',
 } as const;
 
 export type StoredColumnName = keyof typeof COLUMN_KINDS;

@@ -1,7 +1,7 @@
 // I/O: the size and modification time of every setting file (config, labels, templates, static files).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/site-names.js';
+import { CONFIG_FILE_NAME } from '../load/site-files.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { readFolderEntries } from '../load/read-folder-entries.js';
 import { PUBLISHED_IDS_FILE } from '../load/read-published-ids.js';
@@ -19,11 +19,11 @@ function walk(root: string, folder: string, into: Record<string, FileStamp>): vo
   }
 }
 
-/** `[size, mtimeMs]` of every file besides the articles that a build reads (the published-ids manifest too: a build checks against it). */
-export function snapshotSettingFiles(root: string): Record<string, FileStamp> {
+/** `[size, mtimeMs]` of every file besides the articles that a build reads (`staticFolders`: see staticFoldersOf) (the published-ids manifest too: a build checks against it). */
+export function snapshotSettingFiles(root: string, staticFolders: readonly string[]): Record<string, FileStamp> {
   const files: Record<string, FileStamp> = {};
   statFile(root, CONFIG_FILE_NAME, files);
   statFile(root, PUBLISHED_IDS_FILE, files);
-  for (const folder of ['locales', 'templates', STATIC_FOLDER]) walk(root, folder, files);
+  for (const folder of ['locales', 'templates', ...staticFolders]) walk(root, folder, files);
   return files;
 }

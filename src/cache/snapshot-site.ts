@@ -1,7 +1,9 @@
 // I/O: lists and stats a site's inputs and tells, against the last build's index, which articles changed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/site-names.js';
+import { CONFIG_FILE_NAME, STATIC_FOLDER } from '../load/site-files.js';
+import { mayNameStaticDir, staticFoldersOf } from '../load/static-folders.js';
+import { mergeStaticFiles } from '../model/static-dir-rule.js';
 import { listArticleTree, type ArticleTreeListing } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { FOLDER, STAT_FIELDS, startStatPool, type StatPool } from '../load/stat-paths.js';
@@ -45,11 +47,19 @@ function readConfigBytes(root: string): Buffer | undefined {
  * Every folder and file the index knows is stat-ed at once, by this thread and the pool's.
  */
 export async function snapshotSite(root: string, version: string, index: BuildIndex | undefined, pool: StatPool = startStatPool(0)): Promise<SiteSnapshot> {
-  const settingFiles = snapshotSettingFiles(root);
-  const staticSizes = Object.entries(settingFiles)
-    .filter(([path]) => path.startsWith(`${STATIC_FOLDER}/`))
-    .map(([path, stamp]) => [path.slice(STATIC_FOLDER.length + 1), stamp[0]] as const);
   const configBytes = readConfigBytes(root);
+  // The YAML parser is loaded only for a config that names staticDir: a no-op build loads none.
+  let staticFolders = [STATIC_FOLDER];
+  if (mayNameStaticDir(configBytes)) {
+    const { parseYamlFast } = await import('../load/parse-yaml-fast.js');
+    staticFolders = staticFoldersOf(configBytes, (text) => parseYamlFast(text)?.data);
+  }
+  const settingFiles = snapshotSettingFiles(root, staticFolders);
+  const stamps = Object.entries(settingFiles);
+  // The same sizes readSettingSources gives, from the stamps: each folder's files, static/ first.
+  const staticSizes = mergeStaticFiles(
+    staticFolders.map((folder) => stamps.filter(([path]) => path.startsWith(`${folder}/`)).map(([path, stamp]) => [path.slice(folder.length + 1), stamp[0]] as const)),
+  );
   const validationContextDigest = validationContextDigestOf(version, configBytes, staticSizes);
   const content = await contentSettingOf(configBytes);
   const usable = index?.cacheVersion === version && index.validationContextDigest === validationContextDigest ? index : undefined;

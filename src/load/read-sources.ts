@@ -5,7 +5,10 @@ import type { BuildError } from '../model/build-error.js';
 import { articleFoldersOf, listArticleTree } from './list-article-tree.js';
 import { readFolderEntries } from './read-folder-entries.js';
 import { parseContentSetting } from './read-content-setting-parser.js';
-import { CONFIG_FILE_NAME, STATIC_FOLDER } from './site-names.js';
+import { mergeStaticFiles } from '../model/static-dir-rule.js';
+import { staticFoldersOf } from './static-folders.js';
+import { parseYamlFast } from './parse-yaml-fast.js';
+import { CONFIG_FILE_NAME, STATIC_FOLDER } from './site-files.js';
 
 /** A file's bytes, as read, and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
@@ -29,7 +32,7 @@ export interface SettingSources {
   readonly localeFiles: readonly SourceFile[];
   /** The Handlebars templates and partials: every `.hbs` file under templates/. */
   readonly templateFiles: readonly SourceFile[];
-  /** Sizes in bytes of the files under static/, keyed by their path below it ("media/a.jpg"). */
+  /** Sizes in bytes of the files under static/ and staticDir, keyed by their path below their folder ("media/a.jpg"); see mergeStaticFiles. */
   readonly staticFiles: ReadonlyMap<string, number>;
 }
 
@@ -50,7 +53,7 @@ export interface SiteSources extends SettingSources {
   readonly readArticleBytes: ReadArticleBytes;
 }
 
-export { CONFIG_FILE_NAME, STATIC_FOLDER } from './site-names.js';
+export { CONFIG_FILE_NAME, STATIC_FOLDER };
 
 function listFiles(root: string, folder: string, accept: (name: string) => boolean): string[] {
   const paths: string[] = [];
@@ -96,12 +99,13 @@ export function readSources(root: string): SiteSources {
 export function readSettingSources(root: string): SettingSources {
   const configPath = join(root, CONFIG_FILE_NAME);
   const hasConfig = statSync(configPath, { throwIfNoEntry: false })?.isFile() ?? false;
+  const configFile = hasConfig ? readSource(root, CONFIG_FILE_NAME) : undefined;
   return {
-    configFile: hasConfig ? readSource(root, CONFIG_FILE_NAME) : undefined,
+    configFile,
     localeFiles: listFiles(root, 'locales', (name) => name.endsWith('.json')).map((path) => readSource(root, path)),
     templateFiles: listFiles(root, 'templates', (name) => name.endsWith('.hbs')).map((path) => readSource(root, path)),
-    staticFiles: new Map(
-      listFiles(root, STATIC_FOLDER, () => true).map((path) => [path.slice(STATIC_FOLDER.length + 1), statSync(join(root, path)).size]),
+    staticFiles: mergeStaticFiles(
+      staticFoldersOf(configFile?.bytes, (text) => parseYamlFast(text)?.data).map((folder) => listFiles(root, folder, () => true).map((path) => [path.slice(folder.length + 1), statSync(join(root, path)).size] as const)),
     ),
   };
 }

@@ -4,6 +4,7 @@ import { explainInvalidDateTime, parseArticleDate } from './iso-date-time.js';
 import { AuthorSchema, NonEmptyTextSchema, UrlReferenceSchema } from './shared-schemas.js';
 import { addProblem } from './schema-problem.js';
 import { addUrlIssue, itemIdProblem } from './url-rule.js';
+import { slugProblem } from './slug-rule.js';
 
 /** An ISO 8601 date-time with an offset, parsed into an ArticleDate. */
 export const DateTimeSchema = z.string().transform((text, context) => {
@@ -59,7 +60,16 @@ export const FrontMatterSchema = z.strictObject({
     .superRefine((id, context) => addUrlIssue(itemIdProblem(id), context))
     .optional()
     .describe('Explicit item id: an http(s) URL, a `tag:` URI or a `urn:`. Pins the id when the folder is renamed or the site moves.'),
-  slug: NonEmptyTextSchema.optional().describe('The last part of the article\'s address, when it is not the key\'s (another generator\'s `slug` or `permalink` is read into it).'),
+  slug: z
+    .string()
+    .trim()
+    .min(1)
+    .superRefine((slug, context) => {
+      const problem = slugProblem(slug);
+      if (problem) addProblem(context, problem);
+    })
+    .optional()
+    .describe('The last part of this version\'s URL, the `{slug}` of the `permalink` pattern (default: the folder name; another generator\'s `slug` or `permalink` is read into it). One path segment: letters of any script, digits, `-`, `_`, `.`, `~`.'),
   draft: z.boolean().optional().describe('`true` keeps this version out of every feed (but a `--drafts` preview build).'),
 });
 

@@ -24,6 +24,8 @@ export interface ArticleSummary {
   readonly id: string | undefined;
   /** Drafts stay out of feeds and out of translation links. */
   readonly draft: boolean;
+  /** The front matter's `slug`, the {slug} of the permalink pattern (the key stands in when undefined). */
+  readonly slug?: string | undefined;
 }
 
 /**
@@ -46,5 +48,6 @@ export function summarizeArticle(article: Article): ArticleSummary {
     updatedMs: (fm.updated ?? fm.date).epochMs,
     id: fm.id === undefined ? undefined : detachedCopy(fm.id),
     draft: fm.draft === true,
+    slug: fm.slug === undefined ? undefined : detachedCopy(fm.slug),
   };
 }

@@ -30,6 +30,8 @@ export interface ArticleColumns {
   readonly id: (string | null)[];
   /** 1 for a draft. */
   readonly draft: (0 | 1)[];
+  /** The front matter's slug; null when it gives none. */
+  readonly slug: (string | null)[];
   /** By row, only for files that have problems. */
   readonly problems: Record<number, readonly BuildError[]>;
 }
@@ -61,7 +63,7 @@ export class ArticleTable {
   }
 
   static empty(): ArticleTable {
-    return new ArticleTable({ path: [], size: [], mtimeMs: [], ino: [], digest: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], problems: {} });
+    return new ArticleTable({ path: [], size: [], mtimeMs: [], ino: [], digest: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], slug: [], problems: {} });
   }
 
   /** A table over columns as they are (sent by a worker or read from the index): nothing is copied. */
@@ -103,6 +105,7 @@ export class ArticleTable {
     c.updatedMs.push(summary ? summary.updatedMs : 0);
     c.id.push(summary?.id ?? null);
     c.draft.push(summary?.draft ? 1 : 0);
+    c.slug.push(summary?.slug ?? null);
     if (problems.length > 0) c.problems[row] = problems;
   }
 
@@ -122,6 +125,7 @@ export class ArticleTable {
     c.updatedMs.push(o.updatedMs[row]!);
     c.id.push(o.id[row]!);
     c.draft.push(o.draft[row]!);
+    c.slug.push(o.slug[row]!);
   }
 
   /** Row `row` takes the summary and problems of row `from` of `other`: a file whose bytes are those `other` validated. */
@@ -133,6 +137,7 @@ export class ArticleTable {
     c.updatedMs[row] = o.updatedMs[from]!;
     c.id[row] = o.id[from]!;
     c.draft[row] = o.draft[from]!;
+    c.slug[row] = o.slug[from]!;
     const problems = other.problemsAt(from);
     if (problems.length > 0) c.problems[row] = problems;
     else delete c.problems[row];
@@ -210,6 +215,11 @@ export class ArticleTable {
     return this.columns.id[row] ?? undefined;
   }
 
+  /** The front matter's slug, if it gives one. */
+  slugAt(row: number): string | undefined {
+    return this.columns.slug[row] ?? undefined;
+  }
+
   titleAt(row: number): string {
     return this.columns.title[row] ?? '';
   }
@@ -226,6 +236,7 @@ export class ArticleTable {
       updatedMs: this.updatedMsAt(row),
       id: this.idAt(row),
       draft: this.columns.draft[row] === 1,
+      slug: this.slugAt(row),
     };
   }
 }

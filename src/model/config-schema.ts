@@ -5,6 +5,14 @@ import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-sc
 import { addProblem, problemRefinement } from './schema-problem.js';
 import { addUrlIssue, permalinkProblem } from './url-rule.js';
 import { ContentSchema } from './content-schema.js';
+import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
+import { staticDirProblem } from './static-dir-rule.js';
+
+/** One permalink pattern: a path on the site that names the article. */
+const PermalinkPatternSchema = z
+  .string()
+  .refine(namesArticle, problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without' } }))
+  .superRefine((pattern, context) => addUrlIssue(permalinkProblem(pattern), context));
 
 export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   const canonical = canonicalLanguageTag(tag);
@@ -50,12 +58,12 @@ export const ConfigSchema = z
       .describe('Keep older items in RFC 5005 archive pages of this many items each (`<lang>/archive/<n>/`); the current feed keeps the newest `maxItems`. Unset: no archives.'),
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     permalink: z
-      .string()
-      .refine((pattern) => pattern.includes('{key}'), problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without', placeholder: '{key}' } }))
-      .refine((pattern) => pattern.includes('{lang}'), problemRefinement({ code: 'INVALID_VALUE', params: { kind: 'permalink-without', placeholder: '{lang}' } }))
-      .superRefine((pattern, context) => addUrlIssue(permalinkProblem(pattern), context))
-      .default('{lang}/{key}/')
-      .describe('Article URL pattern relative to `baseUrl`, with `{lang}` and `{key}`.'),
+      .union([PermalinkPatternSchema, z.record(z.string(), PermalinkPatternSchema)])
+      .default(DEFAULT_PERMALINK)
+      .transform(toPermalinkPatterns)
+      .describe(
+        'Article URL pattern relative to `baseUrl`, with `{key}` (the folder name) or `{slug}` (the front matter\'s `slug`, else the key), and `{lang}`; or patterns by language, `{ en: \'{key}/\', default: \'{lang}/{key}/\' }`. No two languages may have patterns that can make the same URL.',
+      ),
     missingDefaultLanguage: z
       .enum(['error', 'warning', 'allow'])
       .default('warning')
@@ -76,6 +84,20 @@ export const ConfigSchema = z
       .optional()
       .describe('IANA time zone (`Europe/Berlin`) in which dates written without an offset are read (`2024-01-02`, `2024-01-02 10:00`). Only for the other generators\' layouts.'),
     stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
+    staticDir: z
+      .string()
+      .trim()
+      .min(1)
+      .superRefine((folder, context) => {
+        const problem = staticDirProblem(folder);
+        if (problem) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'static-dir', folder, problem } });
+      })
+      .optional()
+      .describe('The site\'s own folder of static files (Hugo `static/`, Astro `public/`), relative to the site folder, e.g. `../static`: images given by site path are looked for under `static/`, then there.'),
+    remoteImages: z
+      .array(UrlReferenceSchema)
+      .optional()
+      .describe('Where images polyfeed cannot see may be: origins or URL prefixes (`https://cdn.example.com/`) and site paths (`/uploads/`). Set, an image on another host must be under one of them. Unset: images on other hosts are not checked.'),
   })
   .superRefine((config, context) => {
     config.languages.forEach((lang, index) => {
@@ -86,10 +108,38 @@ export const ConfigSchema = z
     if (config.archivePageSize !== undefined && config.maxItems === 0) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'archives-need-max-items' } }, ['archivePageSize']);
     }
+    // zod runs these checks even when a field failed: each looks only at what it can trust.
+    const permalink: unknown = config.permalink;
+    if (permalink !== null && typeof permalink === 'object' && Array.isArray(config.languages)) {
+      for (const lang of Object.keys(permalink)) {
+        if (lang !== 'default' && !config.languages.includes(lang)) {
+          addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'permalink-language-not-listed', lang } }, ['permalink', lang]);
+        }
+      }
+    }
+    const clash = arePatterns(permalink) && Array.isArray(config.languages) ? firstClashingLanguages(permalink, config.languages) : undefined;
+    if (clash) {
+      const [a, b] = clash;
+      const patterns = permalink as PermalinkPatterns;
+      // At the later language's own pattern when it has one, else at the setting.
+      const pathOf = (lang: string) => (Object.hasOwn(patterns, lang) ? ['permalink', lang] : ['permalink']);
+      addProblem(
+        context,
+        { code: 'INVALID_VALUE', params: { kind: 'permalinks-clash', languages: [a, b], patterns: [permalinkPatternOf(patterns, a), permalinkPatternOf(patterns, b)] } },
+        pathOf(b),
+      );
+    }
     if (!config.languages.includes(config.defaultLanguage)) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);
     }
   });
+
+/** Whether `value` is the permalink setting as the schema makes it: a pattern for `default` and each language named, every one valid. */
+function arePatterns(value: unknown): value is PermalinkPatterns {
+  if (value === null || typeof value !== 'object') return false;
+  const patterns = Object.values(value);
+  return typeof (value as Record<string, unknown>).default === 'string' && patterns.every((pattern) => typeof pattern === 'string' && PermalinkPatternSchema.safeParse(pattern).success);
+}
 
 /** Site settings as validated, defaults filled in. */
 export type SiteConfig = z.output<typeof ConfigSchema>;

@@ -6,8 +6,9 @@ import { statOutputs } from '../cache/index-store.js';
 import { nextBuildIndex } from '../cache/next-build-index.js';
 import { nextOutputsOf, staleOutputsOf } from '../cache/next-outputs.js';
 import { writeCache } from '../cache/write-cache.js';
-import { checkFeedFolders } from '../write/check-output-folder.js';
+import { checkFeedFolders, checkOutOption } from '../write/check-output-folder.js';
 import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
+import { normalStaticDir } from '../model/static-dir-rule.js';
 import { openOutputFolder } from '../write/open-output-folder.js';
 import { publishStaged } from '../write/publish-staged.js';
 import { discardStaged, prepareOutputFolders } from '../write/staging-files.js';
@@ -33,7 +34,12 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
   const { root } = options;
   const progress = options.progress ?? noProgress;
   const paths = result.feeds.flatMap((feeds) => feeds.paths);
-  const unsafeFolder = checkFeedFolders(root, outDir, paths, contentFoldersOf(run.snapshot.content ?? POLYFEED_CONTENT));
+  // --out was checked before the config was read; the config's staticDir is a folder polyfeed reads too.
+  const staticDir = read.validated.site?.config.staticDir === undefined ? undefined : normalStaticDir(read.validated.site.config.staticDir);
+  const unsafeOut = staticDir !== undefined && options.out !== undefined && run.outOption !== null ? checkOutOption(root, options.out, run.outOption, [staticDir]) : undefined;
+  if (unsafeOut) return stoppedOn([unsafeOut], ExitCode.usage, read.sources);
+  const contentFolders = contentFoldersOf(run.snapshot.content ?? POLYFEED_CONTENT);
+  const unsafeFolder = checkFeedFolders(root, outDir, paths, staticDir === undefined ? contentFolders : [...contentFolders, staticDir]);
   if (unsafeFolder) return stoppedOn([unsafeFolder], ExitCode.usage, read.sources);
   const opened = openOutputFolder({ root, outDir, waitMs: options.waitSeconds * 1000, onWait: (pid) => options.onWait(pid, outDir) });
   if ('errors' in opened) return writeFailed([...result.errors, ...opened.errors], run);

@@ -5,6 +5,8 @@ import { decodeText } from '../load/decode-text.js';
 import { CONFIG_FILE_NAME, readSettingSources, type SettingSources, type SiteSources, type SourceFile } from '../load/read-sources.js';
 import { checkConfigOutDir } from '../write/check-config-out-dir.js';
 import { contentFoldersOf } from '../model/content-folders.js';
+import type { SiteConfig } from '../model/config-schema.js';
+import { normalStaticDir } from '../model/static-dir-rule.js';
 import { readArticles } from './read-articles.js';
 import { ArticleTable } from '../model/article-table.js';
 import { startWorkerPool, type WorkerPool } from './worker-pool.js';
@@ -23,6 +25,11 @@ export interface ReadSiteResult {
   readonly articlesWithSameBytes: number;
 }
 
+/** The config's staticDir as listed (see normalStaticDir), if set. */
+function staticDirOf(config: SiteConfig): string | undefined {
+  return config.staticDir === undefined ? undefined : normalStaticDir(config.staticDir);
+}
+
 function configTextOf(file: SourceFile | undefined): { configFile: string; configText: string | undefined } {
   return { configFile: CONFIG_FILE_NAME, configText: file && decodeText(file).value };
 }
@@ -32,7 +39,7 @@ export async function readSite(root: string, snapshot: SiteSnapshot, window: Pub
   const settingSources = readSettingSources(root);
   const checked = validateSettings(settingSources);
   // The config's outDir must not share anything with the sources: a config problem (exit 2), found by check too.
-  const unsafeOutDir = checked.config && checkConfigOutDir({ root, outDir: checked.config.outDir, ...configTextOf(settingSources.configFile), contentFolders: contentFoldersOf(checked.config.content) });
+  const unsafeOutDir = checked.config && checkConfigOutDir({ root, outDir: checked.config.outDir, ...configTextOf(settingSources.configFile), readFolders: [...contentFoldersOf(checked.config.content), ...(staticDirOf(checked.config) === undefined ? [] : [staticDirOf(checked.config)!])] });
   const settings = unsafeOutDir ? { config: undefined, settings: undefined, configErrors: [unsafeOutDir], errors: [unsafeOutDir] } : checked;
   if (!settings.config) {
     return {

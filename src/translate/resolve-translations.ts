@@ -4,7 +4,7 @@ import { makeError } from '../model/build-error.js';
 import type { ArticleSummary } from '../model/article-summary.js';
 import type { ArticleTable } from '../model/article-table.js';
 import type { SiteConfig } from '../model/config-schema.js';
-import { urlPatternOf } from '../urls/article-url.js';
+import { urlPatternOf, type ArticleUrlOf } from '../urls/article-url.js';
 import type { Article } from '../model/article.js';
 import { isCandidate, isPublishedIn, updatedMsIn, type PublicationWindow } from '../model/publication-window.js';
 
@@ -47,7 +47,7 @@ function byLanguageTag(a: TranslationLink, b: TranslationLink): number {
 class PublishedRows {
   constructor(
     readonly table: ArticleTable,
-    readonly urlOf: (key: string, lang: string) => string,
+    readonly urlOf: ArticleUrlOf,
     readonly window: PublicationWindow,
   ) {}
 
@@ -56,7 +56,7 @@ class PublishedRows {
   }
 
   urlAt(row: number): string {
-    return this.urlOf(this.table.keyAt(row), this.table.langAt(row));
+    return this.urlOf(this.table.keyAt(row), this.table.langAt(row), this.table.slugAt(row));
   }
 
   idAt(row: number): string {
@@ -180,7 +180,32 @@ export interface PublishedEntries {
 }
 
 /**
- * Rows that use an id already used in an earlier row (in path order), with DUPLICATE_ID for each.
+ * DUPLICATE_URL for each row whose URL an earlier row (in path order) has: two articles with one
+ * slug, or patterns that fill in alike. Asked only when the permalink patterns do not rule it out.
+ * Also the rows reported, whose default id (their URL) is then not reported again as DUPLICATE_ID.
+ */
+function duplicateUrls(rows: PublishedRows, published: readonly number[]): { errors: [number, BuildError][]; reported: Set<number> } {
+  const { table } = rows;
+  const firstByUrl = new Map<string, number>();
+  const errors: [number, BuildError][] = [];
+  const reported = new Set<number>();
+  for (const row of published) {
+    const url = rows.urlAt(row);
+    const first = firstByUrl.get(url);
+    if (first === undefined) {
+      firstByUrl.set(url, row);
+      continue;
+    }
+    reported.add(row);
+    const path = table.slugAt(row) === undefined ? [] : ['slug'];
+    errors.push([row, makeError('DUPLICATE_URL', { url, earlier: table.pathAt(first) }, { file: table.pathAt(row), path })]);
+  }
+  return { errors, reported };
+}
+
+/**
+ * Rows that use an id already used in an earlier row (in path order), with DUPLICATE_ID for each,
+ * and rows whose URL an earlier row has, with DUPLICATE_URL (see duplicateUrls).
  * Scheduled versions are checked too: a clash is found when it is written, not when it falls due.
  */
 function duplicateIds(rows: PublishedRows, published: readonly number[], distinctUrls: boolean): BuildError[] {
@@ -191,6 +216,7 @@ function duplicateIds(rows: PublishedRows, published: readonly number[], distinc
     if (uses) uses.push(row);
     else usesById.set(id, [row]);
   };
+  const duplicates: [number, BuildError][] = [];
   if (distinctUrls) {
     // No two URLs are the same: an id can only be used twice when an explicit id is one of the uses.
     for (const row of published) {
@@ -202,9 +228,11 @@ function duplicateIds(rows: PublishedRows, published: readonly number[], distinc
       if (table.idAt(row) === undefined) usesById.get(rows.urlAt(row))?.push(row);
     }
   } else {
-    for (const row of published) use(rows.idAt(row), row);
+    const urls = duplicateUrls(rows, published);
+    duplicates.push(...urls.errors);
+    // A default id shared because the URL is: said once, as DUPLICATE_URL.
+    for (const row of published) if (!(urls.reported.has(row) && table.idAt(row) === undefined)) use(rows.idAt(row), row);
   }
-  const duplicates: [number, BuildError][] = [];
   for (const [id, uses] of usesById) {
     if (uses.length < 2) continue;
     uses.sort((a, b) => a - b);

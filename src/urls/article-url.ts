@@ -1,55 +1,107 @@
-// Pure: an article's URL from the config's baseUrl and permalink pattern.
+// Pure: an article's URL from the config's baseUrl and its language's permalink pattern.
 import type { SiteConfig } from '../model/config-schema.js';
+import { firstClashingLanguages, permalinkPatternOf } from '../model/permalink-patterns.js';
 
-/** Makes article URLs for one config: the pattern is looked at once, not for each of tens of thousands of articles. */
-export function articleUrlMaker(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): (key: string, lang: string) => string {
-  return urlPatternOf(config).urlOf;
+/** The absolute URL of one language version: its key (the folder name), language, and slug (the front matter's; the key when undefined). */
+export type ArticleUrlOf = (key: string, lang: string, slug?: string) => string;
+
+type UrlConfig = Pick<SiteConfig, 'baseUrl' | 'permalink'>;
+
+/** Makes article URLs for one config: each pattern is looked at once, not for each of tens of thousands of articles. */
+export function articleUrlMaker(config: UrlConfig): ArticleUrlOf {
+  let fills = fillsByConfig.get(config);
+  if (!fills) {
+    fills = new Map();
+    fillsByConfig.set(config, fills);
+  }
+  const known = fills;
+  return (key, lang, slug) => {
+    let fill = known.get(lang);
+    if (!fill) {
+      fill = compilePattern(permalinkPatternOf(config.permalink, lang), config.baseUrl);
+      known.set(lang, fill);
+    }
+    return fill.urlOf(key, lang, slug);
+  };
 }
 
-/** The absolute URL of one language version, from the config's permalink pattern. */
-export function articleUrl(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>, key: string, lang: string): string {
-  return articleUrlMaker(config)(key, lang);
+/** The absolute URL of one language version, from its language's permalink pattern. */
+export function articleUrl(config: UrlConfig, key: string, lang: string, slug?: string): string {
+  return articleUrlMaker(config)(key, lang, slug);
 }
 
 interface UrlPattern {
-  readonly urlOf: (key: string, lang: string) => string;
+  readonly urlOf: ArticleUrlOf;
   /**
-   * Whether two articles can never share a URL: "{lang}" comes first and a "/" right after it
-   * begins what stands before "{key}" (neither a language tag nor a key holds a "/"), as in the
-   * default {lang}/{key}/. Then only explicit ids can clash with other ids.
+   * Whether two articles can never share a URL: each language's pattern names the article by its
+   * key (keys of one folder level are unique; a slug is not), and no two languages' patterns can
+   * make the same URL (see patternsMayClash). Then only explicit ids can clash with other ids.
    */
   readonly distinct: boolean;
 }
 
 /** Patterns looked at already, by config: articleUrl is asked for once per file that has an image. */
-const patternsByConfig = new WeakMap<Pick<SiteConfig, 'baseUrl' | 'permalink'>, UrlPattern>();
+const fillsByConfig = new WeakMap<UrlConfig, Map<string, CompiledPattern>>();
+const patternsByConfig = new WeakMap<Pick<SiteConfig, 'baseUrl' | 'permalink' | 'languages'>, UrlPattern>();
 
-export function urlPatternOf(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): UrlPattern {
+export function urlPatternOf(config: Pick<SiteConfig, 'baseUrl' | 'permalink' | 'languages'>): UrlPattern {
   let pattern = patternsByConfig.get(config);
   if (!pattern) {
-    pattern = newUrlPattern(config);
+    const oneArticlePerUrl = config.languages.every((lang) => compilePattern(permalinkPatternOf(config.permalink, lang), config.baseUrl).keyOnly);
+    pattern = { urlOf: articleUrlMaker(config), distinct: oneArticlePerUrl && firstClashingLanguages(config.permalink, config.languages) === undefined };
     patternsByConfig.set(config, pattern);
   }
   return pattern;
 }
 
-function newUrlPattern(config: Pick<SiteConfig, 'baseUrl' | 'permalink'>): UrlPattern {
+interface CompiledPattern {
+  readonly urlOf: ArticleUrlOf;
+  /** The pattern names the article by its key only (no {slug}) and its URLs need no normalizing. */
+  readonly keyOnly: boolean;
+}
+
+/** Another generator's key may be a path (`2024/hello`): each of its parts is encoded. */
+function encodePath(key: string): string {
+  return key.includes('/') ? key.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(key);
+}
+
+type Token = { readonly text: string } | { readonly placeholder: 'lang' | 'key' | 'slug' };
+
+const PLACEHOLDER = /\{(lang|key|slug)\}/g;
+/** A value that stands in a URL as encoded: what new URL() would leave as it is. */
+const SAFE_VALUE = /^[A-Za-z0-9_%-]+$/;
+
+function compilePattern(written: string, baseUrl: string): CompiledPattern {
   // The pattern is relative to baseUrl even when written with a leading "/".
-  const pattern = config.permalink.replace(/^\/+/, '');
-  const sample = pattern.replaceAll('{lang}', 'x').replaceAll('{key}', 'x');
+  const pattern = written.replace(/^\/+/, '');
+  const sample = pattern.replace(PLACEHOLDER, 'x');
   // Keys (letters, digits, "_", "-") and language tags are URL-safe once encoded, so with a
   // plain pattern the URL is the base plus the path: what new URL() would give, far cheaper.
   const plain = /^[A-Za-z0-9\-_~%/]*$/.test(sample.replaceAll('.', '-')) && !/(^|\/)\.\.?(\/|$)/.test(sample);
-  const [beforeLang, afterLang] = pattern.split('{lang}') as [string, string | undefined];
-  const simple = plain && afterLang !== undefined && pattern.split('{lang}').length === 2 && !beforeLang.includes('{key}');
-  const keyParts = simple ? afterLang.split('{key}') : [];
-  const urlOf = (key: string, lang: string) => {
-    // Another generator's key may be a path (`2024/hello`): each of its parts is encoded.
-    const encodedKey = key.includes('/') ? key.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(key);
-    const safeKey = /^[A-Za-z0-9_%-]+$/.test(encodedKey);
-    if (safeKey && simple && keyParts.length === 2) return `${config.baseUrl}${beforeLang}${encodeURIComponent(lang)}${keyParts[0]}${encodedKey}${keyParts[1]}`;
-    const path = pattern.replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodedKey);
-    return safeKey && plain ? config.baseUrl + path : new URL(path, config.baseUrl).href;
+  const tokens: Token[] = [];
+  let last = 0;
+  for (const match of pattern.matchAll(PLACEHOLDER)) {
+    if (match.index > last) tokens.push({ text: pattern.slice(last, match.index) });
+    tokens.push({ placeholder: match[1] as 'lang' | 'key' | 'slug' });
+    last = match.index + match[0].length;
+  }
+  if (last < pattern.length) tokens.push({ text: pattern.slice(last) });
+  const urlOf: ArticleUrlOf = (key, lang, slug) => {
+    const encodedKey = encodePath(key);
+    const values = { lang: encodeURIComponent(lang), key: encodedKey, slug: slug === undefined ? encodedKey : encodeURIComponent(slug) };
+    let path = '';
+    let safe = plain;
+    for (const token of tokens) {
+      if ('text' in token) {
+        path += token.text;
+      } else {
+        const value = values[token.placeholder];
+        if (safe && token.placeholder !== 'lang' && !SAFE_VALUE.test(value)) safe = false;
+        path += value;
+      }
+    }
+    return safe ? baseUrl + path : new URL(path, baseUrl).href;
   };
-  return { urlOf, distinct: simple && keyParts.length === 2 && keyParts[0]!.startsWith('/') };
+  const names = new Set(tokens.flatMap((token) => ('placeholder' in token ? [token.placeholder] : [])));
+  return { urlOf, keyOnly: plain && names.has('key') && !names.has('slug') };
 }

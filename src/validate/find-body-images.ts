@@ -87,8 +87,9 @@ export function mayHaveLocalImagesInBytes(body: string): boolean {
   return mayHaveLocalImagesWith(body, INLINE_IMAGE_IN_BYTES);
 }
 
-export function findBodyImages(body: string): ImageReference[] {
-  if (!mayHaveLocalImages(body)) return [];
+/** `everyImage`: images on other hosts too (remoteImages is set), not only those that may be on the site. */
+export function findBodyImages(body: string, { everyImage = false } = {}): ImageReference[] {
+  if (everyImage ? !/!\[|<img/i.test(body) : !mayHaveLocalImages(body)) return [];
   const references: ImageReference[] = [];
   collect(parseMarkdownTokens(body), body.split('\n'), references);
   return references;

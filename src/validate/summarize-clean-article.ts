@@ -32,16 +32,19 @@ export function summarizeCleanArticle({ path, bytes, config, staticFiles }: Arti
   const { body } = split;
   const undecoded: UndecodedBody = { bytes, start: text.length - body.length, latin1: body };
   if (BODY_RULES.some((rule) => rule.mayFind(undecoded)) || mayBeEmptyBody(body) || mayHaveLocalImagesInBytes(body)) return undefined;
+  // With remoteImages set, an image on another host is checked too: the careful path finds them.
+  if (config.remoteImages !== undefined && /!\[|<img/i.test(body)) return undefined;
   // The front matter starts on the second line; in this text a character's offset is its byte's.
   const yamlStart = text.indexOf('\n') + 1;
   const fm = validateFrontMatterFast(raw.toString('utf8', yamlStart, yamlStart + split.yamlText.length));
   if (!fm) return undefined;
   const { key, lang } = location;
   if (fm.image) {
-    const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };
+    const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang, fm.slug) };
     const article = { key, lang, file: path, frontMatter: fm, body: '', bodyStartLine: 1 };
-    if (checkArticleImages({ article, bases, staticFiles }).length > 0) return undefined;
+    if (checkArticleImages({ article, bases, staticFiles, config }).length > 0) return undefined;
   }
   const id = fm.id === undefined ? undefined : detachedCopy(fm.id);
-  return { file: path, key, lang, title: detachedCopy(fm.title), dateMs: fm.date.epochMs, updatedMs: (fm.updated ?? fm.date).epochMs, id, draft: fm.draft === true };
+  const slug = fm.slug === undefined ? undefined : detachedCopy(fm.slug);
+  return { file: path, key, lang, title: detachedCopy(fm.title), dateMs: fm.date.epochMs, updatedMs: (fm.updated ?? fm.date).epochMs, id, draft: fm.draft === true, slug };
 }

@@ -55,8 +55,8 @@ export function validateArticleFile({ path, bytes, config, staticFiles }: Articl
     : validateArticle(input);
   const problems = [...decoded.errors, ...validated.errors];
   if (!validated.value) return { problems };
-  const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang) };
-  const imageProblems = checkArticleImages({ article: validated.value, bases, staticFiles });
+  const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang, validated.value.frontMatter.slug) };
+  const imageProblems = checkArticleImages({ article: validated.value, bases, staticFiles, config });
   if (imageProblems.length === 0) return { article: validated.value, problems };
   problems.push(...locateFieldsIn(imageProblems, text));
   // Still returned: the other checks across articles (duplicate ids) go on with it.

@@ -5,9 +5,9 @@ import type { BuildError } from '../model/build-error.js';
 import { readOutputFolderPaths, readRealPath } from './read-output-folder-paths.js';
 import { findOutputFolderProblem, outputFolderError } from './find-output-folder-problem.js';
 
-/** `--out`, as given and as resolved from the working directory. */
-export function checkOutOption(root: string, given: string, outDir: string, contentFolders: readonly string[] = []): BuildError | undefined {
-  const paths = readOutputFolderPaths(root, outDir, contentFolders);
+/** `--out`, as given and as resolved from the working directory (`readFolders`: the config's content folders, and its staticDir once known). */
+export function checkOutOption(root: string, given: string, outDir: string, readFolders: readonly string[] = []): BuildError | undefined {
+  const paths = readOutputFolderPaths(root, outDir, readFolders);
   const problem = findOutputFolderProblem(paths);
   return problem && outputFolderError(problem, { option: given, resolvedPath: outDir, realPath: paths.outDir });
 }
@@ -16,8 +16,8 @@ export function checkOutOption(root: string, given: string, outDir: string, cont
  * The folders inside the output folder that feeds go to (one per language): a symbolic link there
  * (public/en → locales/en) would publish through it. `paths` are the output files, relative to it.
  */
-export function checkFeedFolders(root: string, outDir: string, paths: readonly string[], contentFolders: readonly string[] = []): BuildError | undefined {
-  const site = readOutputFolderPaths(root, outDir, contentFolders);
+export function checkFeedFolders(root: string, outDir: string, paths: readonly string[], readFolders: readonly string[] = []): BuildError | undefined {
+  const site = readOutputFolderPaths(root, outDir, readFolders);
   for (const folder of new Set(paths.map((path) => dirname(path)).filter((folder) => folder !== '.'))) {
     const realPath = readRealPath(join(outDir, folder));
     const problem = findOutputFolderProblem({ ...site, outDir: realPath });

@@ -3,7 +3,7 @@ import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { CACHE_FOLDER } from '../cache/index-store.js';
 import type { OutputFolderPaths } from './find-output-folder-problem.js';
-import { STATIC_FOLDER } from '../load/site-names.js';
+import { STATIC_FOLDER } from '../load/site-files.js';
 
 /** Every folder a build reads or keeps its cache in, relative to the site folder. */
 export const READ_FOLDERS = ['articles', 'locales', 'templates', STATIC_FOLDER, CACHE_FOLDER] as const;
@@ -38,10 +38,10 @@ export function readRealPath(path: string, linksLeft = MAX_LINKS): string {
   return here;
 }
 
-/** The paths findOutputFolderProblem compares, for a site folder and an output folder. */
-export function readOutputFolderPaths(root: string, outDir: string, contentFolders: readonly string[] = []): OutputFolderPaths {
-  // The folders another generator's articles are read from (content.dir) are read folders as much as articles/ is.
-  const names = [...READ_FOLDERS, ...contentFolders.filter((folder) => !(READ_FOLDERS as readonly string[]).includes(folder))];
+/** The paths findOutputFolderProblem compares, for a site folder and an output folder (`readFolders`: more folders polyfeed reads, the config's content folders and staticDir). */
+export function readOutputFolderPaths(root: string, outDir: string, readFolders: readonly string[] = []): OutputFolderPaths {
+  // The folders another generator's articles are read from (content.dir) and staticDir are read folders as much as articles/ is.
+  const names = [...READ_FOLDERS, ...readFolders.filter((folder) => !(READ_FOLDERS as readonly string[]).includes(folder))];
   return {
     outDir: readRealPath(outDir),
     root: readRealPath(root),

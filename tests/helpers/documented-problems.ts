@@ -24,6 +24,7 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   INVALID_LANGUAGE_TAG: [{ kind: 'file-spelling', folder: 'articles/2025-03-flood', name: 'pt-br', canonical: 'pt-BR' }],
   LANGUAGE_NOT_CONFIGURED: [{ lang: 'de', languages: ['en', 'ar'] }],
   DUPLICATE_ID: [{ id: 'tag:news.example.org,2025:flood', earlier: 'articles/2025-03-flood-update/en.md' }],
+  DUPLICATE_URL: [{ url: 'https://news.example.org/flood/', earlier: 'articles/2025-03-flood-update/en.md' }],
   CONTROL_CHARACTER: [
     { kind: 'in-field', character: '\u000B' },
     { kind: 'in-text', character: '\u000B' },
@@ -31,7 +32,8 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   FILE_TOO_LARGE: [{ bytes: 3000, limitKiB: 1 }],
   ARTICLE_FOLDER_EMPTY: [{ folder: 'articles/2025-04-drought' }],
   MISSING_DEFAULT_LANGUAGE: [{ folder: 'articles/2025-04-drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning' }],
-  IMAGE_NOT_FOUND: [{ src: '/media/2025/03/flood.jpg', local: 'media/2025/03/flood.jpg' }],
+  IMAGE_NOT_FOUND: [{ src: '/media/2025/03/flood.jpg', local: 'media/2025/03/flood.jpg', folders: ['static'] }],
+  IMAGE_NOT_ALLOWED: [{ src: 'https://img.example.net/flood.jpg', url: 'https://img.example.net/flood.jpg' }],
   LOCALE_PLACEHOLDER_MISMATCH: [{ key: 'item.byline', lang: 'ar', names: ['author'], defaultLanguage: 'en', wanted: ['authors'] }],
   UNSAFE_HTML_REMOVED: [{ tag: 'iframe' }],
   FILE_UNREADABLE: [{ systemCode: 'EACCES' }],

@@ -67,8 +67,42 @@ export const fieldErrors = {
     /** Any other rule of the schema, in its own words. */
     'not-accepted': entry({ message: (p: { field: FieldName; detail: string }) => `${fieldAtStart(p.field)}: ${p.detail}`, hint: ALLOWED_HINT }),
     'permalink-without': entry({
-      message: (p: { placeholder: '{key}' | '{lang}' }) => `The permalink pattern must contain ${p.placeholder}.`,
-      hint: 'Write a pattern such as "{lang}/{key}/".',
+      message: () => 'The permalink pattern must contain {key} or {slug}: without one, every article of a language would have the same URL.',
+      hint: 'Write a pattern such as "{lang}/{key}/" or "{lang}/{slug}/".',
+    }),
+    'permalink-language-not-listed': entry({
+      message: (p: { lang: string }) => `"permalink" has a pattern for "${p.lang}", which is not one of "languages".`,
+      hint: 'Name a language of "languages", or "default" for the pattern of every language not named.',
+    }),
+    /** `languages` and `patterns`: the two languages, and the pattern each one takes. */
+    'permalinks-clash': entry({
+      message: (p: { languages: readonly [string, string]; patterns: readonly [string, string] }) =>
+        `The permalink patterns of "${p.languages[0]}" ("${p.patterns[0]}") and "${p.languages[1]}" ("${p.patterns[1]}") can make the same URL, so two articles could be published at one address.`,
+      hint: 'Give all languages but one a part of their own: {lang} in the pattern ("{lang}/{key}/"), or a fixed folder; one language, the default, may live at the root ("{key}/").',
+    }),
+    /** `problem`: see staticDirProblem. */
+    'static-dir': entry({
+      message: (p: { folder: string; problem: 'absolute' | 'site-folder' | 'backslash' }) =>
+        p.problem === 'absolute'
+          ? `staticDir "${p.folder}" is an absolute path; it is relative to the site folder, so the config works on every machine.`
+          : p.problem === 'backslash'
+            ? `staticDir "${p.folder}" holds a backslash; folders are separated by "/" on every system.`
+            : `staticDir "${p.folder}" is the site folder itself, which holds articles/ and the output.`,
+      hint: 'Write the folder the site serves its static files from, relative to the site folder, e.g. "../static" or "../public".',
+    }),
+    /** `character`: the first character a slug may not hold. */
+    'slug-character': entry({
+      message: (p: { slug: string; character: string }) =>
+        `The slug "${p.slug}" holds ${p.character === '/' ? '"/"' : /\s/u.test(p.character) ? 'a space' : `"${p.character}"`}; a slug is one segment of a URL path.`,
+      hint: 'Write the slug with letters (of any script), digits, "-", "_", "." and "~" only, e.g. "river-flood" or "فيضان-النهر".',
+    }),
+    'slug-dots': entry({
+      message: (p: { slug: string }) => `The slug "${p.slug}" is only dots, which a URL reads as the current or the parent folder.`,
+      hint: 'Write a slug with letters or digits, e.g. "river-flood".',
+    }),
+    'slug-not-nfc': entry({
+      message: (p: { slug: string }) => `The slug "${p.slug}" is not in Unicode NFC form, so the same word could make two URLs.`,
+      hint: (p) => `Write it in NFC form: "${p.slug.normalize('NFC')}".`,
     }),
     'archives-need-max-items': entry({
       message: () => 'archivePageSize is set, but maxItems is 0: the current feed already holds every item, so nothing is left to archive.',
@@ -97,9 +131,20 @@ export const fieldErrors = {
     message: (p: { id: string; earlier: string }) => `The item id "${p.id}" is already used by ${p.earlier}.`,
     hint: 'Give each article version its own id, or remove the explicit id to use the default.',
   }),
+  DUPLICATE_URL: entry({
+    /** `earlier`: the file that has the URL first, in path order. */
+    message: (p: { url: string; earlier: string }) => `The URL ${p.url} is also the URL of ${p.earlier}: two articles cannot be published at one address.`,
+    hint: 'Give one of them another "slug", or change the permalink pattern so that their URLs differ.',
+  }),
   IMAGE_NOT_FOUND: entry({
-    /** `local`: the image's path below static/. */
-    message: (p: { src: string; local: string }) => `The image "${p.src}" is on this site, but static/${p.local} does not exist.`,
-    hint: 'Put the file under static/ at that path, correct the path, or use an absolute URL for images hosted elsewhere.',
+    /** `local`: the image's path below the static folders; `folders`: the folders looked in (static/, and staticDir when set). */
+    message: (p: { src: string; local: string; folders: readonly string[] }) =>
+      `The image "${p.src}" is on this site, but ${p.folders.map((folder) => `${folder}/${p.local}`).join(' and ')} ${p.folders.length > 1 ? 'do' : 'does'} not exist.`,
+    hint: 'Put the file there or correct the path. If the site serves its own files, set "staticDir" to their folder; if the image is served from where polyfeed cannot see, list that path in "remoteImages".',
+  }),
+  IMAGE_NOT_ALLOWED: entry({
+    /** `url`: the image's absolute URL. */
+    message: (p: { src: string; url: string }) => `The image "${p.src}" is on another host (${new URL(p.url).origin}), which "remoteImages" does not list.`,
+    hint: (p) => `Add "${new URL(p.url).origin}/" (or a narrower prefix) to "remoteImages" in polyfeed.config.yaml, or host the image on the site.`,
   }),
 };

@@ -16,6 +16,7 @@ const columns = (): Record<StoredColumnName, unknown[]> => ({
   updatedMs: [null, 1_750_000_000_001],
   id: [null, 'urn:b'],
   draft: [0, 1],
+  slug: ['a-slug', null],
 });
 
 const head = (): Record<string, unknown> => ({

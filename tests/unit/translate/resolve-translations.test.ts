@@ -146,21 +146,44 @@ describe('articleUrl without new URL()', () => {
       for (const key of keys) {
         for (const lang of ['en', 'pt-BR', 'zh-Hant-TW']) {
           const path = permalink.replace(/^\/+/, '').replaceAll('{lang}', encodeURIComponent(lang)).replaceAll('{key}', encodeURIComponent(key));
-          expect(articleUrl({ baseUrl, permalink }, key, lang)).toBe(new URL(path, baseUrl).href);
+          expect(articleUrl({ baseUrl, permalink: { default: permalink } }, key, lang)).toBe(new URL(path, baseUrl).href);
         }
       }
     }
   });
 });
 
-describe('DUPLICATE_ID whatever the permalink pattern', () => {
-  test('a pattern that can give two articles one URL: each URL used twice is a DUPLICATE_ID on the later file', () => {
-    // zh + "Hant-x" and zh-Hant + "x" both give .../zh-Hant-x/ with "{lang}-{key}".
-    const siteConfig = config({ languages: ['zh', 'zh-Hant'], defaultLanguage: 'zh', permalink: '{lang}-{key}/' });
-    const result = resolveTranslations([article('x', 'zh-Hant'), article('Hant-x', 'zh')], siteConfig);
-    expect(result.errors).toMatchObject([{ code: 'DUPLICATE_ID', file: 'articles/x/zh-Hant.md', path: ['id'] }]);
-    expect(result.errors[0]!.message).toContain('https://example.org/zh-Hant-x/');
-    expect(result.errors[0]!.message).toContain('articles/Hant-x/zh.md');
+describe('DUPLICATE_ID and DUPLICATE_URL whatever the permalink pattern', () => {
+  test('patterns by language that can make one URL for two languages are a config error (issue 14)', () => {
+    // zh + "Hant-x" and zh-Hant + "x" would both give .../zh-Hant-x/ with "{lang}-{key}".
+    const result = ConfigSchema.safeParse({ baseUrl: 'https://example.org/', languages: ['zh', 'zh-Hant'], defaultLanguage: 'zh', authors: ['Desk'], permalink: '{lang}-{key}/' });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toMatchObject([{ path: ['permalink'], params: { polyfeedProblem: { params: { kind: 'permalinks-clash', languages: ['zh', 'zh-Hant'] } } } }]);
+  });
+
+  test('two articles with one slug: a DUPLICATE_URL on the later file, at its slug, naming the earlier; not a DUPLICATE_ID too', () => {
+    const siteConfig = config({ permalink: '{lang}/{slug}/' });
+    const result = resolveTranslations([article('a', 'en', 'slug: flood\n'), article('b', 'en', 'slug: flood\n'), article('flood', 'en')], siteConfig);
+    expect(result.errors.map(({ code, file, path }) => ({ code, file, path }))).toEqual([
+      { code: 'DUPLICATE_URL', file: 'articles/b/en.md', path: ['slug'] },
+      { code: 'DUPLICATE_URL', file: 'articles/flood/en.md', path: [] },
+    ]);
+    expect(result.errors[0]!.message).toContain('https://example.org/en/flood/');
+    expect(result.errors[0]!.message).toContain('articles/a/en.md');
+  });
+
+  test('the default language at the root and the others under {lang}: URLs never clash, and translations link the other pattern', () => {
+    const siteConfig = config({ permalink: { en: '{key}/' } });
+    const result = resolveTranslations([article('ar', 'en'), article('flood', 'ar'), article('flood', 'en', 'slug: river-flood\n')], config({ permalink: { en: '{slug}/' } }));
+    expect(result.errors).toEqual([]);
+    expect(result.value.map((entry) => entry.url)).toEqual(['https://example.org/ar/', 'https://example.org/ar/flood/', 'https://example.org/river-flood/']);
+    expect(result.value[1]!.translations.map((link) => link.url)).toEqual(['https://example.org/river-flood/']);
+    expect(articleUrl(siteConfig, 'flood', 'fr')).toBe('https://example.org/fr/flood/');
+  });
+
+  test('a non-ASCII slug is percent-encoded as UTF-8, as a browser writes it', () => {
+    expect(articleUrl(config({ permalink: '{lang}/{slug}/' }), 'flood', 'ar', 'فيضان')).toBe(new URL('ar/فيضان/', 'https://example.org/').href);
+    expect(articleUrl(config({ permalink: '{lang}/{slug}/' }), 'flood', 'ja', '洪水.html')).toBe('https://example.org/ja/%E6%B4%AA%E6%B0%B4.html/');
   });
 
   test('an explicit id equal to the URL of a later file: the error is on the later file, naming the earlier', () => {

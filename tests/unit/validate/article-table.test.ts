@@ -18,7 +18,7 @@ const row = (value: ArticleSummary, stamp: ArticleRow['stamp'] = [100, 1_733_000
 describe('ArticleTable', () => {
   test('gives back every field of every row as pushed', () => {
     const rows: ArticleRow[] = [
-      row(summary('a', 'en', { id: 'urn:x:1', updatedMs: 1_800_000_000_000 })),
+      row(summary('a', 'en', { id: 'urn:x:1', updatedMs: 1_800_000_000_000, slug: 'a-slug' })),
       { path: 'articles/b/en.md', summary: undefined, problems: [makeError('YAML_SYNTAX', { kind: 'duplicate-key' }, { file: 'articles/b/en.md', line: 2 })], stamp: [7, 8, 9], digest: 'x' },
       row(summary('c', 'fr', { draft: true })),
     ];
@@ -35,6 +35,7 @@ describe('ArticleTable', () => {
       updatedMs: [1_800_000_000_000, 0, 1_700_000_000_123],
       id: ['urn:x:1', null, null],
       draft: [0, 0, 1],
+      slug: ['a-slug', null, null],
       problems: { 1: rows[1]!.problems },
     });
     expect(table.summaryAt(0)).toEqual(rows[0]!.summary);
