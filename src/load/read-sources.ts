@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { articleFoldersOf, listArticleTree } from './list-article-tree.js';
 import { readFolderEntries } from './read-folder-entries.js';
+import { readPackagedDefaults, type PackagedDefaults } from './read-packaged-defaults.js';
 
 /** A file's bytes, as read, and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
@@ -24,6 +25,8 @@ export interface SettingSources {
   readonly templateFiles: readonly SourceFile[];
   /** Sizes in bytes of the files under static/, keyed by their path below it ("media/a.jpg"). */
   readonly staticFiles: ReadonlyMap<string, number>;
+  /** polyfeed's own templates and labels: a site's file of the same name, or label of the same key, takes their place. */
+  readonly packaged: PackagedDefaults;
 }
 
 /** Everything a build reads, before any of it is interpreted. */
@@ -86,7 +89,7 @@ export function readSources(root: string): SiteSources {
   };
 }
 
-/** Everything but the articles: the config, labels, templates and static file sizes (the CLI lists articles itself). */
+/** Everything but the articles: the config, labels, templates and static file sizes, and polyfeed's packaged templates and labels (the CLI lists articles itself). */
 export function readSettingSources(root: string): SettingSources {
   const configPath = join(root, CONFIG_FILE_NAME);
   const hasConfig = statSync(configPath, { throwIfNoEntry: false })?.isFile() ?? false;
@@ -97,5 +100,6 @@ export function readSettingSources(root: string): SettingSources {
     staticFiles: new Map(
       listFiles(root, STATIC_FOLDER, () => true).map((path) => [path.slice(STATIC_FOLDER.length + 1), statSync(join(root, path)).size]),
     ),
+    packaged: readPackagedDefaults(),
   };
 }

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { findPartialCycles, type ParsedTemplate } from './find-partial-cycles.js';
+import { templateNameOf } from './find-template.js';
 
 /** The helpers templates may call besides Handlebars' built-ins. */
 export const TEMPLATE_HELPERS = ['t'] as const;
@@ -21,10 +22,19 @@ export interface CompiledTemplates {
   readonly labelKeys: readonly string[];
 }
 
-const ITEM_TEMPLATE = 'templates/item.hbs';
-const PARTIALS_FOLDER = 'templates/partials/';
+const ITEM_TEMPLATE = 'item';
+const PARTIALS_FOLDER = 'partials/';
 
-/** `unreadable`: template files that exist but could not be read as text (already reported). */
+/** A partial's name as templates call it (`byline`), or undefined for a template outside partials/. */
+function partialNameOf(path: string): string | undefined {
+  const name = templateNameOf(path);
+  return name.startsWith(PARTIALS_FOLDER) ? name.slice(PARTIALS_FOLDER.length) : undefined;
+}
+
+/**
+ * `files`: one file per template name, the site's or polyfeed's packaged one (see templateFilesOf).
+ * `unreadable`: template files that exist but could not be read as text (already reported).
+ */
 export function compileTemplates(
   files: readonly TemplateFileText[],
   unreadable: ReadonlySet<string> = new Set(),
@@ -32,9 +42,7 @@ export function compileTemplates(
   const environment = Handlebars.create();
   const errors: BuildError[] = [];
   const labelKeys = new Set<string>();
-  const partialNames = new Set(
-    [...files.map((file) => file.path), ...unreadable].filter((path) => path.startsWith(PARTIALS_FOLDER)).map((path) => path.slice(PARTIALS_FOLDER.length, -'.hbs'.length)),
-  );
+  const partialNames = new Set([...files.map((file) => file.path), ...unreadable].flatMap((path) => partialNameOf(path) ?? []));
   const knownHelpers = Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true]));
   let item: Handlebars.TemplateDelegate | undefined;
   const parsed: ParsedTemplate[] = [];
@@ -48,19 +56,22 @@ export function compileTemplates(
       continue;
     }
     errors.push(...checkReferences(program, file.path, partialNames, labelKeys));
+    const partial = partialNameOf(file.path);
     // Templates outside partials/ are named by their path: no partial call names them.
-    parsed.push({ name: file.path.startsWith(PARTIALS_FOLDER) ? file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length) : file.path, file: file.path, program });
+    parsed.push({ name: partial ?? file.path, file: file.path, program });
     const compile = () => tagErrors(environment.compile(program, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false }), file.path);
-    if (file.path === ITEM_TEMPLATE) {
+    if (templateNameOf(file.path) === ITEM_TEMPLATE) {
       item = compile();
-    } else if (file.path.startsWith(PARTIALS_FOLDER)) {
-      environment.registerPartial(file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length), compile());
+    } else if (partial !== undefined) {
+      environment.registerPartial(partial, compile());
     }
   }
   // A partial that includes itself would recurse until the process runs out of stack or memory (issue 11).
   errors.push(...findPartialCycles(parsed));
-  if (!files.some((file) => file.path === ITEM_TEMPLATE) && !unreadable.has(ITEM_TEMPLATE)) {
-    errors.push(makeError('TEMPLATE_MISSING', { kind: 'item-template', file: ITEM_TEMPLATE }, { file: ITEM_TEMPLATE }));
+  if (!files.some((file) => templateNameOf(file.path) === ITEM_TEMPLATE) && ![...unreadable].some((path) => templateNameOf(path) === ITEM_TEMPLATE)) {
+    // Only when polyfeed's own item template is gone too: an installation missing its defaults/ folder.
+    const file = `templates/${ITEM_TEMPLATE}.hbs`;
+    errors.push(makeError('TEMPLATE_MISSING', { kind: 'item-template', file }, { file }));
   }
   if (errors.length > 0 || !item) return { errors };
   return { value: { item, labelKeys: [...labelKeys].sort() }, errors };

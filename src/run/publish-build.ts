@@ -45,8 +45,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     if (folderErrors.length > 0) return writeFailed([...result.errors, ...folderErrors], run);
     // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
     const { here, inBulk } = splitRenderWork(toWrite, read.validated.site?.config.maxItems === 0);
-    const { configFile, localeFiles, templateFiles, staticFiles } = read.sources;
-    const settingSources = { configFile, localeFiles, templateFiles, staticFiles };
+    const { configFile, localeFiles, templateFiles, staticFiles, packaged } = read.sources;
+    const settingSources = { configFile, localeFiles, templateFiles, staticFiles, packaged };
     const context = { root, outDir, version: options.version, settingSources };
     // Feeds of every item and full archive pages on workers alone (this thread waits): one a
     // thread, the scan's workers closed; workers' heaps are capped, so memory stays bounded. Then,

@@ -6,6 +6,7 @@ import { makeError } from '../model/build-error.js';
 import { decodeText } from '../load/decode-text.js';
 import { CONFIG_FILE_NAME, type ReadArticleBytes, type SettingSources, type SiteSources } from '../load/read-sources.js';
 import { compileTemplates } from '../render/compile-templates.js';
+import { templateFilesOf } from '../render/find-template.js';
 import type { ReadArticle, SiteSettings, ValidSite } from '../feeds/feed-site.js';
 import { resolveTranslations } from '../translate/resolve-translations.js';
 import { createFieldLocator, locateFields } from '../validate/locate-field.js';
@@ -97,12 +98,15 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   if (!config?.value) return { config: undefined, settings: undefined, configErrors, errors: configErrors };
 
   const errors: BuildError[] = [];
-  const templateTexts = decodeAll(sources.templateFiles, errors);
-  const templates = compileTemplates(templateTexts, unreadablePaths(sources.templateFiles, templateTexts));
+  // A site's file stands in for the packaged one of the same name, even one that does not decode (its NOT_UTF8 is the problem).
+  const templateFiles = templateFilesOf(sources.templateFiles, sources.packaged.templateFiles);
+  const templateTexts = decodeAll(templateFiles, errors);
+  const templates = compileTemplates(templateTexts, unreadablePaths(templateFiles, templateTexts));
   errors.push(...templates.errors);
   const localeTexts = decodeAll(sources.localeFiles, errors);
   const locales = validateLocales({
     files: localeTexts,
+    packagedFiles: decodeAll(sources.packaged.localeFiles, errors),
     unreadable: unreadablePaths(sources.localeFiles, localeTexts),
     languages: config.value.languages,
     defaultLanguage: config.value.defaultLanguage,

@@ -42,7 +42,7 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   ],
   OUTPUT_WRITE_FAILED: [{ systemCode: 'EPERM', reason: 'operation not permitted', syscall: 'rename', outcome: 'restored', outputFolder: 'public' }],
   OUTPUT_LOCKED: [{ pid: 4242, outDir: './public', waitSeconds: 0, lockPath: './.public.polyfeed-lock' }],
-  LOCALE_MISSING: [{ lang: 'ar', file: 'locales/ar/feed.json' }],
+  LOCALE_MISSING: [{ lang: 'ko', file: 'locales/ko/feed.json', packaged: ['ar', 'de', 'en', 'es', 'fr', 'ja', 'pt-BR', 'zh-Hans'] }],
   LOCALE_MISSING_KEY: [
     { kind: 'plural-forms', key: 'item.readingTime', lang: 'ar', missing: ['few', 'many', 'two', 'zero'], forms: ['few', 'many', 'one', 'two', 'zero', 'other'] },
   ],

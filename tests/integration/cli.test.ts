@@ -9,7 +9,7 @@ import { readTree, repoRoot, siteFiles, writeSite } from '../helpers/site-fixtur
 /** A copy of the repository's sample site in a temporary folder. */
 function copySampleSite(): string {
   const root = mkdtempSync(join(tmpdir(), 'polyfeed-cli-'));
-  for (const entry of ['polyfeed.config.yaml', 'articles', 'locales', 'templates', 'static']) {
+  for (const entry of ['polyfeed.config.yaml', 'articles', 'locales', 'static']) {
     cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
   }
   return root;

@@ -21,8 +21,9 @@ type Rendering = { article: string };
 
 export const labelAndTemplateErrors = {
   LOCALE_MISSING: entry({
-    message: (p: { lang: string; file: string }) => `Language "${p.lang}" is configured but has no labels file ${p.file}.`,
-    hint: 'Create locales/<lang>/feed.json with the labels of the default language, translated.',
+    /** `packaged`: the languages polyfeed ships labels for. */
+    message: (p: { lang: string; file: string; packaged: readonly string[] }) => `Language "${p.lang}" is configured but has no labels file ${p.file}, and polyfeed ships no labels for it.`,
+    hint: (p) => `Create ${p.file} with every label of the default language, translated (polyfeed ships labels for ${p.packaged.join(', ')} only).`,
   }),
   LOCALE_MISSING_KEY: variants({
     /** `inDefault`: the default language has the key (else polyfeed or a template asks for it). */
@@ -50,8 +51,8 @@ export const labelAndTemplateErrors = {
   }),
   TEMPLATE_MISSING: variants({
     'item-template': entry({
-      message: (p: { file: string }) => `The item template ${p.file} does not exist.`,
-      hint: 'Create the template file, or restore it from the polyfeed sample site.',
+      message: (p: { file: string }) => `The item template ${p.file} does not exist, neither in the site nor in polyfeed's package.`,
+      hint: "polyfeed's installation lacks its defaults/ folder: reinstall polyfeed, or create the template in the site.",
     }),
     partial: entry({
       message: (p: { name: string }) => `The partial "${p.name}" does not exist.`,
