@@ -33,7 +33,7 @@ function readConfigBytes(root: string): Buffer | undefined {
  * Every folder and file the index knows is stat-ed at once, by this thread and the pool's.
  */
 export async function snapshotSite(root: string, version: string, index: BuildIndex | undefined, pool: StatPool = startStatPool(0)): Promise<SiteSnapshot> {
-  const settingFiles = snapshotSettingFiles(root);
+  const settingFiles = snapshotSettingFiles(root, Object.keys(index?.settingFiles ?? {}));
   const staticSizes = Object.entries(settingFiles)
     .filter(([path]) => path.startsWith(`${STATIC_FOLDER}/`))
     .map(([path, stamp]) => [path.slice(STATIC_FOLDER.length + 1), stamp[0]] as const);

@@ -5,6 +5,7 @@ import type { BuildError } from '../model/build-error.js';
 import { articleFoldersOf, listArticleTree } from './list-article-tree.js';
 import { readFolderEntries } from './read-folder-entries.js';
 import { readPackagedDefaults, type PackagedDefaults } from './read-packaged-defaults.js';
+import { siteHelpersReader, type ReadSiteHelpers } from './read-site-helpers.js';
 
 /** A file's bytes, as read, and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
@@ -27,6 +28,11 @@ export interface SettingSources {
   readonly staticFiles: ReadonlyMap<string, number>;
   /** polyfeed's own templates and labels: a site's file of the same name, or label of the same key, takes their place. */
   readonly packaged: PackagedDefaults;
+  /**
+   * Loads the helpers module the config names (`helpers:`), when validation has read that name. A
+   * function, so it is not sent to worker threads: each is handed its own reader of the site folder.
+   */
+  readonly readHelpers?: ReadSiteHelpers | undefined;
 }
 
 /** Everything a build reads, before any of it is interpreted. */
@@ -101,5 +107,6 @@ export function readSettingSources(root: string): SettingSources {
       listFiles(root, STATIC_FOLDER, () => true).map((path) => [path.slice(STATIC_FOLDER.length + 1), statSync(join(root, path)).size]),
     ),
     packaged: readPackagedDefaults(),
+    readHelpers: siteHelpersReader(root),
   };
 }

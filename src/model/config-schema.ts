@@ -55,6 +55,12 @@ export const ConfigSchema = z
     ttlMinutes: z.number().int().positive().optional().describe('How often readers should poll: RSS `ttl` and `sy:updatePeriod`.'),
     hub: AbsoluteUrlSchema.optional().describe('WebSub hub URL, announced in every feed.'),
     stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
+    helpers: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('A JavaScript module of the site (relative to the site folder, e.g. `./feed-helpers.mjs`) whose exported functions templates may call as Handlebars helpers.'),
   })
   .superRefine((config, context) => {
     config.languages.forEach((lang, index) => {
