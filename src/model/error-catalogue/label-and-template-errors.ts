@@ -23,7 +23,8 @@ export const labelAndTemplateErrors = {
   LOCALE_MISSING: entry({
     /** `packaged`: the languages polyfeed ships labels for. */
     message: (p: { lang: string; file: string; packaged: readonly string[] }) => `Language "${p.lang}" is configured but has no labels file ${p.file}, and polyfeed ships no labels for it.`,
-    hint: (p) => `Create ${p.file} with every label of the default language, translated (polyfeed ships labels for ${p.packaged.join(', ')} only).`,
+    hint: (p) =>
+      `Create ${p.file} with every label of the default language, translated${p.packaged.length > 0 ? ` (polyfeed ships labels for ${p.packaged.join(', ')} only)` : ''}.`,
   }),
   LOCALE_MISSING_KEY: variants({
     /** `inDefault`: the default language has the key (else polyfeed or a template asks for it). */
