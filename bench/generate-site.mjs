@@ -72,7 +72,7 @@ ${body(random, lang, index)}
 `;
 }
 
-/** Writes the site to `folder` (replacing it) from the repository's templates and labels. */
+/** Writes the site to `folder` (replacing it) with polyfeed's packaged templates as its own and the sample site's feed titles (item labels are polyfeed's packaged ones). */
 export function generateSite({ folder, articles, repoRoot, seed = 20261125 }) {
   const random = createRandom(seed + articles);
   const staging = `${folder}.partial`;
@@ -82,7 +82,7 @@ export function generateSite({ folder, articles, repoRoot, seed = 20261125 }) {
     join(staging, 'polyfeed.config.yaml'),
     `baseUrl: https://news.example.org/\nlanguages: [${LANGUAGES.join(', ')}]\ndefaultLanguage: en\nmaxItems: 50\nauthors: [Bench Desk]\n`,
   );
-  cpSync(join(repoRoot, 'templates'), join(staging, 'templates'), { recursive: true });
+  cpSync(join(repoRoot, 'defaults/templates'), join(staging, 'templates'), { recursive: true });
   for (const lang of LANGUAGES) {
     const source = existsSync(join(repoRoot, 'locales', lang)) ? lang : 'en';
     cpSync(join(repoRoot, 'locales', source), join(staging, 'locales', lang), { recursive: true });

@@ -174,6 +174,37 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       }
       observer.printStageTimes();
     });
+  program
+    .command('init')
+    .description('write a new site that builds at once: config, labels, one article per language and a GitHub Actions workflow (templates and item labels come from polyfeed)')
+    .argument('[dir]', 'folder of the new site, made if missing', '.')
+    .addOption(new Option('--languages <tags>', 'languages of the site, separated by commas; the first is the default language').argParser(parseLanguages).default(['en']))
+    .option('--eject', "also copy polyfeed's templates and item labels into the site, to edit them", false)
+    .option('--force', 'write over files that exist (without it, nothing is written if one does)', false)
+    .option('--now <date-time>', 'date the first articles with this ISO 8601 date-time instead of the clock')
+    .action(async (dir: string, options: { languages: string[]; eject: boolean; force: boolean; now?: string }) => {
+      const window = windowFor(options);
+      if ('kind' in window) return setExitCode(printOutcome(window, 'human', resolve(dir)));
+      const { runInit } = await import('./run/run-init.js');
+      const outcome = runInit({ dir: resolve(dir), languages: options.languages, force: options.force, eject: options.eject, nowMs: window.nowMs });
+      setExitCode(printOutcome(outcome, 'human', resolve(dir)));
+    });
+  program
+    .command('new')
+    .description("write articles/<key>/<lang>.md with front matter dated now in the site's time zone (never over a file)")
+    .argument('<key>', 'the article folder name (letters, digits, "-" and "_"), shared by its language versions')
+    .requiredOption('--lang <tag>', 'language of the version, one of the config')
+    .option('--title <text>', 'the title (default: made from the key)')
+    .option('--draft', 'write draft: true, so builds leave it out until it is removed', false)
+    .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
+    .option('--now <date-time>', 'date the article with this ISO 8601 date-time instead of the clock')
+    .action(async (key: string, options: { lang: string; title?: string; draft: boolean; root: string; now?: string }) => {
+      const root = resolve(options.root);
+      const window = windowFor(options);
+      if ('kind' in window) return setExitCode(printOutcome(window, 'human', root));
+      const { runNew } = await import('./run/run-new.js');
+      setExitCode(printOutcome(runNew({ root, key, lang: options.lang, title: options.title, draft: options.draft, nowMs: window.nowMs }), 'human', root));
+    });
   program.commands.forEach((command) => command.exitOverride().showHelpAfterError());
   return program;
 }

@@ -19,9 +19,14 @@ function walk(root: string, folder: string, into: Record<string, FileStamp>): vo
   }
 }
 
-/** `[size, mtimeMs]` of every file besides the articles that a build reads (`staticFolders`: see staticFoldersOf) (the published-ids manifest too: a build checks against it). */
-export function snapshotSettingFiles(root: string, staticFolders: readonly string[]): Record<string, FileStamp> {
+/**
+ * `[size, mtimeMs]` of every file besides the articles that a build reads (`staticFolders`: see
+ * staticFoldersOf; the published-ids manifest too: a build checks against it), and of the `known`
+ * paths the last build's index lists (a helpers module named by the config is found there, not in a folder).
+ */
+export function snapshotSettingFiles(root: string, staticFolders: readonly string[], known: readonly string[] = []): Record<string, FileStamp> {
   const files: Record<string, FileStamp> = {};
+  for (const path of known) statFile(root, path, files);
   statFile(root, CONFIG_FILE_NAME, files);
   statFile(root, PUBLISHED_IDS_FILE, files);
   for (const folder of ['locales', 'templates', ...staticFolders]) walk(root, folder, files);

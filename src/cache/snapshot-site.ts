@@ -54,7 +54,7 @@ export async function snapshotSite(root: string, version: string, index: BuildIn
     const { parseYamlFast } = await import('../load/parse-yaml-fast.js');
     staticFolders = staticFoldersOf(configBytes, (text) => parseYamlFast(text)?.data);
   }
-  const settingFiles = snapshotSettingFiles(root, staticFolders);
+  const settingFiles = snapshotSettingFiles(root, staticFolders, Object.keys(index?.settingFiles ?? {}));
   const stamps = Object.entries(settingFiles);
   // The same sizes readSettingSources gives, from the stamps: each folder's files, static/ first.
   const staticSizes = mergeStaticFiles(

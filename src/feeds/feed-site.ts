@@ -8,14 +8,17 @@ import type { CompiledTemplates } from '../render/compile-templates.js';
 import type { PublishedEntries, PublishedEntry } from '../translate/resolve-translations.js';
 import type { LocaleResources } from '../translate/validate-locales.js';
 import type { Publication } from '../model/publication-window.js';
+import type { FileStamp } from '../model/file-stamp.js';
 
 /** The small inputs every article is validated and rendered with: config, templates, labels. */
 export interface SiteSettings {
   readonly config: SiteConfig;
   readonly templates: CompiledTemplates;
   readonly locales: LocaleResources;
-  /** A digest of the config, template and static-file inputs, for the feeds' fingerprints. */
+  /** A digest of the config, template, helpers module and static-file inputs, for the feeds' fingerprints. */
   readonly digest: string;
+  /** The site's helpers module, when the config names one: its path in the site and its stamp when loaded, for the no-op check. */
+  readonly helpersFile?: { readonly path: string; readonly stamp: FileStamp };
 }
 
 /**

@@ -9,6 +9,8 @@ import { mergeStaticFiles } from '../model/static-dir-rule.js';
 import { staticFoldersOf } from './static-folders.js';
 import { parseYamlFast } from './parse-yaml-fast.js';
 import { CONFIG_FILE_NAME, STATIC_FOLDER } from './site-files.js';
+import { readPackagedDefaults, type PackagedDefaults } from './read-packaged-defaults.js';
+import { siteHelpersReader, type ReadSiteHelpers } from './read-site-helpers.js';
 
 /** A file's bytes, as read, and its path relative to the site folder, with `/` separators. */
 export interface SourceFile {
@@ -34,6 +36,13 @@ export interface SettingSources {
   readonly templateFiles: readonly SourceFile[];
   /** Sizes in bytes of the files under static/ and staticDir, keyed by their path below their folder ("media/a.jpg"); see mergeStaticFiles. */
   readonly staticFiles: ReadonlyMap<string, number>;
+  /** polyfeed's own templates and labels: a site's file of the same name, or label of the same key, takes their place. */
+  readonly packaged: PackagedDefaults;
+  /**
+   * Loads the helpers module the config names (`helpers:`), when validation has read that name. A
+   * function, so it is not sent to worker threads: each is handed its own reader of the site folder.
+   */
+  readonly readHelpers?: ReadSiteHelpers | undefined;
 }
 
 /** Everything a build reads, before any of it is interpreted. */
@@ -95,7 +104,7 @@ export function readSources(root: string): SiteSources {
   };
 }
 
-/** Everything but the articles: the config, labels, templates and static file sizes (the CLI lists articles itself). */
+/** Everything but the articles: the config, labels, templates and static file sizes, and polyfeed's packaged templates and labels (the CLI lists articles itself). */
 export function readSettingSources(root: string): SettingSources {
   const configPath = join(root, CONFIG_FILE_NAME);
   const hasConfig = statSync(configPath, { throwIfNoEntry: false })?.isFile() ?? false;
@@ -107,5 +116,7 @@ export function readSettingSources(root: string): SettingSources {
     staticFiles: mergeStaticFiles(
       staticFoldersOf(configFile?.bytes, (text) => parseYamlFast(text)?.data).map((folder) => listFiles(root, folder, () => true).map((path) => [path.slice(folder.length + 1), statSync(join(root, path)).size] as const)),
     ),
+    packaged: readPackagedDefaults(),
+    readHelpers: siteHelpersReader(root),
   };
 }

@@ -98,6 +98,12 @@ export const ConfigSchema = z
       .array(UrlReferenceSchema)
       .optional()
       .describe('Where images polyfeed cannot see may be: origins or URL prefixes (`https://cdn.example.com/`) and site paths (`/uploads/`). Set, an image on another host must be under one of them. Unset: images on other hosts are not checked.'),
+    helpers: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe('A JavaScript module of the site (relative to the site folder, e.g. `./feed-helpers.mjs`) whose exported functions templates may call as Handlebars helpers.'),
   })
   .superRefine((config, context) => {
     config.languages.forEach((lang, index) => {

@@ -3,11 +3,18 @@ import Handlebars from 'handlebars';
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { findPartialCycles, type ParsedTemplate } from './find-partial-cycles.js';
+import { templateNameOf } from './find-template.js';
 
 /** The helpers templates may call besides Handlebars' built-ins. */
 export const TEMPLATE_HELPERS = ['t'] as const;
 
 const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
+
+/** Names a site's helpers may not take: polyfeed's own and Handlebars' built-ins. */
+export const RESERVED_HELPER_NAMES: readonly string[] = [...TEMPLATE_HELPERS, ...BUILT_IN_HELPERS];
+
+/** A helper of the site's helpers module, as it exported it. */
+export type SiteHelperFunction = (...args: unknown[]) => unknown;
 
 export interface TemplateFileText {
   readonly path: string;
@@ -19,23 +26,34 @@ export interface CompiledTemplates {
   readonly item: Handlebars.TemplateDelegate;
   /** Label keys named as string literals in `{{t "…"}}` calls, for the locale check. */
   readonly labelKeys: readonly string[];
+  /** The site's helpers, wrapped (see guardHelper), to be given with `t` to each render. */
+  readonly helpers: Readonly<Record<string, Handlebars.HelperDelegate>>;
 }
 
-const ITEM_TEMPLATE = 'templates/item.hbs';
-const PARTIALS_FOLDER = 'templates/partials/';
+const ITEM_TEMPLATE = 'item';
+const PARTIALS_FOLDER = 'partials/';
 
-/** `unreadable`: template files that exist but could not be read as text (already reported). */
+/** A partial's name as templates call it (`byline`), or undefined for a template outside partials/. */
+function partialNameOf(path: string): string | undefined {
+  const name = templateNameOf(path);
+  return name.startsWith(PARTIALS_FOLDER) ? name.slice(PARTIALS_FOLDER.length) : undefined;
+}
+
+/**
+ * `files`: one file per template name, the site's or polyfeed's packaged one (see templateFilesOf).
+ * `unreadable`: template files that exist but could not be read as text (already reported).
+ */
 export function compileTemplates(
   files: readonly TemplateFileText[],
   unreadable: ReadonlySet<string> = new Set(),
+  siteHelpers: Readonly<Record<string, SiteHelperFunction>> = {},
 ): { value?: CompiledTemplates; errors: BuildError[] } {
   const environment = Handlebars.create();
   const errors: BuildError[] = [];
   const labelKeys = new Set<string>();
-  const partialNames = new Set(
-    [...files.map((file) => file.path), ...unreadable].filter((path) => path.startsWith(PARTIALS_FOLDER)).map((path) => path.slice(PARTIALS_FOLDER.length, -'.hbs'.length)),
-  );
-  const knownHelpers = Object.fromEntries(TEMPLATE_HELPERS.map((name) => [name, true]));
+  const partialNames = new Set([...files.map((file) => file.path), ...unreadable].flatMap((path) => partialNameOf(path) ?? []));
+  const helperNames = [...TEMPLATE_HELPERS, ...Object.keys(siteHelpers)];
+  const knownHelpers = Object.fromEntries(helperNames.map((name) => [name, true]));
   let item: Handlebars.TemplateDelegate | undefined;
   const parsed: ParsedTemplate[] = [];
 
@@ -47,27 +65,66 @@ export function compileTemplates(
       errors.push(templateSyntaxError(file.path, error));
       continue;
     }
-    errors.push(...checkReferences(program, file.path, partialNames, labelKeys));
+    errors.push(...checkReferences(program, file.path, partialNames, labelKeys, helperNames));
+    const partial = partialNameOf(file.path);
     // Templates outside partials/ are named by their path: no partial call names them.
-    parsed.push({ name: file.path.startsWith(PARTIALS_FOLDER) ? file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length) : file.path, file: file.path, program });
+    parsed.push({ name: partial ?? file.path, file: file.path, program });
     const compile = () => tagErrors(environment.compile(program, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false }), file.path);
-    if (file.path === ITEM_TEMPLATE) {
+    if (templateNameOf(file.path) === ITEM_TEMPLATE) {
       item = compile();
-    } else if (file.path.startsWith(PARTIALS_FOLDER)) {
-      environment.registerPartial(file.path.slice(PARTIALS_FOLDER.length, -'.hbs'.length), compile());
+    } else if (partial !== undefined) {
+      environment.registerPartial(partial, compile());
     }
   }
   // A partial that includes itself would recurse until the process runs out of stack or memory (issue 11).
   errors.push(...findPartialCycles(parsed));
-  if (!files.some((file) => file.path === ITEM_TEMPLATE) && !unreadable.has(ITEM_TEMPLATE)) {
-    errors.push(makeError('TEMPLATE_MISSING', { kind: 'item-template', file: ITEM_TEMPLATE }, { file: ITEM_TEMPLATE }));
+  if (!files.some((file) => templateNameOf(file.path) === ITEM_TEMPLATE) && ![...unreadable].some((path) => templateNameOf(path) === ITEM_TEMPLATE)) {
+    // Only when polyfeed's own item template is gone too: an installation missing its defaults/ folder.
+    const file = `templates/${ITEM_TEMPLATE}.hbs`;
+    errors.push(makeError('TEMPLATE_MISSING', { kind: 'item-template', file }, { file }));
   }
   if (errors.length > 0 || !item) return { errors };
-  return { value: { item, labelKeys: [...labelKeys].sort() }, errors };
+  const helpers = Object.fromEntries(Object.entries(siteHelpers).map(([name, helper]) => [name, guardHelper(name, helper)]));
+  return { value: { item, labelKeys: [...labelKeys].sort(), helpers }, errors };
 }
 
-/** What went wrong in a render: a field the template reads that is not there, or what Handlebars said (without its position). */
-export type RenderFailure = { readonly kind: 'missing-field'; readonly field: string } | { readonly kind: 'render-failed'; readonly detail: string };
+/** What went wrong in a render: a field the template reads that is not there, a site helper that threw, or what Handlebars said (without its position). */
+export type RenderFailure =
+  | { readonly kind: 'missing-field'; readonly field: string }
+  | { readonly kind: 'helper-failed'; readonly helper: string; readonly detail: string }
+  | { readonly kind: 'render-failed'; readonly detail: string };
+
+/** Thrown by a guarded site helper: which helper failed, where in the template it was called, and what it threw. */
+class HelperError extends Error {
+  constructor(
+    readonly helper: string,
+    readonly loc: hbs.AST.SourceLocation | undefined,
+    options: { cause: unknown },
+  ) {
+    super(`The helper "${helper}" failed (see the cause)`, options);
+    this.name = 'HelperError';
+  }
+}
+
+/**
+ * A site helper as templates get it: what it throws names the helper and the place of the call
+ * (Handlebars gives each call its location), and it cannot mark its result as safe HTML: a
+ * Handlebars SafeString becomes plain text, escaped by `{{…}}` like any field. Whatever a template
+ * writes, `{{{…}}}` included, still goes through the sanitizer (renderSanitized).
+ */
+function guardHelper(name: string, helper: SiteHelperFunction): Handlebars.HelperDelegate {
+  return function guarded(this: unknown, ...args: unknown[]) {
+    const options = args.at(-1) as Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation };
+    let result: unknown;
+    try {
+      result = helper.apply(this, args);
+    } catch (error) {
+      throw new HelperError(name, options?.loc, { cause: error });
+    }
+    if (result instanceof Promise) throw new HelperError(name, options?.loc, { cause: new Error('it returned a Promise; helpers must be synchronous') });
+    return result instanceof Handlebars.SafeString ? result.toString() : result;
+  };
+}
 
 /** A render failure inside a template, with the template that failed (the innermost one). */
 export class TemplateRenderError extends Error {
@@ -93,6 +150,11 @@ function tagErrors(template: Handlebars.TemplateDelegate, path: string): Handleb
       return template(context, options);
     } catch (error) {
       if (error instanceof TemplateRenderError) throw error;
+      if (error instanceof HelperError) {
+        const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+        const failure: RenderFailure = { kind: 'helper-failed', helper: error.helper, detail: cause };
+        throw new TemplateRenderError(path, error.loc?.start.line, error.loc ? error.loc.start.column + 1 : undefined, failure, { cause: error });
+      }
       const message = String((error as Error).message);
       const place = / - (\d+):(\d+)$/.exec(message);
       const missing = /^"([^"]+)" not defined in/.exec(message);
@@ -114,7 +176,7 @@ function templateSyntaxError(file: string, error: unknown): BuildError {
 }
 
 /** Walks the template for partials that do not exist, unknown helpers and the label keys it uses. */
-function checkReferences(program: hbs.AST.Program, file: string, partials: ReadonlySet<string>, labelKeys: Set<string>): BuildError[] {
+function checkReferences(program: hbs.AST.Program, file: string, partials: ReadonlySet<string>, labelKeys: Set<string>, helperNames: readonly string[]): BuildError[] {
   const errors: BuildError[] = [];
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
@@ -137,8 +199,8 @@ function checkReferences(program: hbs.AST.Program, file: string, partials: Reado
       // A mustache or block without arguments ({{title}}, {{#image}}…{{/image}}) reads a field;
       // with arguments it calls a helper, which must exist.
       const isHelperCall = params.length > 0 || ((typed.hash as hbs.AST.Hash | undefined)?.pairs.length ?? 0) > 0;
-      if (isHelperCall && !BUILT_IN_HELPERS.has(name) && !(TEMPLATE_HELPERS as readonly string[]).includes(name)) {
-        errors.push(makeError('TEMPLATE_RENDER', { kind: 'unknown-helper', name, helpers: [...TEMPLATE_HELPERS, ...BUILT_IN_HELPERS] }, position));
+      if (isHelperCall && !BUILT_IN_HELPERS.has(name) && !helperNames.includes(name)) {
+        errors.push(makeError('TEMPLATE_RENDER', { kind: 'unknown-helper', name, helpers: [...helperNames, ...BUILT_IN_HELPERS] }, position));
       }
       if (name === 't') {
         const first = params[0];

@@ -16,6 +16,8 @@ export interface RenderItemInput {
   readonly template: Handlebars.TemplateDelegate;
   readonly renderMarkdown: MarkdownRenderer;
   readonly t: Translate;
+  /** The site's helpers (CompiledTemplates.helpers), given with `t`. */
+  readonly siteHelpers?: Readonly<Record<string, Handlebars.HelperDelegate>>;
 }
 
 export interface RenderedItem {
@@ -48,7 +50,7 @@ function formatNames(names: readonly string[], lang: string): string {
   return format.format(names);
 }
 
-export function renderItem({ entry, siteUrl, template, renderMarkdown, t }: RenderItemInput): RenderedItem {
+export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers }: RenderItemInput): RenderedItem {
   const { article, url } = entry;
   const { frontMatter: fm, lang } = article;
   const bases = { siteUrl, pageUrl: url };
@@ -74,6 +76,7 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t }: Rend
     })),
   };
   const helpers = {
+    ...siteHelpers,
     t: (key: string, options: Handlebars.HelperOptions) => t(key, options.hash as Record<string, unknown>),
   };
   // A template is site code, but it puts front-matter text where it likes ({{{summary}}} unescaped):

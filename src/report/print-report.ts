@@ -15,7 +15,10 @@ export type ReportFormat = 'human' | 'json' | 'github';
 function sourceBytesOf(sources: SettingSources | SiteSources | undefined): (path: string) => Uint8Array | undefined {
   const byPath = new Map<string, SourceFile>();
   if (!sources) return () => undefined;
-  for (const file of [...sources.localeFiles, ...sources.templateFiles, ...(sources.configFile ? [sources.configFile] : [])]) byPath.set(file.path, file);
+  const { packaged } = sources;
+  for (const file of [...sources.localeFiles, ...sources.templateFiles, ...packaged.localeFiles, ...packaged.templateFiles, ...(sources.configFile ? [sources.configFile] : [])]) {
+    byPath.set(file.path, file);
+  }
   let articlePaths: Set<string> | undefined;
   return (path) => {
     const file = byPath.get(path);

@@ -4,6 +4,8 @@ import { withoutRepeats } from '../model/without-repeats.js';
 import type { OutputRecord } from '../cache/build-index.js';
 import { statOutputs } from '../cache/index-store.js';
 import { nextBuildIndex } from '../cache/next-build-index.js';
+import type { BuildIndex } from '../cache/build-index.js';
+import type { FileStamp } from '../model/file-stamp.js';
 import { nextOutputsOf, staleOutputsOf } from '../cache/next-outputs.js';
 import { writeCache } from '../cache/write-cache.js';
 import { checkFeedFolders, checkOutOption } from '../write/check-output-folder.js';
@@ -55,8 +57,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     // Every feed is staged first: a problem met while rendering any of them must leave everything unpublished.
     const { here, inBulk } = splitRenderWork(toWrite, read.validated.site?.config.maxItems === 0);
     progress.setTotal(itemsIn(toWrite));
-    const { configFile, localeFiles, templateFiles, staticFiles } = read.sources;
-    const settingSources = { configFile, localeFiles, templateFiles, staticFiles };
+    const { configFile, localeFiles, templateFiles, staticFiles, packaged } = read.sources;
+    const settingSources = { configFile, localeFiles, templateFiles, staticFiles, packaged };
     const context = { root, outDir, version: options.version, settingSources };
     // Feeds of every item and full archive pages on workers alone (this thread waits): one a
     // thread, the scan's workers closed; workers' heaps are capped, so memory stays bounded. Then,
@@ -94,11 +96,12 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
     const next = { ...nextOutputsOf({ previous, made: outputs, skipped: result.skippedLanguages }), languages: read.validated.site?.config.languages ?? [] };
-    const nextIndex = withPublishedIdsStamp(
+    const builtIndex = withPublishedIdsStamp(
       nextBuildIndex({ cacheVersion: options.cacheVersion, snapshot: run.snapshot, articles: read.articles, settingsAsRead, outDir, outOption: run.outOption, ...next, problems, startedMs: run.startedMs, publication: run.publication }),
       publishedIds.stamp,
     );
     progress.stage('cache');
+    const nextIndex = withHelpersStamp(builtIndex, read.validated.site?.helpersFile);
     const items = run.keepsItems ? cachedItemsOf(here) : new Map<string, ReadonlyMap<string, ItemTexts>>();
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;
@@ -153,4 +156,14 @@ function removedCount(removed: readonly string[]): string {
 /** The lock was held by another build for longer than the run would wait. */
 export function lockedProblem(heldBy: number, outDir: string, waitSeconds: number, lockPath: string): BuildError {
   return makeError('OUTPUT_LOCKED', { pid: heldBy, outDir, waitSeconds, lockPath });
+}
+
+/**
+ * The helpers module is a setting file the snapshot does not know on the first build that names
+ * it (the config says where it is): its stamp, taken when it was loaded, joins the index, and
+ * from then on each snapshot stats it again (snapshotSettingFiles takes the index's paths).
+ */
+function withHelpersStamp(index: BuildIndex, helpersFile: { readonly path: string; readonly stamp: FileStamp } | undefined): BuildIndex {
+  if (!helpersFile || index.settingFiles[helpersFile.path]) return index;
+  return { ...index, settingFiles: { ...index.settingFiles, [helpersFile.path]: helpersFile.stamp } };
 }

@@ -8,6 +8,7 @@ import type { SettingSources } from '../load/read-sources.js';
 import type { PublishedEntry } from '../translate/resolve-translations.js';
 import { articleReader, validateSettings } from './validate-site.js';
 import { fileBytesUnder } from '../load/read-file-with-stat.js';
+import { siteHelpersReader } from '../load/read-site-helpers.js';
 import { StagingFiles, stagingFailure, type StagingResult } from '../write/staging-files.js';
 
 /** What a worker is given when a language's feeds begin. */
@@ -33,7 +34,7 @@ export function toJobEntries(entries: readonly PublishedEntry[]): PublishedEntry
 
 /** The site a worker renders from: the settings validated again, articles read from the site folder. */
 function feedSiteOf(task: FeedJobContext): FeedSite {
-  const settings = validateSettings(task.settingSources).settings;
+  const settings = validateSettings({ ...task.settingSources, readHelpers: siteHelpersReader(task.root) }).settings;
   if (!settings) throw new Error('The settings changed between validation and rendering.');
   const { staticFiles } = task.settingSources;
   return { ...settings, staticFiles, readArticle: articleReader({ config: settings.config, staticFiles }, fileBytesUnder(task.root)) };

@@ -5,7 +5,10 @@ import { hasFatalErrors } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { decodeText } from '../load/decode-text.js';
 import { CONFIG_FILE_NAME, type ReadArticleBytes, type SettingSources, type SiteSources } from '../load/read-sources.js';
-import { compileTemplates } from '../render/compile-templates.js';
+import { compileTemplates, RESERVED_HELPER_NAMES } from '../render/compile-templates.js';
+import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
+import type { SiteHelpers } from '../load/read-site-helpers.js';
+import { templateFilesOf } from '../render/find-template.js';
 import type { ReadArticle, SiteSettings, ValidSite } from '../feeds/feed-site.js';
 import { resolveTranslations } from '../translate/resolve-translations.js';
 import { createFieldLocator, locateFields } from '../validate/locate-field.js';
@@ -86,6 +89,16 @@ function checkArticleFolders(articleFiles: ValidatedArticleFiles, config: SiteCo
   return errors;
 }
 
+/** The site's helpers module, loaded through `sources.readHelpers`: its helpers, or the problem with it, placed at `helpers:` in the config. */
+function loadSiteHelpers(sources: SettingSources, config: SiteConfig, configText: string): { value?: SiteHelpers; errors: BuildError[] } {
+  if (config.helpers === undefined || !sources.readHelpers) return { errors: [] };
+  const loaded = sources.readHelpers(config.helpers);
+  const place = { file: CONFIG_FILE_NAME, path: ['helpers'], ...parseYamlWithPositions(configText, { file: CONFIG_FILE_NAME, firstLine: 1 }).value?.positionOf(['helpers']) };
+  if ('problem' in loaded) return { errors: [makeError('HELPERS_INVALID', { ...loaded.problem, module: loaded.path }, place)] };
+  const reserved = Object.keys(loaded.helpers).filter((name) => RESERVED_HELPER_NAMES.includes(name));
+  return reserved.length > 0 ? { errors: reserved.map((name) => makeError('HELPERS_INVALID', { kind: 'reserved-name', module: loaded.path, name }, place)) } : { value: loaded, errors: [] };
+}
+
 /** The config, the templates and the labels: what every article is validated and rendered with. */
 export function validateSettings(sources: SettingSources): ValidateSettingsResult {
   if (!sources.configFile) {
@@ -99,20 +112,28 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   if (!config?.value) return { config: undefined, settings: undefined, configErrors, errors: configErrors };
 
   const errors: BuildError[] = [];
-  const templateTexts = decodeAll(sources.templateFiles, errors);
-  const templates = compileTemplates(templateTexts, unreadablePaths(sources.templateFiles, templateTexts));
+  // A site's file stands in for the packaged one of the same name, even one that does not decode (its NOT_UTF8 is the problem).
+  const templateFiles = templateFilesOf(sources.templateFiles, sources.packaged.templateFiles);
+  const templateTexts = decodeAll(templateFiles, errors);
+  const helpers = loadSiteHelpers(sources, config.value, configText!.text);
+  errors.push(...helpers.errors);
+  const templates = compileTemplates(templateTexts, unreadablePaths(templateFiles, templateTexts), helpers.value?.helpers);
   errors.push(...templates.errors);
   const localeTexts = decodeAll(sources.localeFiles, errors);
   const locales = validateLocales({
     files: localeTexts,
+    packagedFiles: decodeAll(sources.packaged.localeFiles, errors),
     unreadable: unreadablePaths(sources.localeFiles, localeTexts),
     languages: config.value.languages,
     defaultLanguage: config.value.defaultLanguage,
     requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],
   });
   errors.push(...locales.errors);
-  const digest = digestOf([configText!.text, templateTexts.map((file) => [file.path, file.text]), [...sources.staticFiles].sort()]);
-  const settings = templates.value && locales.value ? { config: config.value, templates: templates.value, locales: locales.value, digest } : undefined;
+  // The helpers module is known by its bytes: one it imports is not (README, "Helpers").
+  const digest = digestOf([configText!.text, templateTexts.map((file) => [file.path, file.text]), [...sources.staticFiles].sort(), helpers.value?.digest ?? null]);
+  const helpersFile = helpers.value && { path: helpers.value.path, stamp: helpers.value.stamp };
+  const settings =
+    templates.value && locales.value && helpers.errors.length === 0 ? { config: config.value, templates: templates.value, locales: locales.value, digest, ...(helpersFile && { helpersFile }) } : undefined;
   return { config: config.value, settings, configErrors: [], errors };
 }
 

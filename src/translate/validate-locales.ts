@@ -1,7 +1,9 @@
-// Pure: locale files → i18next resources per language, checked for completeness against the default language.
+// Pure: locale files (the site's and polyfeed's packaged ones) → i18next resources per language, checked for completeness against the default language.
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
-import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
+import { parseYamlWithPositions, type ParsedYaml } from '../load/parse-yaml-with-positions.js';
+import { PACKAGED_PREFIX } from '../load/read-packaged-defaults.js';
+import { labelsOfLanguage, type LabelTree } from './labels-of-language.js';
 import { collectPlaceholders } from './collect-placeholders.js';
 import { flattenKeys } from './flatten-keys.js';
 
@@ -17,7 +19,10 @@ export interface LocaleFileText {
 }
 
 export interface ValidateLocalesInput {
+  /** The site's label files (`locales/<lang>/feed.json`). */
   readonly files: readonly LocaleFileText[];
+  /** polyfeed's packaged label files (`<polyfeed>/locales/<lang>/feed.json`): the site's labels are laid over them. */
+  readonly packagedFiles?: readonly LocaleFileText[];
   readonly languages: readonly string[];
   readonly defaultLanguage: string;
   /** Keys the code and the templates use; each must exist in every language. */
@@ -46,47 +51,56 @@ function findNonTextLabels(node: unknown, path: string[], report: (path: string[
   report(path, node);
 }
 
+/** One label file read: its labels and where each stands, or its problems (JSON syntax, a label that is not text). */
+function parseLabelFile(file: LocaleFileText): { labels?: LabelTree; positions?: ParsedYaml | undefined; errors: BuildError[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text);
+  } catch (error) {
+    const reason = (error as Error).message;
+    return { errors: [makeError('JSON_SYNTAX', { kind: 'unparsable', reason }, { file: file.path, ...jsonErrorPosition(file.text, reason), cause: error })] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { errors: [makeError('JSON_SYNTAX', { kind: 'not-an-object' }, { file: file.path, line: 1, column: 1 })] };
+  }
+  const located = parseYamlWithPositions(file.text, { file: file.path, firstLine: 1 }).value;
+  const errors: BuildError[] = [];
+  findNonTextLabels(data, [], (path, value) => {
+    errors.push(
+      makeError('INVALID_TYPE', { kind: 'label-not-text', key: path.join('.'), value }, {
+        file: file.path,
+        path,
+        ...(located?.positionOf(path) ?? { line: 1, column: 1 }),
+      }),
+    );
+  });
+  return errors.length > 0 ? { errors } : { labels: data as LabelTree, positions: located, errors };
+}
+
 export function validateLocales(input: ValidateLocalesInput): { value?: LocaleResources; errors: BuildError[] } {
   const errors: BuildError[] = [];
   const resources: LocaleResources = {};
   const pathOf = (lang: string) => `locales/${lang}/${LABEL_NAMESPACE}.json`;
-  const byPath = new Map(input.files.map((file) => [file.path, file]));
-  const positions = new Map<string, ReturnType<typeof parseYamlWithPositions>['value']>();
+  const byPath = new Map([...input.files, ...(input.packagedFiles ?? [])].map((file) => [file.path, file]));
+  const positions = new Map<string, ParsedYaml | undefined>();
+  const packagedLanguages = (input.packagedFiles ?? []).map((file) => file.path.split('/').at(-2)!);
 
   for (const lang of input.languages) {
-    const file = byPath.get(pathOf(lang));
-    if (!file) {
-      if (!input.unreadable?.has(pathOf(lang))) {
-        errors.push(makeError('LOCALE_MISSING', { lang, file: pathOf(lang) }, { file: 'polyfeed.config.yaml' }));
-      }
+    const siteFile = byPath.get(pathOf(lang));
+    const packagedFile = byPath.get(`${PACKAGED_PREFIX}${pathOf(lang)}`);
+    // A site file that exists but did not decode is reported already; the packaged labels must not hide it.
+    if (input.unreadable?.has(pathOf(lang))) continue;
+    if (!siteFile && !packagedFile) {
+      errors.push(makeError('LOCALE_MISSING', { lang, file: pathOf(lang), packaged: packagedLanguages }, { file: 'polyfeed.config.yaml' }));
       continue;
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(file.text);
-    } catch (error) {
-      const reason = (error as Error).message;
-      errors.push(makeError('JSON_SYNTAX', { kind: 'unparsable', reason }, { file: file.path, ...jsonErrorPosition(file.text, reason), cause: error }));
-      continue;
-    }
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      errors.push(makeError('JSON_SYNTAX', { kind: 'not-an-object' }, { file: file.path, line: 1, column: 1 }));
-      continue;
-    }
-    const located = parseYamlWithPositions(file.text, { file: file.path, firstLine: 1 }).value;
-    const before = errors.length;
-    findNonTextLabels(data, [], (path, value) => {
-      errors.push(
-        makeError('INVALID_TYPE', { kind: 'label-not-text', key: path.join('.'), value }, {
-          file: file.path,
-          path,
-          ...(located?.positionOf(path) ?? { line: 1, column: 1 }),
-        }),
-      );
-    });
-    if (errors.length > before) continue;
-    resources[lang] = { [LABEL_NAMESPACE]: data };
-    positions.set(lang, located);
+    const site = siteFile ? parseLabelFile(siteFile) : undefined;
+    const packaged = packagedFile ? parseLabelFile(packagedFile) : undefined;
+    errors.push(...(packaged?.errors ?? []), ...(site?.errors ?? []));
+    if ((site?.errors.length ?? 0) > 0 || (packaged?.errors.length ?? 0) > 0) continue;
+    resources[lang] = { [LABEL_NAMESPACE]: labelsOfLanguage(packaged?.labels, site?.labels)! };
+    // Problems are placed in the site's file, where a label is added or corrected.
+    positions.set(lang, site?.positions);
   }
 
   const reference = resources[input.defaultLanguage];
@@ -106,7 +120,8 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     for (const key of [...wanted].sort()) {
       const found = keys.get(key);
       const parentPath = key.split('.').slice(0, -1);
-      const position = positionOf?.(parentPath) ?? { line: 1, column: 1 };
+      // No site file for the language (its labels are all packaged): the problem names the file to create, without a place in it.
+      const position = positionOf ? positionOf(parentPath) : {};
       if (!found) {
         errors.push(
           makeError('LOCALE_MISSING_KEY', { kind: 'missing', key, lang, defaultLanguage: input.defaultLanguage, inDefault: referenceKeys.has(key) }, {

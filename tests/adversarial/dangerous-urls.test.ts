@@ -163,7 +163,7 @@ describe('links in Markdown bodies and in templates', () => {
 
   test('{{{summary}}} in a site template cannot put script or a javascript: link into an item', () => {
     const summary = '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><b>bold</b>';
-    const template = readFileSync(join(import.meta.dirname, '../../templates/item.hbs'), 'utf8').replace('{{body}}', '<p>{{{summary}}}</p>{{body}}<a href="{{{summary}}}">s</a>');
+    const template = readFileSync(join(import.meta.dirname, '../../defaults/templates/item.hbs'), 'utf8').replace('{{body}}', '<p>{{{summary}}}</p>{{body}}<a href="{{{summary}}}">s</a>');
     const { status, errors, feed } = build({
       'articles/first/en.md': article(`summary: '${summary}'`),
       'templates/item.hbs': template,

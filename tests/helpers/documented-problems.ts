@@ -44,15 +44,17 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   ],
   OUTPUT_WRITE_FAILED: [{ systemCode: 'EPERM', reason: 'operation not permitted', syscall: 'rename', outcome: 'restored', outputFolder: 'public' }],
   OUTPUT_LOCKED: [{ pid: 4242, outDir: './public', waitSeconds: 0, lockPath: './.public.polyfeed-lock' }],
-  LOCALE_MISSING: [{ lang: 'ar', file: 'locales/ar/feed.json' }],
+  LOCALE_MISSING: [{ lang: 'ko', file: 'locales/ko/feed.json', packaged: ['ar', 'de', 'en', 'es', 'fr', 'ja', 'pt-BR', 'zh-Hans'] }],
   LOCALE_MISSING_KEY: [
     { kind: 'plural-forms', key: 'item.readingTime', lang: 'ar', missing: ['few', 'many', 'two', 'zero'], forms: ['few', 'many', 'one', 'two', 'zero', 'other'] },
   ],
   TEMPLATE_MISSING: [{ kind: 'partial', name: 'author-box' }],
+  HELPERS_INVALID: [{ kind: 'not-a-function', module: 'feed-helpers.mjs', name: 'prefix' }],
   TEMPLATE_SYNTAX: [{ reason: "if doesn't match each - 3:3" }],
   TEMPLATE_RENDER: [
     { kind: 'unknown-helper', name: 'uppercase', helpers: ['t', 'if', 'unless', 'each', 'with', 'lookup', 'log'] },
     { kind: 'missing-field', field: 'subtitle', article: 'articles/2025-03-flood/en.md' },
+    { kind: 'helper-failed', helper: 'initials', detail: 'names.split is not a function', article: 'articles/2025-03-flood/en.md' },
   ],
   TEMPLATE_RECURSION: [{ kind: 'self', partial: 'byline' }],
   MARKDOWN_TOO_DEEP: [{ maxNesting: 100 }],

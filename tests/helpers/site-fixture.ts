@@ -1,5 +1,5 @@
 // Test helper: builds SiteSources in memory or a site folder on disk from an object map of files.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,17 +7,10 @@ import { readSources, type SiteSources } from '../../src/load/read-sources.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** The sample site's templates, as a file map, so fixtures render like the real site. */
+/** polyfeed's packaged templates (defaults/templates/) as a site's own file map (`templates/…`), so fixtures render like the real site and can edit or remove one. */
 export function sampleTemplates(): Record<string, string> {
   const files: Record<string, string> = {};
-  const visit = (folder: string) => {
-    for (const entry of readdirSync(join(repoRoot, folder), { withFileTypes: true })) {
-      const path = `${folder}/${entry.name}`;
-      if (entry.isDirectory()) visit(path);
-      else files[path] = readFileSync(join(repoRoot, path), 'utf8');
-    }
-  };
-  visit('templates');
+  for (const [path, bytes] of Object.entries(readTree(join(repoRoot, 'defaults/templates')))) files[`templates/${path}`] = bytes.toString('utf8');
   return files;
 }
 
@@ -82,6 +75,7 @@ export function sourcesOf(files: Record<string, string | Uint8Array>): SiteSourc
 export function sampleSiteFiles(): Record<string, Buffer> {
   const files: Record<string, Buffer> = { 'polyfeed.config.yaml': readFileSync(join(repoRoot, 'polyfeed.config.yaml')) };
   for (const folder of ['articles', 'locales', 'templates', 'static']) {
+    if (!existsSync(join(repoRoot, folder))) continue; // the sample site takes its templates from polyfeed's defaults
     for (const [path, bytes] of Object.entries(readTree(join(repoRoot, folder)))) files[`${folder}/${path}`] = bytes;
   }
   return files;

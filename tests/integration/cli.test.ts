@@ -9,7 +9,7 @@ import { readTree, repoRoot, siteFiles, writeSite } from '../helpers/site-fixtur
 /** A copy of the repository's sample site in a temporary folder. */
 function copySampleSite(): string {
   const root = mkdtempSync(join(tmpdir(), 'polyfeed-cli-'));
-  for (const entry of ['polyfeed.config.yaml', 'articles', 'locales', 'templates', 'static']) {
+  for (const entry of ['polyfeed.config.yaml', 'articles', 'locales', 'static']) {
     cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
   }
   return root;
@@ -59,16 +59,17 @@ describe('polyfeed build', () => {
     expect(statSync(join(root, 'public/en/rss.xml')).mtimeMs).toBe(mtime);
   });
 
-  test('a missing label in one language fails the build instead of falling back to English', () => {
-    const labels = JSON.parse(siteFiles()['locales/ar/feed.json']!);
+  test('a missing label in a language polyfeed ships no labels for fails the build instead of falling back to English', () => {
+    const labels = JSON.parse(siteFiles()['locales/en/feed.json']!);
     delete labels.item.readMore;
     const text = JSON.stringify(labels);
-    const root = writeSite(siteFiles({ 'locales/ar/feed.json': text }));
+    const config = 'baseUrl: https://example.org/\nlanguages: [en, ko]\ndefaultLanguage: en\nauthors: [Example Desk]\n';
+    const root = writeSite(siteFiles({ 'polyfeed.config.yaml': config, 'locales/ko/feed.json': text }));
     const run = runCli(['build', '--root', root]);
     expect(run.status).toBe(1);
     // The file is one line; the problem is at the "item" object the label belongs in, its "{".
     const column = text.indexOf('"item":{') + '"item":'.length + 1;
-    expect(run.stderr).toContain(`locales/ar/feed.json:1:${column} LOCALE_MISSING_KEY item.readMore`);
+    expect(run.stderr).toContain(`locales/ko/feed.json:1:${column} LOCALE_MISSING_KEY item.readMore`);
     expect(existsSync(join(root, 'public'))).toBe(false);
   });
 

@@ -21,8 +21,10 @@ type Rendering = { article: string };
 
 export const labelAndTemplateErrors = {
   LOCALE_MISSING: entry({
-    message: (p: { lang: string; file: string }) => `Language "${p.lang}" is configured but has no labels file ${p.file}.`,
-    hint: 'Create locales/<lang>/feed.json with the labels of the default language, translated.',
+    /** `packaged`: the languages polyfeed ships labels for. */
+    message: (p: { lang: string; file: string; packaged: readonly string[] }) => `Language "${p.lang}" is configured but has no labels file ${p.file}, and polyfeed ships no labels for it.`,
+    hint: (p) =>
+      `Create ${p.file} with every label of the default language, translated${p.packaged.length > 0 ? ` (polyfeed ships labels for ${p.packaged.join(', ')} only)` : ''}.`,
   }),
   LOCALE_MISSING_KEY: variants({
     /** `inDefault`: the default language has the key (else polyfeed or a template asks for it). */
@@ -50,8 +52,8 @@ export const labelAndTemplateErrors = {
   }),
   TEMPLATE_MISSING: variants({
     'item-template': entry({
-      message: (p: { file: string }) => `The item template ${p.file} does not exist.`,
-      hint: 'Create the template file, or restore it from the polyfeed sample site.',
+      message: (p: { file: string }) => `The item template ${p.file} does not exist, neither in the site nor in polyfeed's package.`,
+      hint: "polyfeed's installation lacks its defaults/ folder: reinstall polyfeed, or create the template in the site.",
     }),
     partial: entry({
       message: (p: { name: string }) => `The partial "${p.name}" does not exist.`,
@@ -67,7 +69,12 @@ export const labelAndTemplateErrors = {
     /** `helpers`: the helpers templates may call. */
     'unknown-helper': entry({
       message: (p: { name: string; helpers: readonly string[] }) => `The helper "${p.name}" does not exist.`,
-      hint: (p) => `Templates may call ${p.helpers.join(', ')}.`,
+      hint: (p) => `Templates may call ${p.helpers.join(', ')}, and the functions the module named by "helpers" in polyfeed.config.yaml exports.`,
+    }),
+    /** `detail`: what the helper threw. */
+    'helper-failed': entry({
+      message: (p: Rendering & { helper: string; detail: string }) => `The helper "${p.helper}" failed: ${p.detail} (while rendering ${p.article})`,
+      hint: (p) => `"${p.helper}" comes from the module named by "helpers" in polyfeed.config.yaml: fix it there, or what the template passes it here.`,
     }),
     'missing-field': entry({
       message: (p: Rendering & { field: string }) => `The template reads "${p.field}", which does not exist here. (while rendering ${p.article})`,
@@ -75,6 +82,30 @@ export const labelAndTemplateErrors = {
     }),
     /** `detail`: what Handlebars said, without its position. */
     'render-failed': entry({ message: (p: Rendering & { detail: string }) => `${p.detail} (while rendering ${p.article})`, hint: RENDER_HINT }),
+  }),
+  HELPERS_INVALID: variants({
+    'not-found': entry({
+      message: (p: { module: string }) => `The helpers module ${p.module} does not exist.`,
+      hint: 'Give "helpers" the path of a JavaScript module relative to the site folder (./feed-helpers.mjs), or remove the setting.',
+    }),
+    /** `reason`: what Node.js said when the module was loaded. */
+    'not-loaded': entry({
+      message: (p: { module: string; reason: string }) => `The helpers module ${p.module} could not be loaded: ${p.reason}`,
+      hint: 'Fix the module; it is loaded synchronously, so it may not use top-level await.',
+    }),
+    'no-helpers': entry({
+      message: (p: { module: string }) => `The helpers module ${p.module} exports no function.`,
+      hint: 'Export each helper as a named function: export function shout(text) { … }.',
+    }),
+    /** `name`: an export that is not a function, or a name polyfeed or Handlebars has taken. */
+    'not-a-function': entry({
+      message: (p: { module: string; name: string }) => `The export "${p.name}" of ${p.module} is not a function.`,
+      hint: 'Export only helper functions from the helpers module.',
+    }),
+    'reserved-name': entry({
+      message: (p: { module: string; name: string }) => `The helper "${p.name}" of ${p.module} has the name of a helper polyfeed or Handlebars has already.`,
+      hint: 'Rename it: t, if, unless, each, with, lookup and log are taken.',
+    }),
   }),
   TEMPLATE_RECURSION: variants({
     self: entry({ message: (p: { partial: string }) => `The partial "${p.partial}" includes itself. Rendering it would never end.`, hint: RECURSION_HINT }),

@@ -135,3 +135,39 @@ describe('validateLocales', () => {
     ]);
   });
 });
+
+describe('validateLocales with polyfeed\'s packaged labels', () => {
+  const packaged = (lang: string, item: Record<string, string>) => ({ path: `<polyfeed>/locales/${lang}/feed.json`, text: JSON.stringify({ item }) });
+  const items = { readMore: 'Read more', readingTime_one: '{{count}} minute', readingTime_other: '{{count}} minutes' };
+  const feed = (title: string) => JSON.stringify({ feed: { title, description: 'd', copyright: 'c' } }, null, 2);
+  const validateWith = (files: { path: string; text: string }[], packagedFiles: { path: string; text: string }[], languages = ['en', 'de']) =>
+    validateLocales({ files, packagedFiles, languages, defaultLanguage: 'en', requiredKeys: REQUIRED });
+
+  test('a language takes the packaged labels and the site\'s, the site\'s winning key by key', () => {
+    const result = validateWith(
+      [file('en', JSON.stringify({ ...JSON.parse(feed('News')), item: { readMore: 'More' } })), file('de', feed('Nachrichten'))],
+      [packaged('en', items), packaged('de', { readMore: 'Weiterlesen', readingTime_one: '{{count}} Minute', readingTime_other: '{{count}} Minuten' })],
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.value!.en).toEqual({ feed: { feed: { title: 'News', description: 'd', copyright: 'c' }, item: { ...items, readMore: 'More' } } });
+    expect((result.value!.de!.feed as { item: { readMore: string } }).item.readMore).toBe('Weiterlesen');
+  });
+
+  test('a packaged language with no site file lacks the site\'s own labels, reported in the file to create, without a line', () => {
+    const result = validateWith([file('en', feed('News'))], [packaged('en', items), packaged('de', items)]);
+    expect(result.errors.map(({ code, file, line, path }) => ({ code, file, line, path }))).toEqual(
+      ['copyright', 'description', 'title'].map((key) => ({ code: 'LOCALE_MISSING_KEY', file: 'locales/de/feed.json', line: undefined, path: ['feed', key] })),
+    );
+  });
+
+  test('a site label with other placeholders than the default language is a mismatch at its line, whichever side the default comes from', () => {
+    const de = JSON.stringify({ ...JSON.parse(feed('N')), item: { readMore: 'Weiter mit {{titel}}' } }, null, 2);
+    const result = validateWith([file('en', feed('News')), file('de', de)], [packaged('en', items), packaged('de', items)]);
+    expect(result.errors).toMatchObject([{ code: 'LOCALE_PLACEHOLDER_MISMATCH', file: 'locales/de/feed.json', line: lineOf(de, 'readMore') }]);
+  });
+
+  test('a site file that did not decode is not hidden by the packaged labels', () => {
+    const result = validateLocales({ files: [file('en', feed('News'))], packagedFiles: [packaged('en', items), packaged('de', items)], unreadable: new Set(['locales/de/feed.json']), languages: ['en', 'de'], defaultLanguage: 'en', requiredKeys: REQUIRED });
+    expect(result.value?.de).toBeUndefined();
+  });
+});
