@@ -1,36 +1,19 @@
 // Issue 14: a Hugo, Jekyll, Eleventy or Astro site builds where it lies, with the config README.md gives
 // for it, to the same feeds as the same articles hand-converted to articles/<key>/<lang>.md.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { repoRoot } from '../helpers/site-fixture.js';
+import { generatorSite, readmeConfigOf } from '../helpers/generator-site.js';
 
 const NOW = '2024-06-01T00:00:00Z';
 
-/** The ```yaml block under "### <generator>" of README.md's "Coming from another generator". */
-function readmeConfigOf(generator: string): string {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Coming from another generator'));
-  const start = section.indexOf(`### ${generator}\n`);
-  expect(start).toBeGreaterThan(-1);
-  const block = /```yaml\n([\s\S]*?)```/.exec(section.slice(start))!;
-  return block[1]!;
-}
-
-/** A copy of `files` (or of a fixture folder) with the sample site's templates and the en and fr labels. */
-function siteFolder(fixture: string | undefined, files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'polyfeed-layouts-'));
-  if (fixture) cpSync(join(repoRoot, 'tests/fixtures/generators', fixture), root, { recursive: true });
-  cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
-  for (const lang of ['en', 'fr']) cpSync(join(repoRoot, 'locales', lang), join(root, 'locales', lang), { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
+/** The README's config for `generator`: there must be one. */
+function readmeConfig(generator: string): string {
+  const config = readmeConfigOf(generator);
+  expect(config).toBeDefined();
+  return config!;
 }
 
 function build(root: string) {
@@ -131,8 +114,8 @@ const cases: Case[] = [
 
 describe.each(cases)('$generator site, read where it lies', ({ generator, fixture, twin, urls = [], edit }) => {
   test('the README config builds it to the feeds of the same articles hand-converted, every format parsed back', () => {
-    const site = siteFolder(fixture, { 'polyfeed.config.yaml': readmeConfigOf(generator) });
-    const converted = siteFolder(undefined, twin);
+    const site = generatorSite(fixture, { 'polyfeed.config.yaml': readmeConfig(generator) });
+    const converted = generatorSite(undefined, twin);
     build(site);
     build(converted);
     const toGenerator = (text: string) => urls.reduce((result, [from, to]) => result.replaceAll(from, to), text);
@@ -144,7 +127,7 @@ describe.each(cases)('$generator site, read where it lies', ({ generator, fixtur
   });
 
   test('a second build with nothing changed is a no-op, and an edited file is read again', () => {
-    const site = siteFolder(fixture, { 'polyfeed.config.yaml': readmeConfigOf(generator) });
+    const site = generatorSite(fixture, { 'polyfeed.config.yaml': readmeConfig(generator) });
     build(site);
     expect(build(site).stdout).toMatch(/^Nothing changed since the last build/);
     const path = join(site, edit);
