@@ -95,3 +95,21 @@ function parseJekyllPath(folders: string[], name: string, suffixLang: string | u
     ...(draft ? { draft: true } : {}),
   };
 }
+
+/**
+ * Where the default-language version of the file at `path` (in language `lang`) would be: the
+ * same path without its language part, a suffix (`index.fr.md` → `index.md`) or else the first
+ * folder named after the language (`fr/posts/a.md` → `posts/a.md`, Jekyll's `_posts/fr/`).
+ */
+export function defaultLanguagePathOf(path: string, lang: string, rules: SourcePathRules): string {
+  const relative = pathInContent(path, rules.content.dir);
+  if (relative === undefined) return path;
+  const prefix = path.slice(0, path.length - relative.length);
+  const folders = relative.split('/');
+  const name = folders.pop()!.slice(0, -'.md'.length);
+  const suffix = LANGUAGE_SUFFIX.exec(name);
+  if (suffix && languageNamed(suffix[2]!, rules.languages) === lang) return `${prefix}${[...folders, `${suffix[1]!}.md`].join('/')}`;
+  const at = folders.findIndex((folder) => languageNamed(folder, rules.languages) === lang);
+  if (at === -1) return path;
+  return `${prefix}${[...folders.slice(0, at), ...folders.slice(at + 1), `${name}.md`].join('/')}`;
+}

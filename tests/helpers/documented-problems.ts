@@ -23,14 +23,20 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   INVALID_ARTICLE_KEY: [{ kind: 'not-url-safe', key: 'river flood' }],
   INVALID_LANGUAGE_TAG: [{ kind: 'file-spelling', folder: 'articles/2025-03-flood', name: 'pt-br', canonical: 'pt-BR' }],
   LANGUAGE_NOT_CONFIGURED: [{ lang: 'de', languages: ['en', 'ar'] }],
-  DUPLICATE_ID: [{ id: 'tag:news.example.org,2025:flood', earlier: 'articles/2025-03-flood-update/en.md' }],
+  DUPLICATE_ID: [
+    { id: 'tag:news.example.org,2025:flood', earlier: 'articles/2025-03-flood-update/en.md' },
+    { id: 'https://news.example.org/en/posts/flood/', earlier: 'content/posts/flood.md', sameVersion: { key: 'posts/flood', lang: 'en' } },
+  ],
   CONTROL_CHARACTER: [
     { kind: 'in-field', character: '\u000B' },
     { kind: 'in-text', character: '\u000B' },
   ],
   FILE_TOO_LARGE: [{ bytes: 3000, limitKiB: 1 }],
   ARTICLE_FOLDER_EMPTY: [{ folder: 'articles/2025-04-drought' }],
-  MISSING_DEFAULT_LANGUAGE: [{ folder: 'articles/2025-04-drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning' }],
+  MISSING_DEFAULT_LANGUAGE: [
+    { folder: 'articles/2025-04-drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning' },
+    { folder: 'posts/drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning', fileToAdd: 'content/posts/drought.md' },
+  ],
   IMAGE_NOT_FOUND: [{ src: '/media/2025/03/flood.jpg', local: 'media/2025/03/flood.jpg' }],
   LOCALE_PLACEHOLDER_MISMATCH: [{ key: 'item.byline', lang: 'ar', names: ['author'], defaultLanguage: 'en', wanted: ['authors'] }],
   UNSAFE_HTML_REMOVED: [{ tag: 'iframe' }],

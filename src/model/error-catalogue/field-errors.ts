@@ -93,9 +93,16 @@ export const fieldErrors = {
     }),
   }),
   DUPLICATE_ID: entry({
-    /** `earlier`: the file that uses the id first, in path order. */
-    message: (p: { id: string; earlier: string }) => `The item id "${p.id}" is already used by ${p.earlier}.`,
-    hint: 'Give each article version its own id, or remove the explicit id to use the default.',
+    /**
+     * `earlier`: the file that uses the id first, in path order. `sameVersion`: in another
+     * generator's layout, both files are one key's version in one language (`post.md` and
+     * `post/index.md`), so they make the same default id.
+     */
+    message: (p: { id: string; earlier: string; sameVersion?: { key: string; lang: string } }) => `The item id "${p.id}" is already used by ${p.earlier}.`,
+    hint: (p) =>
+      p.sameVersion
+        ? `Both files are the "${p.sameVersion.lang}" version of the article "${p.sameVersion.key}": remove one of them, or move it to another name.`
+        : 'Give each article version its own id, or remove the explicit id to use the default.',
   }),
   IMAGE_NOT_FOUND: entry({
     /** `local`: the image's path below static/. */

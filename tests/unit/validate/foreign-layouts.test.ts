@@ -1,7 +1,7 @@
 // Issue 14: reading other generators' paths, dates and front matter.
 import jsYaml from 'js-yaml';
 import { describe, expect, test } from 'vitest';
-import { parseSourcePath } from '../../../src/model/source-path.js';
+import { defaultLanguagePathOf, parseSourcePath } from '../../../src/model/source-path.js';
 import { readForeignDate } from '../../../src/validate/read-foreign-date.js';
 import { validateArticleFile } from '../../../src/validate/validate-article-file.js';
 import { ConfigSchema } from '../../../src/model/config-schema.js';
@@ -89,3 +89,16 @@ describe('validateArticleFile in the Astro layout', () => {
 function yamlData(text: string): unknown {
   return jsYaml.load(text);
 }
+
+describe('defaultLanguagePathOf', () => {
+  test.each([
+    ['hugo', 'content', 'content/posts/first/index.fr.md', 'fr', 'content/posts/first/index.md'],
+    ['hugo', 'content', 'content/fr/posts/first.md', 'fr', 'content/posts/first.md'],
+    ['hugo', 'content', 'content/posts/first.pt-br.md', 'pt-BR', 'content/posts/first.md'],
+    ['astro', 'src/content/blog', 'src/content/blog/fr/first-post.md', 'fr', 'src/content/blog/first-post.md'],
+    ['jekyll', '.', '_posts/fr/2015-11-17-welcome.md', 'fr', '_posts/2015-11-17-welcome.md'],
+    ['jekyll', '.', 'fr/_posts/2015-11-17-welcome.md', 'fr', '_posts/2015-11-17-welcome.md'],
+  ] as const)('%s %s: %s (%s) → %s', (layout, dir, path, lang, expected) => {
+    expect(defaultLanguagePathOf(path, lang, rules(layout, dir))).toBe(expected);
+  });
+});
