@@ -18,7 +18,12 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   EMPTY_VALUE: [{ kind: 'empty', field: frontMatter('title') }],
   INVALID_DATE: [{ kind: 'no-offset', text: '2025-03-14T09:30:00' }],
   INVALID_URL: [{ kind: 'scheme-not-published', scheme: 'file' }],
-  INVALID_VALUE: [{ kind: 'not-email', field: frontMatter('authors', 0, 'email'), value: 'jane-at-example.org' }],
+  INVALID_VALUE: [
+    { kind: 'not-email', field: frontMatter('authors', 0, 'email'), value: 'jane-at-example.org' },
+    { kind: 'unknown-timezone', zone: 'Europe/Berlinn' },
+    { kind: 'polyfeed-layout-dir', dir: 'posts' },
+    { kind: 'fields-need-foreign-layout' },
+  ],
   EMPTY_BODY: [{}],
   INVALID_ARTICLE_KEY: [{ kind: 'not-url-safe', key: 'river flood' }],
   INVALID_LANGUAGE_TAG: [{ kind: 'file-spelling', folder: 'articles/2025-03-flood', name: 'pt-br', canonical: 'pt-BR' }],
