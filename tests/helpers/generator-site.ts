@@ -14,7 +14,7 @@ export function readmeConfigOf(generator: string): string | undefined {
 }
 
 /** A copy of `files` (or of a fixture folder, `files` written over it) in a new temporary folder. */
-export function generatorSite(fixture: string | undefined, files: Record<string, string>): string {
+export function generatorSite(fixture: string | undefined, files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(join(tmpdir(), 'polyfeed-layouts-'));
   if (fixture) cpSync(join(repoRoot, 'tests/fixtures/generators', fixture), root, { recursive: true });
   cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });

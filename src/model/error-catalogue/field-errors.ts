@@ -80,7 +80,7 @@ export const fieldErrors = {
     }),
     'fields-need-foreign-layout': entry({
       message: () => 'content.fields renames front-matter fields, but the polyfeed layout uses polyfeed\'s own names.',
-      hint: 'Remove content.fields, or set content.layout to hugo, jekyll, eleventy or astro.',
+      hint: 'Remove content.fields, or set content.layout to hugo, jekyll, eleventy, astro or docusaurus.',
     }),
     'polyfeed-layout-dir': entry({
       message: (p: { dir: string }) => `The polyfeed layout reads articles/, not "${p.dir}".`,
