@@ -13,6 +13,7 @@ import type { PublicationWindow } from './model/publication-window.js';
 import { jsonSchedule, publicationLines } from './report/format-publication.js';
 import { observeRun, type RunObserver } from './report/run-observer.js';
 import { problemsToPrint } from './report/quiet-problems.js';
+import { formatIgnoredFields } from './report/format-ignored-fields.js';
 
 const version = readPolyfeedVersion();
 /** What the cache is keyed by besides the inputs (see readCacheVersion). */
@@ -29,6 +30,10 @@ interface CommonOptions {
   languages?: string[];
   quiet: boolean;
   verbose: boolean;
+}
+
+interface CheckCommandOptions extends CommonOptions {
+  ignoredFields: boolean;
 }
 
 interface BuildCommandOptions extends CommonOptions {
@@ -55,11 +60,14 @@ function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string, q
   const { publication } = outcome;
   // A JSON report is for programs: whole, whatever --quiet says.
   const problems = format === 'json' ? outcome.problems : problemsToPrint(outcome.problems, quiet);
-  printReport(format, problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication) }, root);
+  const { ignoredFields } = outcome;
+  printReport(format, problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication), ignoredFields }, root);
   if (format !== 'json' && !quiet.quiet) {
     if (outcome.notice) process.stderr.write(`${outcome.notice}\n`);
     for (const line of [...(outcome.summary ?? []), ...(publication ? publicationLines(publication) : [])]) process.stdout.write(`${line}\n`);
   }
+  // Asked for by name, so printed even with --quiet.
+  if (format !== 'json' && ignoredFields) for (const line of formatIgnoredFields(ignoredFields)) process.stdout.write(`${line}\n`);
   return outcome.exitCode;
 }
 
@@ -143,7 +151,8 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     });
   addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing'))
     .option('--no-cache', 'validate every article again, not only those changed since the last build')
-    .action(async (options: CommonOptions) => {
+    .option('--ignored-fields', 'also list the front-matter fields polyfeed ignores (another generator\'s layout): per field, how many files carry it and one of them', false)
+    .action(async (options: CheckCommandOptions) => {
       const root = resolve(options.root);
       const window = windowFor(options);
       if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { addProblem } from './schema-problem.js';
 
 /** The source layouts polyfeed reads: its own, or another generator's. */
-export const SOURCE_LAYOUTS = ['polyfeed', 'hugo', 'jekyll', 'eleventy', 'astro'] as const;
+export const SOURCE_LAYOUTS = ['polyfeed', 'hugo', 'jekyll', 'eleventy', 'astro', 'docusaurus'] as const;
 
 export const SourceLayoutSchema = z.enum(SOURCE_LAYOUTS);
 
@@ -22,7 +22,7 @@ const FolderSchema = z
 export const ContentSchema = z
   .strictObject({
     dir: FolderSchema.optional().describe('The folder holding the articles, relative to the site folder (for Jekyll, the folder holding `_posts/`).'),
-    layout: SourceLayoutSchema.default('polyfeed').describe('`polyfeed`, `hugo`, `jekyll`, `eleventy` or `astro`.'),
+    layout: SourceLayoutSchema.default('polyfeed').describe('`polyfeed`, `hugo`, `jekyll`, `eleventy`, `astro` or `docusaurus`.'),
     fields: z
       .partialRecord(z.enum(MAPPABLE_FIELDS), z.string().trim().min(1))
       .optional()
@@ -42,6 +42,7 @@ export const ContentSchema = z
 function defaultDirOf(layout: SourceLayout): string {
   if (layout === 'hugo') return 'content';
   if (layout === 'astro') return 'src/content/blog';
+  if (layout === 'docusaurus') return 'blog';
   return 'content';
 }
 

@@ -4,6 +4,7 @@ import { escapeJsonText } from './escape-terminal-text.js';
 import { capProblemsPerFile, type OmittedProblems } from './cap-problems-per-file.js';
 import { sortErrors } from './sort-errors.js';
 import type { JsonSchedule } from './format-publication.js';
+import type { IgnoredField } from '../validate/tally-ignored-fields.js';
 
 /** Version 1 of the report. Fields are only ever added, never renamed or removed. */
 export interface JsonReport {
@@ -28,6 +29,8 @@ export interface JsonReport {
   readonly output?: { readonly dir: string; readonly written: readonly string[]; readonly unchanged: readonly string[]; readonly removed?: readonly string[] };
   /** For `build` and `check`: "now", what is scheduled, and the next publish time. */
   readonly schedule?: JsonSchedule;
+  /** For `check --ignored-fields` with a valid config: each front-matter field polyfeed ignores, sorted by name, with how many files carry it and the first of them. */
+  readonly ignoredFields?: readonly IgnoredField[];
 }
 
 /** Problems as the report lists them: sorted, the first 20 of each file, and how many of each file are left out. */
@@ -47,10 +50,10 @@ export function toJsonProblems(errors: readonly BuildError[]): Pick<JsonReport, 
 }
 
 /** What a report tells besides its problems. */
-export type ReportDetails = Pick<JsonReport, 'output' | 'schedule'>;
+export type ReportDetails = Pick<JsonReport, 'output' | 'schedule' | 'ignoredFields'>;
 
 export function formatJsonReport(errors: readonly BuildError[], ok: boolean, details: ReportDetails = {}): string {
-  const { output, schedule } = details;
+  const { output, schedule, ignoredFields } = details;
   const { problems, omitted } = toJsonProblems(errors);
   const report: JsonReport = {
     version: 1,
@@ -64,6 +67,7 @@ export function formatJsonReport(errors: readonly BuildError[], ok: boolean, det
     ...(omitted.length > 0 ? { omitted } : {}),
     ...(output ? { output } : {}),
     ...(schedule ? { schedule } : {}),
+    ...(ignoredFields ? { ignoredFields } : {}),
   };
   // JSON escapes C0 controls itself; C1 and bidirectional controls it leaves raw, which a terminal showing the report would act on.
   return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;

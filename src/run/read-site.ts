@@ -16,6 +16,8 @@ import { assembleSite, validateSettings, type ValidateSiteResult } from './valid
 export interface ReadSiteResult {
   /** The settings alone when the config is invalid (no article was listed then). */
   readonly sources: SettingSources | SiteSources;
+  /** The config as validated, even when articles have problems; undefined when it is invalid. */
+  readonly config?: SiteConfig | undefined;
   readonly validated: ValidateSiteResult;
   /** Every article file as validated, with its stamp then (the same table as validated.articleFiles). */
   readonly articles: ArticleTable;
@@ -54,5 +56,5 @@ export async function readSite(root: string, snapshot: SiteSnapshot, window: Pub
   const { articleFiles: validatedFiles, sameBytes } = await readArticles({ root, listing, changes, cached, context: { config: settings.config, staticFiles: settingSources.staticFiles }, pool });
   // Articles are read again (to render them, or for a report's code frames) through this reader, the I/O the pure stages are handed.
   const sources: SiteSources = { ...settingSources, articlePaths: validatedFiles.files.paths, articleFolders: validatedFiles.folders, readArticleBytes: fileBytesUnder(root) };
-  return { sources, validated: assembleSite(sources, settings, validatedFiles, window), articles: validatedFiles.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
+  return { sources, config: settings.config, validated: assembleSite(sources, settings, validatedFiles, window), articles: validatedFiles.files, articlesRead: changes.changed.length, articlesWithSameBytes: sameBytes };
 }

@@ -5,8 +5,15 @@ import { startRun, usageProblem, type RunOptions } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
 import { noProgress } from './run-progress.js';
 
+/** What `check` takes besides a run's options. */
+export interface CheckOptions extends RunOptions {
+  readonly cacheVersion: string;
+  /** --ignored-fields: also list the front-matter fields polyfeed ignores in every article file (another generator's layout). */
+  readonly ignoredFields?: boolean;
+}
+
 /** Runs `polyfeed check`: it reads the index of the last build but writes nothing, not even the cache. */
-export async function runCheck(options: RunOptions & { readonly cacheVersion: string }): Promise<RunOutcome> {
+export async function runCheck(options: CheckOptions): Promise<RunOutcome> {
   const problem = usageProblem(options.root, undefined);
   if (problem) return { kind: 'usage', message: problem };
   const progress = options.progress ?? noProgress;
@@ -14,7 +21,12 @@ export async function runCheck(options: RunOptions & { readonly cacheVersion: st
   const { snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
   progress.stage('read', snapshot.changes.changed.length);
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs), progress);
-  const [{ readSite }, { checkSite }, { guardPublishedIds }] = await Promise.all([import('./read-site.js'), import('./build-site.js'), import('./guard-published-ids.js')]);
+  const [{ readSite }, { checkSite }, { guardPublishedIds }, { readIgnoredFields }] = await Promise.all([
+    import('./read-site.js'),
+    import('./build-site.js'),
+    import('./guard-published-ids.js'),
+    import('./read-ignored-fields.js'),
+  ]);
   const { read } = guardPublishedIds(options.root, await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close()), false);
   const site = read.validated.site;
   const chosen = chooseLanguages(options.languages, site?.config.languages ?? []);
@@ -25,5 +37,7 @@ export async function runCheck(options: RunOptions & { readonly cacheVersion: st
   const exitCode = exitCodeFor(problems, result.configInvalid, options.strict);
   const ok = exitCode === ExitCode.ok;
   const publication = site?.publication;
-  return { kind: 'report', exitCode, problems, sources: read.sources, ok, publication, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
+  // Listed whenever the config is valid, valid articles or not: a field left unused is worth knowing either way.
+  const ignoredFields = options.ignoredFields && read.config && 'readArticleBytes' in read.sources ? readIgnoredFields(read.sources, read.config) : undefined;
+  return { kind: 'report', exitCode, problems, sources: read.sources, ok, publication, ignoredFields, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
 }

@@ -4,6 +4,7 @@ import type { SettingSources, SiteSources } from '../load/read-sources.js';
 import { isCacheProblem } from '../cache/cache-problem.js';
 import type { Publication } from '../model/publication-window.js';
 import type { SiteDiff } from '../diff/feed-diff.js';
+import type { IgnoredField } from '../validate/tally-ignored-fields.js';
 
 /** 0 success, 1 invalid sources (or, for `diff`, feeds that differ), 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, different: 1, usage: 2, internal: 3 } as const;
@@ -33,6 +34,8 @@ export type RunOutcome =
       readonly output?: OutputReport;
       /** What the build published at its "now" and what waits for its date (build and check). */
       readonly publication?: Publication;
+      /** `check --ignored-fields`: the front-matter fields polyfeed ignores, by name (undefined when not asked for, or the config is invalid). */
+      readonly ignoredFields?: readonly IgnoredField[] | undefined;
       /** Lines for a person, after the problems (stdout); not part of a JSON report. */
       readonly summary?: readonly string[];
       /** Said when nothing was written because of the problems (stderr); not part of a JSON report. */

@@ -4,6 +4,7 @@ import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import { articleUrlMaker } from '../urls/article-url.js';
+import { defaultLanguagePathOf } from '../model/source-path.js';
 
 /**
  * In polyfeed's own layout a folder is an article and a file a language, so neither check is
@@ -22,16 +23,18 @@ export function checkForeignArticles(table: ArticleTable, config: SiteConfig): B
     let article = languagesByKey.get(key);
     if (!article) languagesByKey.set(key, (article = { first: path, languages: new Map() }));
     const earlier = article.languages.get(lang);
-    if (earlier !== undefined) errors.push(makeError('DUPLICATE_ID', { id: urlOf(key, lang), earlier }, { file: path }));
+    if (earlier !== undefined) errors.push(makeError('DUPLICATE_ID', { id: urlOf(key, lang), earlier, sameVersion: { key, lang } }, { file: path }));
     else article.languages.set(lang, path);
   }
   if (config.missingDefaultLanguage === 'allow') return errors;
   for (const [key, article] of languagesByKey) {
     if (article.languages.has(config.defaultLanguage)) continue;
+    const [firstLang, firstPath] = [...article.languages].find(([, path]) => path === article.first)!;
+    const fileToAdd = defaultLanguagePathOf(firstPath, firstLang, config);
     errors.push(
       makeError(
         'MISSING_DEFAULT_LANGUAGE',
-        { folder: key, defaultLanguage: config.defaultLanguage, languages: [...article.languages.keys()].sort(), setting: config.missingDefaultLanguage },
+        { folder: key, defaultLanguage: config.defaultLanguage, languages: [...article.languages.keys()].sort(), setting: config.missingDefaultLanguage, fileToAdd },
         { file: article.first, severity: config.missingDefaultLanguage },
       ),
     );

@@ -50,6 +50,23 @@ function asList(value: unknown, splitWords: boolean): unknown[] {
   return [value];
 }
 
+/** What a Docusaurus author object says that polyfeed publishes; its `title`, `image_url`, `socials`… are the blog page's. */
+const DOCUSAURUS_AUTHOR_FIELDS = ['name', 'url', 'email'];
+
+/**
+ * Docusaurus authors: names, keys of `authors.yml` (not read: the key stands for the name), or
+ * objects with `name` and `url`. The older single-author fields give `author` its `author_url`.
+ */
+function docusaurusAuthors(list: unknown[], source: Record<string, unknown>, used: Set<string>): unknown[] {
+  if (list.length === 1 && typeof list[0] === 'string' && typeof source.author_url === 'string' && source.authors === undefined) {
+    used.add('author_url');
+    return [{ name: list[0], url: source.author_url }];
+  }
+  return list.map((author) =>
+    isRecord(author) ? Object.fromEntries(Object.entries(author).filter(([key]) => DOCUSAURUS_AUTHOR_FIELDS.includes(key))) : author,
+  );
+}
+
 /** A permalink's last segment (`/blog/:title/`, `/2024/hello.html` → `hello`): polyfeed's slug. */
 function slugOfPermalink(permalink: string): string {
   const segments = permalink.split('/').filter((segment) => segment !== '');
@@ -103,7 +120,11 @@ export function mapForeignFrontMatter(source: Record<string, unknown>, rules: Fo
   if (summary !== undefined) put('summary', source[summary]);
 
   const authors = take('authors');
-  if (authors !== undefined) put('authors', asList(source[authors], false));
+  if (authors !== undefined) {
+    const list = asList(source[authors], false);
+    if (content.layout !== 'docusaurus') put('authors', list);
+    else put('authors', docusaurusAuthors(list, source, used));
+  }
 
   const tagNames = content.fields?.tags !== undefined ? [content.fields.tags] : ['tags', 'categories'];
   const tags: unknown[] = [];
@@ -111,7 +132,11 @@ export function mapForeignFrontMatter(source: Record<string, unknown>, rules: Fo
     if (source[name] === undefined || source[name] === null) continue;
     used.add(name);
     if (!origin.has('tags')) origin.set('tags', name);
-    for (const tag of asList(source[name], content.layout === 'jekyll')) if (!tags.includes(tag)) tags.push(tag);
+    for (const written of asList(source[name], content.layout === 'jekyll')) {
+      // Docusaurus: a tag may be an object with its label.
+      const tag = content.layout === 'docusaurus' && isRecord(written) && written.label !== undefined ? written.label : written;
+      if (!tags.includes(tag)) tags.push(tag);
+    }
   }
   if (tags.length > 0) put('tags', tags);
 
@@ -140,6 +165,14 @@ export function mapForeignFrontMatter(source: Record<string, unknown>, rules: Fo
     origin.set('draft', 'published');
   }
   if (sourcePath.draft) put('draft', true);
+  // Docusaurus builds an unlisted post's page but leaves it out of lists and feeds.
+  if (content.layout === 'docusaurus' && source.unlisted === true && content.fields?.draft === undefined) {
+    used.add('unlisted');
+    if (data.draft !== true) {
+      put('draft', true);
+      origin.set('draft', 'unlisted');
+    }
+  }
 
   for (const field of ['id', 'dateline'] as const) {
     const name = content.fields?.[field];

@@ -1,36 +1,21 @@
 // Issue 14: a Hugo, Jekyll, Eleventy or Astro site builds where it lies, with the config README.md gives
 // for it, to the same feeds as the same articles hand-converted to articles/<key>/<lang>.md.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
+import { generatorSite, readmeConfigOf } from '../helpers/generator-site.js';
 import { repoRoot } from '../helpers/site-fixture.js';
 
 const NOW = '2024-06-01T00:00:00Z';
+const fixtures = join(repoRoot, 'tests/fixtures/generators');
 
-/** The ```yaml block under "### <generator>" of README.md's "Coming from another generator". */
-function readmeConfigOf(generator: string): string {
-  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Coming from another generator'));
-  const start = section.indexOf(`### ${generator}\n`);
-  expect(start).toBeGreaterThan(-1);
-  const block = /```yaml\n([\s\S]*?)```/.exec(section.slice(start))!;
-  return block[1]!;
-}
-
-/** A copy of `files` (or of a fixture folder) with the sample site's templates and the en and fr labels. */
-function siteFolder(fixture: string | undefined, files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'polyfeed-layouts-'));
-  if (fixture) cpSync(join(repoRoot, 'tests/fixtures/generators', fixture), root, { recursive: true });
-  cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
-  for (const lang of ['en', 'fr']) cpSync(join(repoRoot, 'locales', lang), join(root, 'locales', lang), { recursive: true });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
+/** The README's config for `generator`: there must be one. */
+function readmeConfig(generator: string): string {
+  const config = readmeConfigOf(generator);
+  expect(config).toBeDefined();
+  return config!;
 }
 
 function build(root: string) {
@@ -55,10 +40,10 @@ function parsedFeeds(root: string, lang: string, urlOf: (text: string) => string
 const config = (layoutLines: string) => `baseUrl: https://example.org/\nlanguages: [en, fr]\ndefaultLanguage: en\n${layoutLines}`;
 
 interface Case {
-  readonly generator: 'Hugo' | 'Jekyll' | 'Eleventy' | 'Astro';
+  readonly generator: 'Hugo' | 'Jekyll' | 'Eleventy' | 'Astro' | 'Docusaurus';
   readonly fixture: string;
   /** The same articles, hand-converted to polyfeed's layout (the keys with "/" written with "-"). */
-  readonly twin: Record<string, string>;
+  readonly twin: Record<string, string | Uint8Array>;
   /** The twin's URLs → the generator's (keys with "/"). */
   readonly urls?: readonly [string, string][];
   /** Files to edit for the incremental check. */
@@ -127,12 +112,31 @@ const cases: Case[] = [
         "---\ntitle: Premier article\nsummary: Lorem ipsum en français\ndate: 2022-07-09T00:00:00+02:00\nimage: { src: 'https://images.example.org/blog-placeholder-3.jpg', alt: Premier article }\n---\nLorem ipsum dolor sit amet, en français.\n",
     },
   },
+  {
+    generator: 'Docusaurus',
+    fixture: 'docusaurus',
+    edit: 'blog/2019-05-29-long-blog-post.md',
+    twin: {
+      'polyfeed.config.yaml': config('authors: [Docusaurus Blog]\n'),
+      'static/img/social-card.jpg': readFileSync(join(fixtures, 'docusaurus/static/img/social-card.jpg')),
+      'articles/first-blog-post/en.md':
+        '---\ntitle: First notes from the river\ndate: 2019-05-28T00:00:00+00:00\nauthors: [jdoe, rsmith]\ntags: [rivers, weather]\nslug: first-blog-post\n---\n\nThe first gauge readings of the season are in.\n\n<!-- truncate -->\n\nBoth gauges stayed below the warning mark all week.\n',
+      'articles/long-blog-post/en.md':
+        '---\ntitle: A long walk along the bank\ndate: 2019-05-29T00:00:00+00:00\nsummary: Twelve kilometres of riverbank in one afternoon.\nauthors: [jdoe]\ntags: [rivers]\nslug: long-blog-post\n---\n\nWe walked the whole east bank from the weir to the old ferry.\n\n<!-- truncate -->\n\n## The weir\n\nThe water was low enough to see the stones.\n\n## The ferry\n\nThe landing stage has been repaired.\n',
+      'articles/welcome/en.md':
+        '---\ntitle: Welcome to River Notes\ndate: 2021-08-26T09:30:00+00:00\nauthors: [{ name: Ravi Smith, url: https://example.org/ravi }]\ntags: [rivers, News]\nimage: { src: /img/social-card.jpg, alt: Welcome to River Notes }\nslug: welcome\n---\n\nRiver Notes now has a blog, in English and in French.\n',
+      'articles/welcome/fr.md':
+        '---\ntitle: Bienvenue sur River Notes\ndate: 2021-08-26T09:30:00+00:00\nauthors: [{ name: Ravi Smith, url: https://example.org/ravi }]\ntags: [rivières]\nimage: { src: /img/social-card.jpg, alt: Bienvenue sur River Notes }\nslug: welcome\n---\n\nRiver Notes a maintenant un blog, en anglais et en français.\n',
+      'articles/unlisted-post/en.md': '---\ntitle: Unlisted notes\ndate: 2021-09-02T00:00:00+00:00\nauthors: [jdoe]\ndraft: true\nslug: unlisted-post\n---\n\nReachable by its address, left out of lists and feeds.\n',
+      'articles/draft-post/en.md': '---\ntitle: Draft notes\ndate: 2021-09-03T00:00:00+00:00\nauthors: [jdoe]\ndraft: true\nslug: draft-post\n---\n\nNot published yet.\n',
+    },
+  },
 ];
 
 describe.each(cases)('$generator site, read where it lies', ({ generator, fixture, twin, urls = [], edit }) => {
   test('the README config builds it to the feeds of the same articles hand-converted, every format parsed back', () => {
-    const site = siteFolder(fixture, { 'polyfeed.config.yaml': readmeConfigOf(generator) });
-    const converted = siteFolder(undefined, twin);
+    const site = generatorSite(fixture, { 'polyfeed.config.yaml': readmeConfig(generator) });
+    const converted = generatorSite(undefined, twin);
     build(site);
     build(converted);
     const toGenerator = (text: string) => urls.reduce((result, [from, to]) => result.replaceAll(from, to), text);
@@ -144,7 +148,7 @@ describe.each(cases)('$generator site, read where it lies', ({ generator, fixtur
   });
 
   test('a second build with nothing changed is a no-op, and an edited file is read again', () => {
-    const site = siteFolder(fixture, { 'polyfeed.config.yaml': readmeConfigOf(generator) });
+    const site = generatorSite(fixture, { 'polyfeed.config.yaml': readmeConfig(generator) });
     build(site);
     expect(build(site).stdout).toMatch(/^Nothing changed since the last build/);
     const path = join(site, edit);

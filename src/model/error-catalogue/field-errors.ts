@@ -114,7 +114,7 @@ export const fieldErrors = {
     }),
     'fields-need-foreign-layout': entry({
       message: () => 'content.fields renames front-matter fields, but the polyfeed layout uses polyfeed\'s own names.',
-      hint: 'Remove content.fields, or set content.layout to hugo, jekyll, eleventy or astro.',
+      hint: 'Remove content.fields, or set content.layout to hugo, jekyll, eleventy, astro or docusaurus.',
     }),
     'polyfeed-layout-dir': entry({
       message: (p: { dir: string }) => `The polyfeed layout reads articles/, not "${p.dir}".`,
@@ -127,9 +127,16 @@ export const fieldErrors = {
     }),
   }),
   DUPLICATE_ID: entry({
-    /** `earlier`: the file that uses the id first, in path order. */
-    message: (p: { id: string; earlier: string }) => `The item id "${p.id}" is already used by ${p.earlier}.`,
-    hint: 'Give each article version its own id, or remove the explicit id to use the default.',
+    /**
+     * `earlier`: the file that uses the id first, in path order. `sameVersion`: in another
+     * generator's layout, both files are one key's version in one language (`post.md` and
+     * `post/index.md`), so they make the same default id.
+     */
+    message: (p: { id: string; earlier: string; sameVersion?: { key: string; lang: string } }) => `The item id "${p.id}" is already used by ${p.earlier}.`,
+    hint: (p) =>
+      p.sameVersion
+        ? `Both files are the "${p.sameVersion.lang}" version of the article "${p.sameVersion.key}": remove one of them, or move it to another name.`
+        : 'Give each article version its own id, or remove the explicit id to use the default.',
   }),
   DUPLICATE_URL: entry({
     /** `earlier`: the file that has the URL first, in path order. */

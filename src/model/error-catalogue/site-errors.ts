@@ -64,12 +64,13 @@ export const siteErrors = {
   }),
   MISSING_DEFAULT_LANGUAGE: entry({
     /** `setting`: missingDefaultLanguage in the config, which also makes the problem an error or a warning. */
-    message: (p: { folder: string; defaultLanguage: string; languages: readonly string[]; setting: 'error' | 'warning' }) =>
+    /** `fileToAdd`: in another generator's layout, the default-language file the layout would read (else `<folder>/<defaultLanguage>.md`). */
+    message: (p: { folder: string; defaultLanguage: string; languages: readonly string[]; setting: 'error' | 'warning'; fileToAdd?: string }) =>
       `The article has no version in the default language "${p.defaultLanguage}" (it has ${p.languages.join(', ')}).`,
     hint: (p) =>
       p.setting === 'warning'
-        ? `Add ${p.folder}/${p.defaultLanguage}.md, or set missingDefaultLanguage: allow in polyfeed.config.yaml if such articles are expected.`
-        : `Add ${p.folder}/${p.defaultLanguage}.md, or set missingDefaultLanguage to "warning" or "allow" in polyfeed.config.yaml.`,
+        ? `Add ${p.fileToAdd ?? `${p.folder}/${p.defaultLanguage}.md`}, or set missingDefaultLanguage: allow in polyfeed.config.yaml if such articles are expected.`
+        : `Add ${p.fileToAdd ?? `${p.folder}/${p.defaultLanguage}.md`}, or set missingDefaultLanguage to "warning" or "allow" in polyfeed.config.yaml.`,
   }),
   NO_ARTICLES: entry({
     message: (p: { folder: string; hasFolders: boolean }) =>
