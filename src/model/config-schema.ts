@@ -5,6 +5,7 @@ import { AbsoluteUrlSchema, AuthorSchema, UrlReferenceSchema } from './shared-sc
 import { addProblem, problemRefinement } from './schema-problem.js';
 import { addUrlIssue, permalinkProblem } from './url-rule.js';
 import { ContentSchema } from './content-schema.js';
+import { FEED_TEXT_FIELDS, FeedTextSchema } from './feed-texts.js';
 import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
 import { staticDirProblem } from './static-dir-rule.js';
 
@@ -57,6 +58,9 @@ export const ConfigSchema = z
       .optional()
       .describe('Keep older items in RFC 5005 archive pages of this many items each (`<lang>/archive/<n>/`); the current feed keeps the newest `maxItems`. Unset: no archives.'),
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
+    title: FeedTextSchema.optional().describe('The feeds\' title: one text, or one per language (`{ en: River News, fr: Nouvelles du fleuve }`). A site\'s `locales/<lang>/feed.json` `feed.title` takes its place.'),
+    description: FeedTextSchema.optional().describe('The feeds\' description (RSS `description`, Atom `subtitle`): one text, or one per language. `feed.description` in `locales/` takes its place.'),
+    copyright: FeedTextSchema.optional().describe('The feeds\' rights statement: one text, or one per language. `feed.copyright` in `locales/` takes its place.'),
     permalink: z
       .union([PermalinkPatternSchema, z.record(z.string(), PermalinkPatternSchema)])
       .default(DEFAULT_PERMALINK)
@@ -134,6 +138,13 @@ export const ConfigSchema = z
         { code: 'INVALID_VALUE', params: { kind: 'permalinks-clash', languages: [a, b], patterns: [permalinkPatternOf(patterns, a), permalinkPatternOf(patterns, b)] } },
         pathOf(b),
       );
+    }
+    for (const field of FEED_TEXT_FIELDS) {
+      const text: unknown = config[field];
+      if (text === null || typeof text !== 'object' || !Array.isArray(config.languages)) continue;
+      for (const lang of Object.keys(text)) {
+        if (!config.languages.includes(lang)) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'feed-text-language-not-listed', lang, field } }, [field, lang]);
+      }
     }
     if (!config.languages.includes(config.defaultLanguage)) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);

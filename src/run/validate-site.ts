@@ -1,4 +1,5 @@
 // Pure; reads articles through the reader it is given: a site's sources → the validated site (config, articles, labels, templates), or every problem.
+import { feedTextLabels } from '../model/feed-texts.js';
 import { createHash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import { hasFatalErrors } from '../model/build-error.js';
@@ -127,6 +128,7 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
     languages: config.value.languages,
     defaultLanguage: config.value.defaultLanguage,
     requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],
+    configLabels: (lang) => feedTextLabels(config.value!, lang),
   });
   errors.push(...locales.errors);
   // The helpers module is known by its bytes: one it imports is not (README, "Helpers").

@@ -29,6 +29,8 @@ export interface ValidateLocalesInput {
   readonly requiredKeys: readonly string[];
   /** Label files that exist but could not be read as text (already reported). */
   readonly unreadable?: ReadonlySet<string>;
+  /** Labels the config gives a language (its feed texts: `title`, …), between the packaged ones and the site's. */
+  readonly configLabels?: (lang: string) => LabelTree | undefined;
 }
 
 /** Where JSON.parse stopped, from its message ("at position 103" on Node 20, "line 5 column 3" later). */
@@ -98,7 +100,7 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     const packaged = packagedFile ? parseLabelFile(packagedFile) : undefined;
     errors.push(...(packaged?.errors ?? []), ...(site?.errors ?? []));
     if ((site?.errors.length ?? 0) > 0 || (packaged?.errors.length ?? 0) > 0) continue;
-    resources[lang] = { [LABEL_NAMESPACE]: labelsOfLanguage(packaged?.labels, site?.labels)! };
+    resources[lang] = { [LABEL_NAMESPACE]: labelsOfLanguage(labelsOfLanguage(packaged?.labels, input.configLabels?.(lang)), site?.labels)! };
     // Problems are placed in the site's file, where a label is added or corrected.
     positions.set(lang, site?.positions);
   }

@@ -1,4 +1,4 @@
-// Test helper: a site folder made from a generator fixture (tests/fixtures/generators/<name>) or a file map, with the sample site's templates and the en and fr labels; and the config README.md gives for each generator.
+// Test helper: a site folder made from a generator fixture (tests/fixtures/generators/<name>) or a file map, as it is (polyfeed's packaged templates and labels, the feed texts in the config); and the config README.md gives for each generator.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,8 +17,6 @@ export function readmeConfigOf(generator: string): string | undefined {
 export function generatorSite(fixture: string | undefined, files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(join(tmpdir(), 'polyfeed-layouts-'));
   if (fixture) cpSync(join(repoRoot, 'tests/fixtures/generators', fixture), root, { recursive: true });
-  cpSync(join(repoRoot, 'templates'), join(root, 'templates'), { recursive: true });
-  for (const lang of ['en', 'fr']) cpSync(join(repoRoot, 'locales', lang), join(root, 'locales', lang), { recursive: true });
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);

@@ -83,7 +83,7 @@ describe('check --ignored-fields', () => {
 
   test("polyfeed's own layout ignores no field (an unknown one is UNKNOWN_FIELD)", () => {
     const root = generatorSite(undefined, {
-      'polyfeed.config.yaml': minimalConfig.replace('[en, ar]', '[en, fr]'),
+      'polyfeed.config.yaml': `${minimalConfig.replace('[en, ar]', '[en, fr]')}title: Example\ndescription: Example feed\ncopyright: © Example\n`,
       'articles/river/en.md': '---\ntitle: River\ndate: 2024-01-02T10:00:00Z\n---\nText.\n',
     });
     const run = check(root, '--ignored-fields');

@@ -104,3 +104,30 @@ describe('the packaged defaults and the cache', () => {
     expect(statSync(join(root, 'public/en/feed.json')).mtimeMs).toBe(before);
   });
 });
+
+describe('feed texts in the config', () => {
+  const texts = 'title: { en: River News, de: Flussnachrichten }\ndescription: The river desk.\ncopyright: © River News\n';
+
+  test('a site of one config file and its articles builds: each language\'s feed has its own title, the shared texts in every language', () => {
+    const result = build(readSources(writeSite(bareSite({ 'polyfeed.config.yaml': config(['en', 'de']) + texts, 'locales/en/feed.json': undefined, 'locales/de/feed.json': undefined }))));
+    expect(result.errors).toEqual([]);
+    const feedOf = (lang: string) => JSON.parse(String(result.files.find((file) => file.path === `${lang}/feed.json`)!.body)) as { title: string; description: string };
+    expect(feedOf('en')).toMatchObject({ title: 'River News', description: 'The river desk.' });
+    expect(feedOf('de')).toMatchObject({ title: 'Flussnachrichten', description: 'The river desk.' });
+  });
+
+  test("a site's locales/ text takes the place of the config's", () => {
+    const result = build(readSources(writeSite(bareSite({ 'polyfeed.config.yaml': config(['en', 'de']) + texts }))));
+    expect(result.errors).toEqual([]);
+    const feed = JSON.parse(String(result.files.find((file) => file.path === 'de/feed.json')!.body)) as { title: string };
+    expect(feed.title).toBe('Beispiel');
+  });
+
+  test('neither in the config nor in locales/: the missing label names both places; a text for a language not listed is a config error', () => {
+    const missing = build(readSources(writeSite(bareSite({ 'locales/de/feed.json': undefined }))));
+    const titleProblem = missing.errors.find((error) => error.code === 'LOCALE_MISSING_KEY' && error.message.includes('"feed.title"'));
+    expect(titleProblem?.hint).toMatch(/Set "title" in polyfeed\.config\.yaml.*locales\/de\/feed\.json/);
+    const unlisted = build(readSources(writeSite(bareSite({ 'polyfeed.config.yaml': `${config(['en', 'de'])}title: { en: River News, fr: Nouvelles }\n` }))));
+    expect(unlisted.errors.map((error) => [error.code, error.line])).toContainEqual(['INVALID_VALUE', 5]);
+  });
+});

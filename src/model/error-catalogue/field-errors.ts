@@ -70,6 +70,10 @@ export const fieldErrors = {
       message: () => 'The permalink pattern must contain {key} or {slug}: without one, every article of a language would have the same URL.',
       hint: 'Write a pattern such as "{lang}/{key}/" or "{lang}/{slug}/".',
     }),
+    'feed-text-language-not-listed': entry({
+      message: (p: { lang: string; field: string }) => `"${p.field}" has a text for "${p.lang}", which is not one of "languages".`,
+      hint: 'Name only languages of "languages", or give one text for every language.',
+    }),
     'permalink-language-not-listed': entry({
       message: (p: { lang: string }) => `"permalink" has a pattern for "${p.lang}", which is not one of "languages".`,
       hint: 'Name a language of "languages", or "default" for the pattern of every language not named.',

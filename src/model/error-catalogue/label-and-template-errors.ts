@@ -6,6 +6,9 @@ const RECURSION_HINT = 'A partial may not include itself, directly or through ot
 
 /** Says where the key is wanted from, and never that the default language has a key it lacks. */
 function missingKeyHint(p: { key: string; lang: string; defaultLanguage: string; inDefault: boolean }): string {
+  // The feed's own texts can be set in the config too.
+  const field = /^feed\.(title|description|copyright)$/.exec(p.key)?.[1];
+  if (field) return `Set "${field}" in polyfeed.config.yaml (one text, or one per language), or add "${p.key}" to locales/${p.lang}/feed.json.`;
   if (p.inDefault) return `Add "${p.key}" translated into ${p.lang}; ${p.defaultLanguage} has it.`;
   const neededBy = 'polyfeed or a template uses it';
   if (p.lang === p.defaultLanguage) return `Add "${p.key}" to ${p.lang}; ${neededBy}.`;
