@@ -86,7 +86,7 @@ export const ConfigSchema = z
         if (!isKnownTimeZone(zone)) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'unknown-timezone', zone } });
       })
       .optional()
-      .describe('IANA time zone (`Europe/Berlin`) in which dates written without an offset are read (`2024-01-02`, `2024-01-02 10:00`). Only for the other generators\' layouts.'),
+      .describe('IANA time zone (`Europe/Berlin`) in which dates written without an offset are read (`2024-01-02`, `2024-01-02 10:00`). In the other generators\' layouts; `polyfeed new` dates articles in it too.'),
     stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
     staticDir: z
       .string()
