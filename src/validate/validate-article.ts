@@ -2,10 +2,8 @@
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
-import { splitFrontMatter } from '../load/split-front-matter.js';
 import { FrontMatterSchema } from '../model/article-schema.js';
-import { BODY_RULES } from './body-rules.js';
-import { isEmptyBody } from './is-empty-body.js';
+import { splitArticleText } from './split-article-text.js';
 import { isUpdateBeforeDate, validateFrontMatterFast } from './validate-front-matter-fast.js';
 import { zodIssuesToErrors } from './zod-issues-to-errors.js';
 import type { Article } from '../model/article.js';
@@ -20,14 +18,9 @@ export interface ArticleInput {
 
 export function validateArticle(input: ArticleInput): { value?: Article; errors: BuildError[] } {
   const { file } = input;
-  const split = splitFrontMatter(input.text, file);
-  if (!split.value) return { errors: split.errors };
-  const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
-
-  const bodyProblems = BODY_RULES.flatMap((rule) => rule.find(body, file, bodyStartLine));
-  const bodyErrors = bodyProblems.filter((problem) => problem.severity === 'error');
-  const bodyWarnings = bodyProblems.filter((problem) => problem.severity !== 'error');
-  const emptyBody = isEmptyBody(body);
+  const parts = splitArticleText(input.text, file);
+  if (!parts.value) return { errors: parts.errors };
+  const { yamlText, yamlStartLine, body, bodyStartLine, bodyErrors, bodyWarnings, emptyBody } = parts.value;
 
   // The fast path: most files are valid, and a valid file needs no positions.
   const valid = bodyErrors.length === 0 && !emptyBody ? validateFrontMatterFast(yamlText) : undefined;

@@ -4,11 +4,9 @@ import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { parseYamlFast } from '../load/parse-yaml-fast.js';
 import { parseYamlWithPositions } from '../load/parse-yaml-with-positions.js';
-import { splitFrontMatter } from '../load/split-front-matter.js';
 import { FrontMatterSchema } from '../model/article-schema.js';
 import type { Article } from '../model/article.js';
-import { BODY_RULES } from './body-rules.js';
-import { isEmptyBody } from './is-empty-body.js';
+import { splitArticleText } from './split-article-text.js';
 import { mapForeignFrontMatter, type ForeignFrontMatterRules } from './map-foreign-front-matter.js';
 import type { ArticleInput } from './validate-article.js';
 import { isUpdateBeforeDate } from './validate-front-matter-fast.js';
@@ -30,13 +28,9 @@ const TOML_FENCE = /^\+\+\+[ \t]*(\n|$)/;
 export function validateForeignArticle(input: ArticleInput, rules: ForeignFrontMatterRules): { value?: Article; errors: BuildError[] } {
   const { file } = input;
   if (TOML_FENCE.test(input.text)) return { errors: [makeError('FRONT_MATTER_MISSING', { kind: 'toml' }, { file, line: 1, column: 1 })] };
-  const split = splitFrontMatter(input.text, file);
-  if (!split.value) return { errors: split.errors };
-  const { yamlText, yamlStartLine, body, bodyStartLine } = split.value;
-  const bodyProblems = BODY_RULES.flatMap((rule) => rule.find(body, file, bodyStartLine));
-  const bodyErrors = bodyProblems.filter((problem) => problem.severity === 'error');
-  const bodyWarnings = bodyProblems.filter((problem) => problem.severity !== 'error');
-  const emptyBody = isEmptyBody(body);
+  const parts = splitArticleText(input.text, file);
+  if (!parts.value) return { errors: parts.errors };
+  const { yamlText, yamlStartLine, body, bodyStartLine, bodyErrors, bodyWarnings, emptyBody } = parts.value;
   const article = (frontMatter: Article['frontMatter']): Article => ({ key: input.key, lang: input.lang, file, frontMatter, body, bodyStartLine });
 
   // Quick way first: a valid file needs no positions.

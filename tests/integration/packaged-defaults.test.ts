@@ -126,7 +126,8 @@ describe('feed texts in the config', () => {
   test('neither in the config nor in locales/: the missing label names both places; a text for a language not listed is a config error', () => {
     const missing = build(readSources(writeSite(bareSite({ 'locales/de/feed.json': undefined }))));
     const titleProblem = missing.errors.find((error) => error.code === 'LOCALE_MISSING_KEY' && error.message.includes('"feed.title"'));
-    expect(titleProblem?.hint).toMatch(/Set "title" in polyfeed\.config\.yaml.*locales\/de\/feed\.json/);
+    expect(titleProblem?.file).toBe('locales/de/feed.json');
+    expect(titleProblem?.hint).toMatch(/Add "feed\.title" translated into de.* Or set "title" in polyfeed\.config\.yaml/);
     const unlisted = build(readSources(writeSite(bareSite({ 'polyfeed.config.yaml': `${config(['en', 'de'])}title: { en: River News, fr: Nouvelles }\n` }))));
     expect(unlisted.errors.map((error) => [error.code, error.line])).toContainEqual(['INVALID_VALUE', 5]);
   });

@@ -8,11 +8,11 @@ const RECURSION_HINT = 'A partial may not include itself, directly or through ot
 function missingKeyHint(p: { key: string; lang: string; defaultLanguage: string; inDefault: boolean }): string {
   // The feed's own texts can be set in the config too.
   const field = /^feed\.(title|description|copyright)$/.exec(p.key)?.[1];
-  if (field) return `Set "${field}" in polyfeed.config.yaml (one text, or one per language), or add "${p.key}" to locales/${p.lang}/feed.json.`;
-  if (p.inDefault) return `Add "${p.key}" translated into ${p.lang}; ${p.defaultLanguage} has it.`;
+  const orConfig = field ? ` Or set "${field}" in polyfeed.config.yaml (one text, or one per language).` : '';
+  if (p.inDefault) return `Add "${p.key}" translated into ${p.lang}; ${p.defaultLanguage} has it.${orConfig}`;
   const neededBy = 'polyfeed or a template uses it';
-  if (p.lang === p.defaultLanguage) return `Add "${p.key}" to ${p.lang}; ${neededBy}.`;
-  return `Add "${p.key}" translated into ${p.lang}; ${neededBy}, and ${p.defaultLanguage} lacks it too.`;
+  if (p.lang === p.defaultLanguage) return `Add "${p.key}" to ${p.lang}; ${neededBy}.${orConfig}`;
+  return `Add "${p.key}" translated into ${p.lang}; ${neededBy}, and ${p.defaultLanguage} lacks it too.${orConfig}`;
 }
 
 function placeholders(names: readonly string[]): string {
