@@ -14,6 +14,7 @@ import { jsonSchedule, publicationLines } from './report/format-publication.js';
 import { observeRun, type RunObserver } from './report/run-observer.js';
 import { problemsToPrint } from './report/quiet-problems.js';
 import { formatIgnoredFields } from './report/format-ignored-fields.js';
+import { toJsonCoverage } from './report/format-coverage-json.js';
 
 const version = readPolyfeedVersion();
 /** What the cache is keyed by besides the inputs (see readCacheVersion). */
@@ -34,6 +35,10 @@ interface CommonOptions {
 
 interface CheckCommandOptions extends CommonOptions {
   ignoredFields: boolean;
+}
+
+interface CoverageCommandOptions extends Omit<CommonOptions, 'format'> {
+  format: 'human' | 'markdown' | 'json';
 }
 
 interface BuildCommandOptions extends CommonOptions {
@@ -61,7 +66,8 @@ function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string, q
   // A JSON report is for programs: whole, whatever --quiet says.
   const problems = format === 'json' ? outcome.problems : problemsToPrint(outcome.problems, quiet);
   const { ignoredFields } = outcome;
-  printReport(format, problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication), ignoredFields }, root);
+  const coverage = format === 'json' && outcome.coverage ? toJsonCoverage(outcome.coverage) : undefined;
+  printReport(format, problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication), ignoredFields, coverage }, root);
   if (format !== 'json' && !quiet.quiet) {
     if (outcome.notice) process.stderr.write(`${outcome.notice}\n`);
     for (const line of [...(outcome.summary ?? []), ...(publication ? publicationLines(publication) : [])]) process.stdout.write(`${line}\n`);
@@ -93,7 +99,7 @@ function windowFor(options: { now?: string; drafts?: boolean; future?: boolean }
 }
 
 /** --verbose and the progress display (on a terminal) around a run; a test may set how soon the display is drawn. */
-function observeRunOf(options: CommonOptions | DiffCommandOptions): Promise<RunObserver> {
+function observeRunOf(options: CommonOptions | DiffCommandOptions | CoverageCommandOptions): Promise<RunObserver> {
   const delayMs = Number(process.env.POLYFEED_PROGRESS_DELAY_MS);
   return observeRun({ verbose: options.verbose, quiet: options.quiet, stream: process.stderr, env: process.env, delayMs: delayMs >= 0 ? delayMs : undefined });
 }
@@ -159,6 +165,24 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const observer = await observeRunOf(options);
       const outcome = await runCheck({ ...options, root, cacheVersion, window, progress: observer.progress }).finally(observer.stop);
       setExitCode(printOutcome(outcome, options.format, root, options));
+      observer.printStageTimes();
+    });
+  addCommonOptions(
+    program.command('coverage').description('per article and language: translated, outdated (its source was updated after it), fallback or missing; per language the labels left to polyfeed or missing; writes nothing'),
+    { choices: ['human', 'markdown', 'json'], description: 'how the coverage is reported (markdown: for a pull request)' },
+  )
+    .option('--no-cache', 'validate every article again, not only those changed since the last build')
+    .action(async (options: CoverageCommandOptions) => {
+      const root = resolve(options.root);
+      const window = windowFor(options);
+      if ('kind' in window) return setExitCode(printOutcome(window, 'human', root));
+      // Loaded only for this command.
+      const [{ runCoverage }, { printCoverage }] = await Promise.all([import('./run/run-coverage.js'), import('./report/print-coverage.js')]);
+      const observer = await observeRunOf(options);
+      const outcome = await runCoverage({ ...options, root, cacheVersion, window, progress: observer.progress }).finally(observer.stop);
+      const reportFormat = options.format === 'json' ? 'json' : 'human';
+      if (outcome.kind === 'report' && outcome.coverage && options.format !== 'json') printCoverage(outcome.coverage, options.format);
+      setExitCode(printOutcome(outcome, reportFormat, root, options));
       observer.printStageTimes();
     });
   addCommonOptions(

@@ -70,6 +70,7 @@ export const FrontMatterSchema = z.strictObject({
     })
     .optional()
     .describe('The last part of this version\'s URL, the `{slug}` of the `permalink` pattern (default: the folder name; another generator\'s `slug` or `permalink` is read into it). One path segment: letters of any script, digits, `-`, `_`, `.`, `~`.'),
+  translationOf: NonEmptyTextSchema.optional().describe('The language this version was translated from, one of the config\'s `languages` but its own (default: the default language). `polyfeed coverage` calls the version outdated when that version was updated after it.'),
   draft: z.boolean().optional().describe('`true` keeps this version out of every feed (but a `--drafts` preview build).'),
 });
 

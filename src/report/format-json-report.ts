@@ -5,6 +5,7 @@ import { capProblemsPerFile, type OmittedProblems } from './cap-problems-per-fil
 import { sortErrors } from './sort-errors.js';
 import type { JsonSchedule } from './format-publication.js';
 import type { IgnoredField } from '../validate/tally-ignored-fields.js';
+import type { JsonCoverage } from './format-coverage-json.js';
 
 /** Version 1 of the report. Fields are only ever added, never renamed or removed. */
 export interface JsonReport {
@@ -31,6 +32,8 @@ export interface JsonReport {
   readonly schedule?: JsonSchedule;
   /** For `check --ignored-fields` with a valid config: each front-matter field polyfeed ignores, sorted by name, with how many files carry it and the first of them. */
   readonly ignoredFields?: readonly IgnoredField[];
+  /** For `coverage` with a valid config: per article and language its status (translated, outdated, fallback, missing), and per language the labels taken from polyfeed or missing. */
+  readonly coverage?: JsonCoverage;
 }
 
 /** Problems as the report lists them: sorted, the first 20 of each file, and how many of each file are left out. */
@@ -50,10 +53,10 @@ export function toJsonProblems(errors: readonly BuildError[]): Pick<JsonReport, 
 }
 
 /** What a report tells besides its problems. */
-export type ReportDetails = Pick<JsonReport, 'output' | 'schedule' | 'ignoredFields'>;
+export type ReportDetails = Pick<JsonReport, 'output' | 'schedule' | 'ignoredFields' | 'coverage'>;
 
 export function formatJsonReport(errors: readonly BuildError[], ok: boolean, details: ReportDetails = {}): string {
-  const { output, schedule, ignoredFields } = details;
+  const { output, schedule, ignoredFields, coverage } = details;
   const { problems, omitted } = toJsonProblems(errors);
   const report: JsonReport = {
     version: 1,
@@ -68,6 +71,7 @@ export function formatJsonReport(errors: readonly BuildError[], ok: boolean, det
     ...(output ? { output } : {}),
     ...(schedule ? { schedule } : {}),
     ...(ignoredFields ? { ignoredFields } : {}),
+    ...(coverage ? { coverage } : {}),
   };
   // JSON escapes C0 controls itself; C1 and bidirectional controls it leaves raw, which a terminal showing the report would act on.
   return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;

@@ -5,6 +5,7 @@ import { isCacheProblem } from '../cache/cache-problem.js';
 import type { Publication } from '../model/publication-window.js';
 import type { SiteDiff } from '../diff/feed-diff.js';
 import type { IgnoredField } from '../validate/tally-ignored-fields.js';
+import type { SiteCoverage } from '../translate/site-coverage.js';
 
 /** 0 success, 1 invalid sources (or, for `diff`, feeds that differ), 2 bad usage or config, 3 a bug in polyfeed. */
 export const ExitCode = { ok: 0, invalidInput: 1, different: 1, usage: 2, internal: 3 } as const;
@@ -36,6 +37,8 @@ export type RunOutcome =
       readonly publication?: Publication;
       /** `check --ignored-fields`: the front-matter fields polyfeed ignores, by name (undefined when not asked for, or the config is invalid). */
       readonly ignoredFields?: readonly IgnoredField[] | undefined;
+      /** `coverage`: articles × languages and each language's labels (undefined when the config is invalid). */
+      readonly coverage?: SiteCoverage | undefined;
       /** Lines for a person, after the problems (stdout); not part of a JSON report. */
       readonly summary?: readonly string[];
       /** Said when nothing was written because of the problems (stderr); not part of a JSON report. */

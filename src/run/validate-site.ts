@@ -36,6 +36,8 @@ export interface ValidateSettingsResult {
   /** Problems in the config itself (exit code 2) are told apart from problems in sources (exit code 1). */
   readonly configErrors: readonly BuildError[];
   readonly errors: readonly BuildError[];
+  /** The label keys the code and the templates use (templates that did not compile name none); undefined when the config is invalid. */
+  readonly labelKeys?: readonly string[];
 }
 
 export interface ValidateSiteResult {
@@ -121,13 +123,14 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   const templates = compileTemplates(templateTexts, unreadablePaths(templateFiles, templateTexts), helpers.value?.helpers);
   errors.push(...templates.errors);
   const localeTexts = decodeAll(sources.localeFiles, errors);
+  const labelKeys = [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])];
   const locales = validateLocales({
     files: localeTexts,
     packagedFiles: decodeAll(sources.packaged.localeFiles, errors),
     unreadable: unreadablePaths(sources.localeFiles, localeTexts),
     languages: config.value.languages,
     defaultLanguage: config.value.defaultLanguage,
-    requiredKeys: [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])],
+    requiredKeys: labelKeys,
     configLabels: (lang) => feedTextLabels(config.value!, lang),
   });
   errors.push(...locales.errors);
@@ -136,7 +139,7 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   const helpersFile = helpers.value && { path: helpers.value.path, stamp: helpers.value.stamp };
   const settings =
     templates.value && locales.value && helpers.errors.length === 0 ? { config: config.value, templates: templates.value, locales: locales.value, digest, ...(helpersFile && { helpersFile }) } : undefined;
-  return { config: config.value, settings, configErrors: [], errors };
+  return { config: config.value, settings, configErrors: [], errors, labelKeys };
 }
 
 /** A ReadArticle over `readArticleBytes`: a published version read again in full, to be rendered; a file removed since it was validated is a problem. */

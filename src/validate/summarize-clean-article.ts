@@ -9,6 +9,7 @@ import { mayHaveLocalImagesInBytes } from './find-body-images.js';
 import { mayBeEmptyBody } from './is-empty-body.js';
 import { parseArticlePath } from './parse-article-path.js';
 import { validateFrontMatterFast } from './validate-front-matter-fast.js';
+import { translationSourceProblem } from './translation-source-rule.js';
 import { maxArticleBytes, type ArticleFileInput } from './validate-article-file.js';
 
 /**
@@ -39,6 +40,7 @@ export function summarizeCleanArticle({ path, bytes, config, staticFiles }: Arti
   const fm = validateFrontMatterFast(raw.toString('utf8', yamlStart, yamlStart + split.yamlText.length));
   if (!fm) return undefined;
   const { key, lang } = location;
+  if (translationSourceProblem(fm, lang, config.languages)) return undefined;
   if (fm.image) {
     const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang, fm.slug) };
     const article = { key, lang, file: path, frontMatter: fm, body: '', bodyStartLine: 1 };

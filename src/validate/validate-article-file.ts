@@ -11,6 +11,7 @@ import { validateArticle } from './validate-article.js';
 import { type Article } from '../model/article.js';
 import { locateSourcePath } from './locate-source-path.js';
 import { validateForeignArticle } from './validate-foreign-article.js';
+import { translationSourceProblem } from './translation-source-rule.js';
 
 export interface ArticleFileInput {
   /** Site-relative path: `articles/<key>/<lang>.md`. */
@@ -55,6 +56,8 @@ export function validateArticleFile({ path, bytes, config, staticFiles }: Articl
     : validateArticle(input);
   const problems = [...decoded.errors, ...validated.errors];
   if (!validated.value) return { problems };
+  const sourceProblem = translationSourceProblem(validated.value.frontMatter, lang, config.languages);
+  if (sourceProblem) return { problems: [...problems, ...locateFieldsIn([{ ...sourceProblem, file: path }], text)] };
   const bases = { siteUrl: config.baseUrl, pageUrl: articleUrl(config, key, lang, validated.value.frontMatter.slug) };
   const imageProblems = checkArticleImages({ article: validated.value, bases, staticFiles, config });
   if (imageProblems.length === 0) return { article: validated.value, problems };

@@ -1,0 +1,102 @@
+// I/O: the coverage command: every source read and validated as `check` reads them, then per article and language whether it is translated, and per language the labels the site leaves to polyfeed or misses; builds no feed, writes nothing.
+import { decodeText } from '../load/decode-text.js';
+import { PACKAGED_PREFIX } from '../load/read-packaged-defaults.js';
+import type { SettingSources, SiteSources, SourceFile } from '../load/read-sources.js';
+import type { BuildError } from '../model/build-error.js';
+import type { SiteConfig } from '../model/config-schema.js';
+import { feedTextLabels } from '../model/feed-texts.js';
+import { coverageOfArticles } from '../translate/article-coverage.js';
+import { coverageOfLabels, type LabelCoverage } from '../translate/label-coverage.js';
+import { flattenKeys } from '../translate/flatten-keys.js';
+import { labelsOfLanguage, type LabelTree } from '../translate/labels-of-language.js';
+import { hasOutdated, type SiteCoverage } from '../translate/site-coverage.js';
+import { LABEL_NAMESPACE } from '../translate/validate-locales.js';
+import { validateArticleFile } from '../validate/validate-article-file.js';
+import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
+import { noProgress } from './run-progress.js';
+import { startRun, usageProblem, type RunOptions } from './start-run.js';
+import { validateSettings } from './validate-site.js';
+import { startWorkerPool, workersFor } from './worker-pool.js';
+
+/** What `coverage` takes besides a run's options; `strict` also fails the run on an outdated translation. */
+export interface CoverageOptions extends RunOptions {
+  readonly cacheVersion: string;
+}
+
+/**
+ * The languages that stand in for an absent version (issue 15, "Fallbacks"): none until the config
+ * names a fallback chain, so every absent version is missing.
+ */
+export function fallbackChainOf(_config: SiteConfig, _lang: string): readonly string[] {
+  return [];
+}
+
+/** A label file as a tree; undefined when it does not read as one (check reports why). */
+function labelTreeOf(file: SourceFile | undefined): LabelTree | undefined {
+  if (!file) return undefined;
+  const text = decodeText(file).value;
+  if (text === undefined) return undefined;
+  try {
+    const data: unknown = JSON.parse(text);
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as LabelTree) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function coverageOfSiteLabels(sources: SettingSources, config: SiteConfig, labelKeys: readonly string[]): LabelCoverage[] {
+  const byPath = new Map([...sources.localeFiles, ...sources.packaged.localeFiles].map((file) => [file.path, file]));
+  const pathOf = (lang: string) => `locales/${lang}/${LABEL_NAMESPACE}.json`;
+  // The config's feed texts are the site's own words, as much as its locales/ files.
+  const siteLabels = (lang: string) => labelsOfLanguage(feedTextLabels(config, lang), labelTreeOf(byPath.get(pathOf(lang))));
+  const packagedLabels = (lang: string) => labelTreeOf(byPath.get(`${PACKAGED_PREFIX}${pathOf(lang)}`));
+  // Every language needs the keys the default language has, as check requires.
+  const reference = labelsOfLanguage(packagedLabels(config.defaultLanguage), siteLabels(config.defaultLanguage));
+  const keys = [...labelKeys, ...flattenKeys(reference ?? {}).keys()];
+  return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels });
+}
+
+/** The front matter's `translationOf` of an article file, read again through the sources' reader. */
+function translationOfReader(sources: SiteSources, config: SiteConfig): (path: string) => string | undefined {
+  return (path) => {
+    const bytes = sources.readArticleBytes(path);
+    if (bytes === undefined) return undefined;
+    return validateArticleFile({ path, bytes, config, staticFiles: sources.staticFiles }).article?.frontMatter.translationOf;
+  };
+}
+
+/** Runs `polyfeed coverage`: it reads the index of the last build (to validate only changed articles again) but writes nothing. */
+export async function runCoverage(options: CoverageOptions): Promise<RunOutcome> {
+  const problem = usageProblem(options.root, undefined);
+  if (problem) return { kind: 'usage', message: problem };
+  const progress = options.progress ?? noProgress;
+  progress.stage('scan');
+  const { snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
+  progress.stage('read', snapshot.changes.changed.length);
+  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs), progress);
+  const { readSite } = await import('./read-site.js');
+  const read = await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close());
+  const problems: BuildError[] = [...read.validated.errors, ...cacheProblems];
+  const configInvalid = read.validated.configErrors.length > 0;
+  const table = read.validated.articleFiles?.files;
+  let coverage: SiteCoverage | undefined;
+  if (read.config && table && 'readArticleBytes' in read.sources) {
+    const { config, sources } = read;
+    const translationOf = translationOfReader(sources, config);
+    const articles = coverageOfArticles({
+      table,
+      languages: config.languages,
+      defaultLanguage: config.defaultLanguage,
+      window: options.window,
+      translationOfRow: (row) => translationOf(table.pathAt(row)),
+      fallbackChainOf: (lang) => fallbackChainOf(config, lang),
+    });
+    const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []);
+    coverage = { languages: config.languages, defaultLanguage: config.defaultLanguage, articles, labels };
+  }
+  const outdated = coverage !== undefined && hasOutdated(coverage);
+  const byProblems = exitCodeFor(problems, configInvalid, options.strict);
+  const exitCode = byProblems === ExitCode.ok && options.strict && outdated ? ExitCode.invalidInput : byProblems;
+  const ok = exitCode === ExitCode.ok;
+  return { kind: 'report', exitCode, problems, sources: read.sources, ok, coverage };
+}
