@@ -6,7 +6,7 @@ import { findPartialCycles, type ParsedTemplate } from './find-partial-cycles.js
 import { templateNameOf } from './find-template.js';
 
 /** The helpers templates may call besides Handlebars' built-ins. */
-export const TEMPLATE_HELPERS = ['t'] as const;
+export const TEMPLATE_HELPERS = ['t', 'isolate'] as const;
 
 const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log']);
 

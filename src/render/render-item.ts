@@ -9,6 +9,7 @@ import type { MarkdownRenderer } from './render-markdown.js';
 import { resolveSiteUrl } from '../urls/resolve-site-url.js';
 import { renderSanitized } from './sanitize-template-output.js';
 import { videoUrl } from '../urls/video-url.js';
+import { formatIsolatedNames, formatNames, isolateText, translateWithHtml } from './isolate-text.js';
 
 export interface RenderItemInput {
   readonly entry: PublishedArticle;
@@ -38,18 +39,6 @@ function nativeLanguageName(lang: string): string {
   return name;
 }
 
-const listFormats = new Map<string, Intl.ListFormat>();
-
-/** "A, B and C" in the language of the item (an Intl formatter costs more to make than to use). */
-function formatNames(names: readonly string[], lang: string): string {
-  let format = listFormats.get(lang);
-  if (!format) {
-    format = new Intl.ListFormat(lang, { type: 'conjunction' });
-    listFormats.set(lang, format);
-  }
-  return format.format(names);
-}
-
 export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers }: RenderItemInput): RenderedItem {
   const { article, url } = entry;
   const { frontMatter: fm, lang } = article;
@@ -63,6 +52,7 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHe
     url,
     summary: fm.summary ?? null,
     authors: authors.length > 0 ? formatNames(authors, lang) : null,
+    isolatedAuthors: authors.length > 0 ? formatIsolatedNames(authors, lang) : null,
     dateline: fm.dateline ?? null,
     published: { iso: fm.date.text, text: formatArticleDate(fm.date, lang) },
     updated: fm.updated ? { iso: fm.updated.text, text: formatArticleDate(fm.updated, lang) } : null,
@@ -77,7 +67,8 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHe
   };
   const helpers = {
     ...siteHelpers,
-    t: (key: string, options: Handlebars.HelperOptions) => t(key, options.hash as Record<string, unknown>),
+    t: (key: string, options: Handlebars.HelperOptions) => translateWithHtml(t, key, options.hash as Record<string, unknown>),
+    isolate: (text: unknown) => (typeof text === 'string' ? isolateText(text) : text),
   };
   // A template is site code, but it puts front-matter text where it likes ({{{summary}}} unescaped):
   // its output is held to the body's rules.

@@ -63,7 +63,7 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   HELPERS_INVALID: [{ kind: 'not-a-function', module: 'feed-helpers.mjs', name: 'prefix' }],
   TEMPLATE_SYNTAX: [{ reason: "if doesn't match each - 3:3" }],
   TEMPLATE_RENDER: [
-    { kind: 'unknown-helper', name: 'uppercase', helpers: ['t', 'if', 'unless', 'each', 'with', 'lookup', 'log'] },
+    { kind: 'unknown-helper', name: 'uppercase', helpers: ['t', 'isolate', 'if', 'unless', 'each', 'with', 'lookup', 'log'] },
     { kind: 'missing-field', field: 'subtitle', article: 'articles/2025-03-flood/en.md' },
     { kind: 'helper-failed', helper: 'initials', detail: 'names.split is not a function', article: 'articles/2025-03-flood/en.md' },
   ],

@@ -35,9 +35,9 @@ describe('a site without templates or item labels', () => {
   test('builds with polyfeed\'s packaged templates and each language\'s packaged labels', () => {
     const result = build(readSources(writeSite(bareSite())));
     expect(result.errors).toEqual([]);
-    expect(itemHtml(result.files, 'en')).toContain('By Jane Roe');
+    expect(itemHtml(result.files, 'en')).toContain('By <bdi>Jane Roe</bdi>');
     expect(itemHtml(result.files, 'en')).toContain('>Read more</a>');
-    expect(itemHtml(result.files, 'de')).toContain('Von Jane Roe');
+    expect(itemHtml(result.files, 'de')).toContain('Von <bdi>Jane Roe</bdi>');
     expect(itemHtml(result.files, 'de')).toContain('>Weiterlesen</a>');
     expect(itemHtml(result.files, 'de')).toContain('1 Minute Lesezeit');
   });
@@ -46,7 +46,7 @@ describe('a site without templates or item labels', () => {
     const result = build(readSources(writeSite(bareSite({ 'templates/partials/byline.hbs': '<p class="byline">{{authors}} reporting</p>' }))));
     expect(result.errors).toEqual([]);
     expect(itemHtml(result.files, 'en')).toContain('Jane Roe reporting');
-    expect(itemHtml(result.files, 'en')).not.toContain('By Jane Roe');
+    expect(itemHtml(result.files, 'en')).not.toContain('By <bdi>Jane Roe</bdi>');
     expect(itemHtml(result.files, 'en')).toContain('>Read more</a>');
   });
 
@@ -55,7 +55,7 @@ describe('a site without templates or item labels', () => {
     const result = build(readSources(writeSite(bareSite({ 'locales/en/feed.json': en }))));
     expect(result.errors).toEqual([]);
     expect(itemHtml(result.files, 'en')).toContain('>Continue reading</a>');
-    expect(itemHtml(result.files, 'en')).toContain('By Jane Roe');
+    expect(itemHtml(result.files, 'en')).toContain('By <bdi>Jane Roe</bdi>');
     expect(itemHtml(result.files, 'de')).toContain('>Weiterlesen</a>');
   });
 

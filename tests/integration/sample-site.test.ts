@@ -167,8 +167,8 @@ describe('the first article (the user\'s sample)', () => {
     const item = feed.items.find((candidate: { id: string }) => candidate.id === `${BASE_URL}en/2019-02-hanoi-summit-ends-without-deal/`);
     expect(item.authors).toEqual([{ name: 'Mohammed Al-Menshawi' }]);
     const html: string = item.content_html;
-    expect(html).toContain('<span class="dateline">Hanoi</span>');
-    expect(html).toMatch(/<figcaption>Trump left early after Kim failed to reach agreement <small class="credit">Photo: Getty Images<\/small><\/figcaption>/);
+    expect(html).toContain('<bdi class="dateline">Hanoi</bdi>');
+    expect(html).toMatch(/<figcaption>Trump left early after Kim failed to reach agreement <small class="credit">Photo: <bdi>Getty Images<\/bdi><\/small><\/figcaption>/);
     // Handlebars escapes "=" in attribute values as &#x3D;; a browser reads the decoded URL.
     expect(decodeHTML(html)).toContain('https://players.brightcove.net/6008318887001/e1605111-a71b-46e9-9ddd-84c56cff3743_default/index.html?videoId=7a20f33a-cd52-4c21-93e3-1aedf41aa1dc');
     expect(html).toContain('<h2>Shock in Vietnam</h2>');

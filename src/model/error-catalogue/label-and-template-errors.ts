@@ -107,7 +107,7 @@ export const labelAndTemplateErrors = {
     }),
     'reserved-name': entry({
       message: (p: { module: string; name: string }) => `The helper "${p.name}" of ${p.module} has the name of a helper polyfeed or Handlebars has already.`,
-      hint: 'Rename it: t, if, unless, each, with, lookup and log are taken.',
+      hint: 'Rename it: t, isolate, if, unless, each, with, lookup and log are taken.',
     }),
   }),
   TEMPLATE_RECURSION: variants({

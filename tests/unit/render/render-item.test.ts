@@ -122,7 +122,7 @@ describe('renderItem', () => {
   test('authors are joined the way the language lists names; the dateline comes first', () => {
     const render = setup();
     const [entry] = publish(article('summit', 'en', 'title: S\ndate: 2019-02-28T16:30:00+07:00\nauthors: [Ann, Bob, Cy]\ndateline: Hanoi'));
-    expect(render(entry!).html).toContain('<span class="dateline">Hanoi</span> — By Ann, Bob, and Cy');
+    expect(render(entry!).html).toContain('<bdi class="dateline">Hanoi</bdi> — By <bdi>Ann</bdi>, <bdi>Bob</bdi>, and <bdi>Cy</bdi>');
   });
 
   test('the image is made absolute against the site URL and returned', () => {
@@ -133,7 +133,7 @@ describe('renderItem', () => {
     const { html, imageUrl } = render(entry!);
     expect(imageUrl).toBe('https://example.org/news/media/hanoi.jpg');
     expect(html).toContain('<img src="https://example.org/news/media/hanoi.jpg" alt="Two &lt;leaders&gt;" />');
-    expect(html).toContain('Photo: Getty');
+    expect(html).toContain('Photo: <bdi>Getty');
   });
 
   test('no image gives no imageUrl', () => {
@@ -154,7 +154,7 @@ describe('renderItem', () => {
   test('front-matter text is escaped, not interpreted as HTML', () => {
     const render = setup();
     const [entry] = publish(article('summit', 'en', 'title: S\ndate: 2019-02-28T16:30:00+07:00\nauthors: [Ann]\ndateline: "<b>Hanoi</b> & co"'));
-    expect(render(entry!).html).toContain('<span class="dateline">&lt;b&gt;Hanoi&lt;/b&gt; &amp; co</span>');
+    expect(render(entry!).html).toContain('<bdi class="dateline">&lt;b&gt;Hanoi&lt;/b&gt; &amp; co</bdi>');
   });
 
   test('a video becomes a link to its player page', () => {
@@ -167,6 +167,6 @@ describe('renderItem', () => {
   test('an article without authors still shows its dateline', () => {
     const render = setup();
     const [entry] = publish(article('summit', 'en', 'title: S\ndate: 2019-02-28T16:30:00+07:00\ndateline: Hanoi'));
-    expect(render(entry!).html).toContain('<span class="dateline">Hanoi</span>');
+    expect(render(entry!).html).toContain('<bdi class="dateline">Hanoi</bdi>');
   });
 });
