@@ -53,7 +53,7 @@ export function renderEntries(site: FeedSite, entries: readonly PublishedArticle
   const errors: BuildError[] = [];
   for (const entry of entries) {
     try {
-      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, siteHelpers: site.templates.helpers, renderMarkdown, t }) });
+      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, siteHelpers: site.templates.helpers, renderMarkdown, t, numberingSystem: site.config.digits?.[entry.article.lang] }) });
     } catch (error) {
       errors.push(renderError(error, entry));
     }

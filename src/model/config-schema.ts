@@ -24,6 +24,9 @@ export const LanguageTagSchema = z.string().superRefine((tag, context) => {
   }
 });
 
+/** A numbering system Intl knows (`arab`, `arabext`, `deva`, `latn`…), for `digits`. */
+const NumberingSystemSchema = z.enum(Intl.supportedValuesOf('numberingSystem') as [string, ...string[]]);
+
 /** Whether Intl knows `zone` as an IANA time zone. */
 function isKnownTimeZone(zone: string): boolean {
   try {
@@ -102,6 +105,10 @@ export const ConfigSchema = z
       .array(UrlReferenceSchema)
       .optional()
       .describe('Where images polyfeed cannot see may be: origins or URL prefixes (`https://cdn.example.com/`) and site paths (`/uploads/`). Set, an image on another host must be under one of them. Unset: images on other hosts are not checked.'),
+    digits: z
+      .record(z.string(), NumberingSystemSchema)
+      .optional()
+      .describe('Per language, the digits its dates and the numbers in its labels are written with, as an Intl numbering system: `{ ar: arab }` for Arabic-Indic digits (٣ دقائق), `fa: arabext`, `hi: deva`. Unset: the digits Intl uses for the language (Latin for `ar`).'),
     helpers: z
       .string()
       .trim()
@@ -144,6 +151,12 @@ export const ConfigSchema = z
       if (text === null || typeof text !== 'object' || !Array.isArray(config.languages)) continue;
       for (const lang of Object.keys(text)) {
         if (!config.languages.includes(lang)) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'feed-text-language-not-listed', lang, field } }, [field, lang]);
+      }
+    }
+    const digits: unknown = config.digits;
+    if (digits !== null && typeof digits === 'object' && Array.isArray(config.languages)) {
+      for (const lang of Object.keys(digits)) {
+        if (!config.languages.includes(lang)) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'setting-language-not-listed', lang, field: 'digits' } }, ['digits', lang]);
       }
     }
     if (!config.languages.includes(config.defaultLanguage)) {

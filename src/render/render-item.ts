@@ -9,6 +9,7 @@ import type { MarkdownRenderer } from './render-markdown.js';
 import { resolveSiteUrl } from '../urls/resolve-site-url.js';
 import { renderSanitized } from './sanitize-template-output.js';
 import { videoUrl } from '../urls/video-url.js';
+import { withDisplayedNumbers } from './display-numbers.js';
 import { formatIsolatedNames, formatNames, isolateText, translateWithHtml } from './isolate-text.js';
 
 export interface RenderItemInput {
@@ -19,6 +20,8 @@ export interface RenderItemInput {
   readonly t: Translate;
   /** The site's helpers (CompiledTemplates.helpers), given with `t`. */
   readonly siteHelpers?: Readonly<Record<string, Handlebars.HelperDelegate>>;
+  /** The config's `digits` for the item's language: the Intl numbering system its dates and label numbers are written in; undefined for the language's usual digits. */
+  readonly numberingSystem?: string | undefined;
 }
 
 export interface RenderedItem {
@@ -39,7 +42,7 @@ function nativeLanguageName(lang: string): string {
   return name;
 }
 
-export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers }: RenderItemInput): RenderedItem {
+export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers, numberingSystem }: RenderItemInput): RenderedItem {
   const { article, url } = entry;
   const { frontMatter: fm, lang } = article;
   const bases = { siteUrl, pageUrl: url };
@@ -54,8 +57,8 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHe
     authors: authors.length > 0 ? formatNames(authors, lang) : null,
     isolatedAuthors: authors.length > 0 ? formatIsolatedNames(authors, lang) : null,
     dateline: fm.dateline ?? null,
-    published: { iso: fm.date.text, text: formatArticleDate(fm.date, lang) },
-    updated: fm.updated ? { iso: fm.updated.text, text: formatArticleDate(fm.updated, lang) } : null,
+    published: { iso: fm.date.text, text: formatArticleDate(fm.date, lang, numberingSystem) },
+    updated: fm.updated ? { iso: fm.updated.text, text: formatArticleDate(fm.updated, lang, numberingSystem) } : null,
     readingMinutes: estimateReadingMinutes(article.body),
     image: fm.image && imageUrl ? { src: imageUrl, alt: fm.image.alt, caption: fm.image.caption ?? null, credit: fm.image.credit ?? null } : null,
     video: fm.video ? { url: videoUrl(fm.video), title: fm.video.title ?? null } : null,
@@ -67,7 +70,7 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHe
   };
   const helpers = {
     ...siteHelpers,
-    t: (key: string, options: Handlebars.HelperOptions) => translateWithHtml(t, key, options.hash as Record<string, unknown>),
+    t: (key: string, options: Handlebars.HelperOptions) => translateWithHtml(t, key, withDisplayedNumbers(options.hash as Record<string, unknown>, lang, numberingSystem)),
     isolate: (text: unknown) => (typeof text === 'string' ? isolateText(text) : text),
   };
   // A template is site code, but it puts front-matter text where it likes ({{{summary}}} unescaped):

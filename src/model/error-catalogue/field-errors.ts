@@ -74,6 +74,10 @@ export const fieldErrors = {
       message: (p: { lang: string; field: string }) => `"${p.field}" has a text for "${p.lang}", which is not one of "languages".`,
       hint: 'Name only languages of "languages", or give one text for every language.',
     }),
+    'setting-language-not-listed': entry({
+      message: (p: { lang: string; field: string }) => `"${p.field}" names "${p.lang}", which is not one of "languages".`,
+      hint: 'Name only languages of "languages".',
+    }),
     'permalink-language-not-listed': entry({
       message: (p: { lang: string }) => `"permalink" has a pattern for "${p.lang}", which is not one of "languages".`,
       hint: 'Name a language of "languages", or "default" for the pattern of every language not named.',
