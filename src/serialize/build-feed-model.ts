@@ -71,7 +71,15 @@ export function toItemModel(source: ItemSource, config: SiteConfig, staticFiles:
     tags: (fm.tags ?? []).map(clean),
     image: source.imageUrl ? { url: source.imageUrl, mediaType: imageMediaType(source.imageUrl), lengthBytes: imageLength(source.imageUrl, config, staticFiles) } : undefined,
     translations: entry.translations.map((link) => ({ ...link, title: clean(link.title) })),
+    defaultVersionUrl: defaultVersionUrlOf(entry, config.defaultLanguage),
   };
+}
+
+/** The default-language version's URL, for an article read in more than one language (see FeedItemModel.defaultVersionUrl). */
+function defaultVersionUrlOf(entry: ItemSource['entry'], defaultLanguage: string): string | undefined {
+  if (entry.translations.length === 0) return undefined;
+  if (entry.article.lang === defaultLanguage) return entry.url;
+  return entry.translations.find((link) => link.lang === defaultLanguage)?.url;
 }
 
 function siteReference(reference: string | undefined, config: SiteConfig): string | undefined {

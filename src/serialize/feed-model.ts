@@ -21,6 +21,12 @@ export interface FeedItemModel {
   /** The main image; `lengthBytes` is known for files under static/. */
   readonly image: { readonly url: string; readonly mediaType: string | undefined; readonly lengthBytes: number | undefined } | undefined;
   readonly translations: readonly TranslationLink[];
+  /**
+   * The URL of the article's version in the site's default language, when it has versions in
+   * other languages and that one is published (its own URL for a default-language item): Atom's
+   * `hreflang="x-default"` alternate.
+   */
+  readonly defaultVersionUrl: string | undefined;
 }
 
 /** A document's place in an archived feed (RFC 5005, section 4), each link in every format. */

@@ -76,6 +76,9 @@ export function atomEntryElement(item: FeedItemModel, feedLang: string): Element
   for (const translation of item.translations) {
     links.push(makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: translation.lang, href: translation.url, title: translation.title }));
   }
+  // The version for a reader whose language none of them is: the default language's, as HTML's
+  // hreflang="x-default" says (a private-use tag, valid in atom:link's hreflang).
+  if (item.defaultVersionUrl !== undefined) links.push(makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: 'x-default', href: item.defaultVersionUrl }));
   if (item.image) links.push(makeElement('link', { rel: 'enclosure', type: item.image.mediaType, href: item.image.url, length: item.image.lengthBytes }));
   const children: Element[] = [title, makeElement('id', {}, item.id), ...links, makeElement('updated', {}, item.updated.toISOString())];
   if (item.summary) {

@@ -32,6 +32,7 @@ export function makeItem(overrides: Partial<FeedItemModel> = {}): FeedItemModel 
       { lang: 'ar', url: 'https://example.org/ar/summit/', title: 'قمة هانوي تنتهي' },
       { lang: 'fr', url: 'https://example.org/fr/summit/', title: 'Le sommet échoue' },
     ],
+    defaultVersionUrl: 'https://example.org/en/summit/',
     ...overrides,
   };
 }
@@ -67,6 +68,7 @@ export function makeModel(overrides: Partial<FeedModel> = {}): FeedModel {
         tags: [],
         image: undefined,
         translations: [],
+        defaultVersionUrl: undefined,
       }),
     ],
     ...overrides,

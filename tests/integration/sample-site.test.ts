@@ -70,8 +70,11 @@ describe.each(LANGUAGES)('%s feeds', (lang) => {
       expect(entry.categories?.map((category) => category.term)).toEqual(article.tags);
       const alternates = (entry.links ?? []).filter((link) => link.rel === 'alternate');
       const siblings = expected.filter((other) => other.key === article.key && other.lang !== lang && !other.draft);
+      // hreflang="x-default": the English (default-language) version, for an article read in more than one language.
+      const english = [article, ...siblings].find((version) => version.lang === 'en');
+      const xDefault = siblings.length > 0 && english ? [['x-default', english.url]] : [];
       expect(alternates.map((link) => [link.hreflang, link.href]).sort()).toEqual(
-        [[lang, article.url], ...siblings.map((other) => [other.lang, other.url])].sort(),
+        [[lang, article.url], ...siblings.map((other) => [other.lang, other.url]), ...xDefault].sort(),
       );
     }
     expect(feed.links?.find((link) => link.rel === 'self')?.href).toBe(`${BASE_URL}${lang}/atom.xml`);
@@ -181,6 +184,6 @@ describe('the first article (the user\'s sample)', () => {
     const feed = parseAtomFeed(fileText('ar/atom.xml'));
     const entry = feed.entries?.find((candidate) => candidate.id === `${BASE_URL}ar/2019-02-hanoi-summit-ends-without-deal/`);
     expect(entry?.content?.value).toMatch(/^<div lang="ar" dir="rtl">/);
-    expect(entry?.links?.filter((link) => link.rel === 'alternate').map((link) => link.hreflang).sort()).toEqual(['ar', 'en', 'fr']);
+    expect(entry?.links?.filter((link) => link.rel === 'alternate').map((link) => link.hreflang).sort()).toEqual(['ar', 'en', 'fr', 'x-default']);
   });
 });

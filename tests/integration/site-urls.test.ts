@@ -77,7 +77,8 @@ describe('the default language at the root (issue 14)', () => {
         expect(items[format].map(({ id, url }) => ({ id, url })), `${lang} ${format}`).toEqual([{ id: urls[lang], url: urls[lang] }]);
       }
       const others = Object.fromEntries(Object.entries(urls).filter(([other]) => other !== lang));
-      expect(items.atom[0]!.alternates).toEqual(others);
+      // x-default: the default language's version, at the root.
+      expect(items.atom[0]!.alternates).toEqual({ ...others, 'x-default': urls.en });
     }
     // The published-ids manifest lists the same ids: a later change of pattern is an ID_CHANGED.
     expect(readFileSync(join(root, 'published-ids.tsv'), 'utf8')).toContain(`en\tflood\t2025-03-14T08:30:00Z\t${urls.en}`);

@@ -75,7 +75,7 @@ describe.each(formats)('parsing %s back', (format) => {
   });
 
   test('an item added and one removed, matched by id; the feed date changed', () => {
-    const added = makeItem({ id: 'https://example.org/en/new/', url: 'https://example.org/en/new/', title: 'New story', published: new Date('2019-03-02T00:00:00Z'), updated: new Date('2019-03-02T00:00:00Z'), translations: [] });
+    const added = makeItem({ id: 'https://example.org/en/new/', url: 'https://example.org/en/new/', title: 'New story', published: new Date('2019-03-02T00:00:00Z'), updated: new Date('2019-03-02T00:00:00Z'), translations: [], defaultVersionUrl: undefined });
     const now = makeModel({ updated: new Date('2019-03-02T00:00:00Z'), items: [added, first!] });
     const diff = diffOf(format, makeModel(), now);
     const changes = diff?.status === 'changed' ? diff.changes : undefined;

@@ -90,13 +90,14 @@ describe('toAtom', () => {
     expect(feed.entries![0]!.content).toEqual({ value: html, type: 'html' });
   });
 
-  test('each entry has an alternate link to itself and one per translation, with hreflang', () => {
+  test('each entry has an alternate link to itself, one per translation, with hreflang, and x-default at the default language\'s version', () => {
     const feed = parse(toAtom(makeModel()));
     const links = feed.entries![0]!.links!;
     expect(links.filter((link) => link.rel === 'alternate')).toEqual([
       { rel: 'alternate', type: 'text/html', hreflang: 'en', href: 'https://example.org/en/summit/' },
       { rel: 'alternate', type: 'text/html', hreflang: 'ar', href: 'https://example.org/ar/summit/', title: 'قمة هانوي تنتهي' },
       { rel: 'alternate', type: 'text/html', hreflang: 'fr', href: 'https://example.org/fr/summit/', title: 'Le sommet échoue' },
+      { rel: 'alternate', type: 'text/html', hreflang: 'x-default', href: 'https://example.org/en/summit/' },
     ]);
   });
 
