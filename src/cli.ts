@@ -35,6 +35,7 @@ interface CommonOptions {
 
 interface CheckCommandOptions extends CommonOptions {
   ignoredFields: boolean;
+  coverage: boolean;
 }
 
 interface CoverageCommandOptions extends Omit<CommonOptions, 'format'> {
@@ -158,12 +159,17 @@ export function createProgram(setExitCode: (code: number) => void): Command {
   addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing'))
     .option('--no-cache', 'validate every article again, not only those changed since the last build')
     .option('--ignored-fields', 'also list the front-matter fields polyfeed ignores (another generator\'s layout): per field, how many files carry it and one of them', false)
+    .option('--coverage', 'also print the table of `polyfeed coverage` (with --strict, an outdated translation fails the run)', false)
     .action(async (options: CheckCommandOptions) => {
       const root = resolve(options.root);
       const window = windowFor(options);
       if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));
       const observer = await observeRunOf(options);
       const outcome = await runCheck({ ...options, root, cacheVersion, window, progress: observer.progress }).finally(observer.stop);
+      if (outcome.kind === 'report' && outcome.coverage && options.format !== 'json') {
+        const { printCoverage } = await import('./report/print-coverage.js');
+        printCoverage(outcome.coverage, 'human');
+      }
       setExitCode(printOutcome(outcome, options.format, root, options));
       observer.printStageTimes();
     });

@@ -10,6 +10,8 @@ export interface CheckOptions extends RunOptions {
   readonly cacheVersion: string;
   /** --ignored-fields: also list the front-matter fields polyfeed ignores in every article file (another generator's layout). */
   readonly ignoredFields?: boolean;
+  /** --coverage: also tell, per article and language, whether it is translated (see runCoverage); with `strict`, an outdated translation fails the run. */
+  readonly coverage?: boolean;
 }
 
 /** Runs `polyfeed check`: it reads the index of the last build but writes nothing, not even the cache. */
@@ -21,11 +23,12 @@ export async function runCheck(options: CheckOptions): Promise<RunOutcome> {
   const { snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
   progress.stage('read', snapshot.changes.changed.length);
   const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs), progress);
-  const [{ readSite }, { checkSite }, { guardPublishedIds }, { readIgnoredFields }] = await Promise.all([
+  const [{ readSite }, { checkSite }, { guardPublishedIds }, { readIgnoredFields }, { coverageOfReadSite, exitCodeWithCoverage }] = await Promise.all([
     import('./read-site.js'),
     import('./build-site.js'),
     import('./guard-published-ids.js'),
     import('./read-ignored-fields.js'),
+    import('./run-coverage.js'),
   ]);
   const { read } = guardPublishedIds(options.root, await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close()), false);
   const site = read.validated.site;
@@ -34,10 +37,11 @@ export async function runCheck(options: CheckOptions): Promise<RunOutcome> {
   progress.stage('render');
   const result = checkSite(read.validated, { languages: 'languages' in chosen ? chosen.languages : undefined });
   const problems = [...result.errors, ...cacheProblems];
-  const exitCode = exitCodeFor(problems, result.configInvalid, options.strict);
+  const coverage = options.coverage ? coverageOfReadSite(read, options.window) : undefined;
+  const exitCode = exitCodeWithCoverage(exitCodeFor(problems, result.configInvalid, options.strict), coverage, options.strict);
   const ok = exitCode === ExitCode.ok;
   const publication = site?.publication;
   // Listed whenever the config is valid, valid articles or not: a field left unused is worth knowing either way.
   const ignoredFields = options.ignoredFields && read.config && 'readArticleBytes' in read.sources ? readIgnoredFields(read.sources, read.config) : undefined;
-  return { kind: 'report', exitCode, problems, sources: read.sources, ok, publication, ignoredFields, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
+  return { kind: 'report', exitCode, problems, sources: read.sources, ok, publication, ignoredFields, coverage, ...(ok ? { summary: ['All sources are valid.'] } : {}) };
 }

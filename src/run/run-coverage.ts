@@ -17,6 +17,8 @@ import { noProgress } from './run-progress.js';
 import { startRun, usageProblem, type RunOptions } from './start-run.js';
 import { validateSettings } from './validate-site.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
+import type { ReadSiteResult } from './read-site.js';
+import type { PublicationWindow } from '../model/publication-window.js';
 
 /** What `coverage` takes besides a run's options; `strict` also fails the run on an outdated translation. */
 export interface CoverageOptions extends RunOptions {
@@ -65,6 +67,29 @@ function translationOfReader(sources: SiteSources, config: SiteConfig): (path: s
   };
 }
 
+/** The coverage of a site as read (its config valid); undefined when the config is not. */
+export function coverageOfReadSite(read: ReadSiteResult, window: PublicationWindow): SiteCoverage | undefined {
+  const table = read.validated.articleFiles?.files;
+  if (!read.config || !table || !('readArticleBytes' in read.sources)) return undefined;
+  const { config, sources } = read;
+  const translationOf = translationOfReader(sources, config);
+  const articles = coverageOfArticles({
+    table,
+    languages: config.languages,
+    defaultLanguage: config.defaultLanguage,
+    window,
+    translationOfRow: (row) => translationOf(table.pathAt(row)),
+    fallbackChainOf: (lang) => fallbackChainOf(config, lang),
+  });
+  const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []);
+  return { languages: config.languages, defaultLanguage: config.defaultLanguage, articles, labels };
+}
+
+/** The exit code of a run with coverage: its problems', or 1 with `strict` when a translation is outdated. */
+export function exitCodeWithCoverage(byProblems: number, coverage: SiteCoverage | undefined, strict: boolean): number {
+  return byProblems === ExitCode.ok && strict && coverage !== undefined && hasOutdated(coverage) ? ExitCode.invalidInput : byProblems;
+}
+
 /** Runs `polyfeed coverage`: it reads the index of the last build (to validate only changed articles again) but writes nothing. */
 export async function runCoverage(options: CoverageOptions): Promise<RunOutcome> {
   const problem = usageProblem(options.root, undefined);
@@ -78,25 +103,8 @@ export async function runCoverage(options: CoverageOptions): Promise<RunOutcome>
   const read = await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close());
   const problems: BuildError[] = [...read.validated.errors, ...cacheProblems];
   const configInvalid = read.validated.configErrors.length > 0;
-  const table = read.validated.articleFiles?.files;
-  let coverage: SiteCoverage | undefined;
-  if (read.config && table && 'readArticleBytes' in read.sources) {
-    const { config, sources } = read;
-    const translationOf = translationOfReader(sources, config);
-    const articles = coverageOfArticles({
-      table,
-      languages: config.languages,
-      defaultLanguage: config.defaultLanguage,
-      window: options.window,
-      translationOfRow: (row) => translationOf(table.pathAt(row)),
-      fallbackChainOf: (lang) => fallbackChainOf(config, lang),
-    });
-    const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []);
-    coverage = { languages: config.languages, defaultLanguage: config.defaultLanguage, articles, labels };
-  }
-  const outdated = coverage !== undefined && hasOutdated(coverage);
-  const byProblems = exitCodeFor(problems, configInvalid, options.strict);
-  const exitCode = byProblems === ExitCode.ok && options.strict && outdated ? ExitCode.invalidInput : byProblems;
+  const coverage = coverageOfReadSite(read, options.window);
+  const exitCode = exitCodeWithCoverage(exitCodeFor(problems, configInvalid, options.strict), coverage, options.strict);
   const ok = exitCode === ExitCode.ok;
   return { kind: 'report', exitCode, problems, sources: read.sources, ok, coverage };
 }

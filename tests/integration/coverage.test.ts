@@ -172,6 +172,20 @@ describe('polyfeed coverage', () => {
     expect(report.coverage!.articles).toHaveLength(3);
   });
 
+  test('check --coverage prints the same table after checking, adds it to the JSON report, and fails with --strict on an outdated translation', () => {
+    const root = coverageSite();
+    const human = runCli(['check', '--root', root, '--now', NOW, '--coverage']);
+    expect(human.status).toBe(0);
+    expect(human.stdout.split('\n')[0]!.split(/\s+/)).toEqual(['article', 'en', 'fr', 'ar', 'de']);
+    const json = JSON.parse(runCli(['check', '--root', root, '--now', NOW, '--coverage', '--format', 'json']).stdout) as CoverageReport;
+    expect(json.coverage).toEqual(jsonCoverage(root).report.coverage);
+    expect(runCli(['check', '--root', root, '--now', NOW, '--coverage', '--strict']).status).toBe(1);
+    // Without --coverage, check neither prints nor fails on it.
+    const plain = runCli(['check', '--root', root, '--now', NOW, '--strict', '--format', 'json']);
+    expect(plain.status).toBe(0);
+    expect((JSON.parse(plain.stdout) as CoverageReport).coverage).toBeUndefined();
+  });
+
   test('translationOf must name another of the config\'s languages: reported at its line', () => {
     const root = coverageSite({
       'articles/alpha/fr.md': version('Alpha fr', 'date: 2025-03-05T00:00:00Z', 'translationOf: es\n'),
