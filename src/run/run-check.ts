@@ -37,7 +37,7 @@ export async function runCheck(options: CheckOptions): Promise<RunOutcome> {
   progress.stage('render');
   const result = checkSite(read.validated, { languages: 'languages' in chosen ? chosen.languages : undefined });
   const problems = [...result.errors, ...cacheProblems];
-  const coverage = options.coverage ? coverageOfReadSite(read, options.window) : undefined;
+  const coverage = options.coverage ? coverageOfReadSite(read, options.window, 'languages' in chosen ? chosen.languages : undefined) : undefined;
   const exitCode = exitCodeWithCoverage(exitCodeFor(problems, result.configInvalid, options.strict), coverage, options.strict);
   const ok = exitCode === ExitCode.ok;
   const publication = site?.publication;

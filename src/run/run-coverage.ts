@@ -17,6 +17,7 @@ import { noProgress } from './run-progress.js';
 import { startRun, usageProblem, type RunOptions } from './start-run.js';
 import { validateSettings } from './validate-site.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
+import { chooseLanguages } from './choose-languages.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
 
@@ -67,22 +68,23 @@ function translationOfReader(sources: SiteSources, config: SiteConfig): (path: s
   };
 }
 
-/** The coverage of a site as read (its config valid); undefined when the config is not. */
-export function coverageOfReadSite(read: ReadSiteResult, window: PublicationWindow): SiteCoverage | undefined {
+/** The coverage of a site as read (its config valid), in `chosen` languages (--languages, in the config's order) or all; undefined when the config is not valid. */
+export function coverageOfReadSite(read: ReadSiteResult, window: PublicationWindow, chosen?: readonly string[]): SiteCoverage | undefined {
   const table = read.validated.articleFiles?.files;
   if (!read.config || !table || !('readArticleBytes' in read.sources)) return undefined;
   const { config, sources } = read;
+  const languages = chosen === undefined ? config.languages : config.languages.filter((lang) => chosen.includes(lang));
   const translationOf = translationOfReader(sources, config);
   const articles = coverageOfArticles({
     table,
-    languages: config.languages,
+    languages,
     defaultLanguage: config.defaultLanguage,
     window,
     translationOfRow: (row) => translationOf(table.pathAt(row)),
     fallbackChainOf: (lang) => fallbackChainOf(config, lang),
   });
-  const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []);
-  return { languages: config.languages, defaultLanguage: config.defaultLanguage, articles, labels };
+  const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []).filter((entry) => languages.includes(entry.lang));
+  return { languages, defaultLanguage: config.defaultLanguage, articles, labels };
 }
 
 /** The exit code of a run with coverage: its problems', or 1 with `strict` when a translation is outdated. */
@@ -103,7 +105,9 @@ export async function runCoverage(options: CoverageOptions): Promise<RunOutcome>
   const read = await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close());
   const problems: BuildError[] = [...read.validated.errors, ...cacheProblems];
   const configInvalid = read.validated.configErrors.length > 0;
-  const coverage = coverageOfReadSite(read, options.window);
+  const chosen = chooseLanguages(options.languages, read.config?.languages ?? []);
+  if (read.config && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };
+  const coverage = coverageOfReadSite(read, options.window, 'languages' in chosen ? chosen.languages : undefined);
   const exitCode = exitCodeWithCoverage(exitCodeFor(problems, configInvalid, options.strict), coverage, options.strict);
   const ok = exitCode === ExitCode.ok;
   return { kind: 'report', exitCode, problems, sources: read.sources, ok, coverage };

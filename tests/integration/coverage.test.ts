@@ -120,6 +120,14 @@ describe('polyfeed coverage', () => {
     expect(run.stdout).toMatch(/fr: \d+ from polyfeed's labels: .*item\.readMore/);
   });
 
+  test('--languages shows the chosen languages only, in the config\'s order; one the config does not have is a usage problem', () => {
+    const { report } = jsonCoverage(coverageSite(), '--languages', 'ar,fr');
+    expect(report.coverage!.languages).toEqual(['fr', 'ar']);
+    expect(Object.keys(report.coverage!.articles[0]!.languages)).toEqual(['fr', 'ar']);
+    expect(report.coverage!.labels.map((entry) => entry.lang)).toEqual(['fr', 'ar']);
+    expect(coverage(coverageSite(), '--languages', 'es').status).toBe(2);
+  });
+
   test('a long article key is shortened in the middle, so a row stays on one line', () => {
     const key = '2025-05-a-very-long-article-key-that-goes-on-and-on-to-its-end';
     const run = coverage(coverageSite({ [`articles/${key}/en.md`]: version('Long', 'date: 2025-01-01T00:00:00Z') }));
