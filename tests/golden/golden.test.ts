@@ -14,12 +14,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateXML } from 'xmllint-wasm';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { readSources } from '../../src/load/read-sources.js';
 import { bodyText } from '../../src/model/output-file.js';
 import { build } from '../../src/run/build-site.js';
 import { atomText } from '../helpers/atom-text.js';
-import { readSampleArticles } from '../helpers/read-sample-articles.js';
+import { expectedFeedItems, readSampleArticles, readSampleFallbacks } from '../helpers/read-sample-articles.js';
 import { runCli } from '../helpers/run-cli.js';
 import { readTree, repoRoot, writeSite } from '../helpers/site-fixture.js';
 
@@ -71,26 +70,9 @@ describe('the sample site matches its golden files', () => {
   });
 });
 
-/** The sample config's fallback chains (`fallbacks`), read with a YAML parser of its own. */
-const FALLBACKS = ((parse(readFileSync(join(repoRoot, 'polyfeed.config.yaml'), 'utf8')) as { fallbacks?: Record<string, string[]> }).fallbacks ?? {});
-
-/**
- * The sample site's published versions in a language, newest first: the items every feed of it
- * must carry. With a fallback chain, an article without a version in the language is there by
- * the version of the first language of the chain that has one.
- */
+/** The sample site's published versions in a language, and its fallback items (see expectedFeedItems), newest first: the items every feed of it must carry. */
 function publishedIn(lang: string) {
-  const published = readSampleArticles(repoRoot, BASE_URL).filter((article) => !article.draft);
-  const own = published.filter((article) => article.lang === lang);
-  const covered = new Set(own.map((article) => article.key));
-  const taken = [];
-  for (const other of FALLBACKS[lang] ?? []) {
-    for (const article of published.filter((version) => version.lang === other && !covered.has(version.key))) {
-      covered.add(article.key);
-      taken.push(article);
-    }
-  }
-  return [...own, ...taken].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+  return expectedFeedItems(readSampleArticles(repoRoot, BASE_URL), lang, readSampleFallbacks(repoRoot));
 }
 
 // Matching golden bytes says nothing of whether those bytes are a valid feed: each output, which the
