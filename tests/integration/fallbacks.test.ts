@@ -179,10 +179,34 @@ describe('fallback chains', () => {
   });
 });
 
-describe('incremental builds with fallbacks', () => {
+describe('the note is in the feed\'s language and direction, the item in its own', () => {
+  test('an English item in the Arabic feed: wrapper lang="en" dir="ltr", note lang="ar" dir="rtl" in Arabic', () => {
+    const result = build(sourcesOf({ 'polyfeed.config.yaml': config('fallbacks: { ar: en }\n'), 'articles/a/en.md': article('A', '2025-01-01T00:00:00Z') }), {
+      version: 'test',
+      now: new Date('2025-06-01T00:00:00Z'),
+    });
+    expect(result.errors).toEqual([]);
+    const feed = JSON.parse(bodyText(result.files.find((file) => file.path === 'ar/feed.json')!.body)) as { items: { language: string; content_html: string }[] };
+    expect(feed.items.map((item) => item.language)).toEqual(['en']);
+    expect(markingOf(feed.items[0]!.content_html)).toEqual({
+      lang: 'en',
+      dir: 'ltr',
+      note: { text: 'غير متوفر بعد باللغة العربية؛ إليك النسخة باللغة الإنجليزية', lang: 'ar', dir: 'rtl' },
+      readMoreHreflang: 'en',
+    });
+    // The item's own labels stay English: nothing English is dressed in Arabic labels.
+    expect(feed.items[0]!.content_html).toContain('Read more');
+  });
+});
+
+describe.each([
+  ['the newest items', ''],
+  ['archive pages', 'maxItems: 1\narchivePageSize: 1\n'],
+  ['every item (rendered on worker threads)', 'maxItems: 0\n'],
+])('incremental builds with fallbacks: %s', (_, feedSettings) => {
   test('adding, then removing, the translation gives the same feeds as a build without the cache', () => {
     const files: Record<string, string> = {
-      'polyfeed.config.yaml': config('fallbacks: { fr: en }\n'),
+      'polyfeed.config.yaml': config(`fallbacks: { fr: en }\n${feedSettings}`),
       'articles/a/en.md': article('A', '2025-01-01T00:00:00Z'),
       'articles/b/en.md': article('B', '2025-02-01T00:00:00Z'),
     };
@@ -195,7 +219,12 @@ describe('incremental builds with fallbacks', () => {
       }
       return readTree(join(root, 'public'));
     };
-    const frItems = (tree: Record<string, Buffer>) => (JSON.parse(tree['fr/feed.json']!.toString('utf8')) as { items: { id: string }[] }).items.map((item) => item.id);
+    /** The French items of every document, newest first (the current feed, then archive pages from the newest). */
+    const frItems = (tree: Record<string, Buffer>) =>
+      Object.keys(tree)
+        .filter((path) => path.startsWith('fr/') && path.endsWith('feed.json'))
+        .sort((a, b) => (a === 'fr/feed.json' ? -1 : b === 'fr/feed.json' ? 1 : b.localeCompare(a)))
+        .flatMap((path) => (JSON.parse(tree[path]!.toString('utf8')) as { items: { id: string }[] }).items.map((item) => item.id));
     const edit = (path: string, text: string | undefined) => {
       for (const site of [root, fresh]) {
         if (text === undefined) rmSync(join(site, path));
@@ -203,7 +232,17 @@ describe('incremental builds with fallbacks', () => {
       }
     };
 
-    expect(frItems(buildBoth())).toEqual(['https://example.org/en/b/', 'https://example.org/en/a/']);
+    const first = buildBoth();
+    expect(frItems(first)).toEqual(['https://example.org/en/b/', 'https://example.org/en/a/']);
+    // However the feeds are made (here, in archive pages, on other threads), a fallback item carries its note.
+    const notes = Object.entries(first)
+      .filter(([path]) => path.startsWith('fr/') && path.endsWith('feed.json'))
+      .flatMap(([, bytes]) => (JSON.parse(bytes.toString('utf8')) as { items: { language?: string; content_html: string }[] }).items)
+      .map((item) => [item.language, markingOf(item.content_html).note?.text]);
+    expect(notes).toEqual([
+      ['en', 'Pas encore disponible en français ; voici la version en anglais'],
+      ['en', 'Pas encore disponible en français ; voici la version en anglais'],
+    ]);
     edit('articles/b/fr.md', article('B fr', '2025-02-01T00:00:00Z'));
     const added = buildBoth();
     expect(frItems(added)).toEqual(['https://example.org/fr/b/', 'https://example.org/en/a/']);
