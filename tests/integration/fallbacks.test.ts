@@ -2,7 +2,7 @@
 // lack, marked as that language wherever a reader looks, in every format, parsed back.
 import { XMLParser } from 'fast-xml-parser';
 import { parseDocument } from 'htmlparser2';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { describe, expect, test } from 'vitest';
@@ -175,6 +175,26 @@ describe('fallback chains', () => {
       ['https://example.org/ar/c/', undefined],
       ['https://example.org/en/b/', 'en'],
       ['https://example.org/fr/a/', 'fr'],
+    ]);
+  });
+});
+
+describe('the published-ids guard', () => {
+  test('lists a fallback item under its own language only: adding the translation later is no id change', () => {
+    const root = writeSite({
+      'polyfeed.config.yaml': config('fallbacks: { fr: en }\n'),
+      'articles/a/en.md': article('A', '2025-01-01T00:00:00Z'),
+    });
+    const now = ['--now', '2025-06-01T00:00:00Z'];
+    expect(runCli(['build', '--root', root, ...now]).status).toBe(0);
+    const rows = () => readFileSync(join(root, 'published-ids.tsv'), 'utf8').split('\n').filter((line) => line !== '' && !line.startsWith('#')).map((line) => line.split('\t'));
+    expect(rows().map(([lang, key, , id]) => [lang, key, id])).toEqual([['en', 'a', 'https://example.org/en/a/']]);
+    writeFileSync(join(root, 'articles/a/fr.md'), article('A fr', '2025-01-01T00:00:00Z'));
+    const run = runCli(['build', '--root', root, ...now]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(rows().map(([lang, , , id]) => [lang, id])).toEqual([
+      ['en', 'https://example.org/en/a/'],
+      ['fr', 'https://example.org/fr/a/'],
     ]);
   });
 });
