@@ -83,7 +83,7 @@ export function feedWriter({ site, lang, document, newestUpdateMs, version, tool
       const batchKeys = candidateKeys?.slice(0, end);
       const known = candidatesKnown.slice(0, end);
       const missing = batch.filter((_, index) => known[index] === undefined);
-      const rendered = renderEntries(site, articles, t, tools.renderMarkdown);
+      const rendered = renderEntries(site, articles, tools);
       errors.push(...rendered.errors);
       const models = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
       if (models.length !== missing.length) {

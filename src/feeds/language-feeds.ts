@@ -8,6 +8,7 @@ import { feedWriter, type ItemTexts } from './feed-writer.js';
 import type { RenderTools } from './render-entries.js';
 import { feedDocumentPath, type FeedDocument } from '../serialize/build-feed-model.js';
 import { isFullArchivePage, splitIntoPages } from './archive-pages.js';
+import { fallbackChainOf } from '../model/fallback-chains.js';
 
 /**
  * One document of a language's feeds in every format (the current feed, or an archive page),
@@ -22,7 +23,8 @@ export interface LanguageFeeds {
   readonly paths: readonly string[];
   /**
    * A digest of everything these files are made from: polyfeed's version, the config, templates,
-   * labels, static file sizes and the bytes and translation links of every item. Equal digests
+   * labels (and those of the languages it falls back to), static file sizes and the bytes and
+   * translation links of every item, and which items stand in for another language. Equal digests
    * give equal bytes, so a writer that kept the last one may skip these feeds.
    */
   readonly fingerprint: string;
@@ -73,10 +75,15 @@ function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEn
   });
 }
 
-/** What an item's text is made from besides the site's settings: its file (by digest when known), translation links and update date. */
+/**
+ * What an item's text is made from besides the site's settings: its file (by digest when known),
+ * translation links and update date; for an item standing in for another language (a fallback),
+ * also its own language's labels, which it is rendered with.
+ */
 function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): void {
-  const { file, updatedMs } = entry.summary;
+  const { file, updatedMs, lang } = entry.summary;
   hash.update(JSON.stringify([file, entry.translations, updatedMs]));
+  if (entry.fallbackFor !== undefined) hash.update(JSON.stringify(['fallback', lang, site.locales[lang] ?? null]));
   if (entry.digest) hash.update(`digest ${entry.digest}`);
   else hash.update('bytes ').update(site.readArticleBytes(file) ?? '');
 }
@@ -88,7 +95,9 @@ function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): voi
  * is cheaper than making every link of the archive.
  */
 function fullPageFingerprintOf(site: ValidSite, lang: string, document: FeedDocument, entries: readonly PublishedEntry[], newestUpdateMs: number, cacheVersion: string): string {
-  const hash = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, newestUpdateMs]));
+  // Items taken from the languages of the fallback chain are rendered with those languages' labels.
+  const fallbackLabels = fallbackChainOf(site.config.fallbacks, lang).map((other) => site.locales[other] ?? null);
+  const hash = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, fallbackLabels, document, newestUpdateMs]));
   let text = '';
   for (const entry of entries) {
     const links = entry.translationInputs;
@@ -98,7 +107,8 @@ function fullPageFingerprintOf(site: ValidSite, lang: string, document: FeedDocu
       continue;
     }
     const { file, updatedMs } = entry.summary;
-    text += `\n${file} ${updatedMs} ${entry.digest} ${links}`;
+    // A fallback item's text differs from its own language's by the note: the line says which it is.
+    text += `\n${file} ${updatedMs} ${entry.digest} ${links}${entry.fallbackFor === undefined ? '' : ' fallback'}`;
   }
   return hash.update(text).digest('hex');
 }

@@ -8,6 +8,7 @@ import { ContentSchema } from './content-schema.js';
 import { FEED_TEXT_FIELDS, FeedTextSchema } from './feed-texts.js';
 import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
 import { staticDirProblem } from './static-dir-rule.js';
+import { addFallbackProblems, FallbackChainsSchema } from './fallback-chains.js';
 
 /** One permalink pattern: a path on the site that names the article. */
 const PermalinkPatternSchema = z
@@ -68,6 +69,12 @@ export const ConfigSchema = z
       .describe(
         'Article URL pattern relative to `baseUrl`, with `{key}` (the folder name) or `{slug}` (the front matter\'s `slug`, else the key), and `{lang}`; or patterns by language, `{ en: \'{key}/\', default: \'{lang}/{key}/\' }`. No two languages may have patterns that can make the same URL.',
       ),
+    fallbacks: FallbackChainsSchema.default({}).describe(
+      'Per language, where an article without a published version in it is taken from: `{ pt-BR: [pt-PT, en] }` (the first language of the chain with a published version; one language may be written alone). A language not named leaves such articles out. The item stays the other version, marked as its language, with a note in the feed\'s language. See "Translations".',
+    ),
+    labelFallbacks: FallbackChainsSchema.default({}).describe(
+      'Per language, which languages\' labels fill the labels it lacks, key by key: `{ pt-PT: [pt-BR] }`. A label missing with no fallback named is an error. See "Translations".',
+    ),
     missingDefaultLanguage: z
       .enum(['error', 'warning', 'allow'])
       .default('warning')
@@ -145,6 +152,10 @@ export const ConfigSchema = z
       for (const lang of Object.keys(text)) {
         if (!config.languages.includes(lang)) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'feed-text-language-not-listed', lang, field } }, [field, lang]);
       }
+    }
+    if (Array.isArray(config.languages)) {
+      addFallbackProblems(context, 'fallbacks', config.fallbacks, config.languages);
+      addFallbackProblems(context, 'labelFallbacks', config.labelFallbacks, config.languages);
     }
     if (!config.languages.includes(config.defaultLanguage)) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);

@@ -121,7 +121,7 @@ export function checkSite(validated: ValidateSiteResult, options: Pick<BuildOpti
   const tools = renderTools(site);
   const renderErrors = site.config.languages.filter(isChosen(options.languages)).flatMap((lang) => {
     const read = readEntries(site, site.published.newestOf(lang, 1));
-    return [...read.errors, ...renderEntries(site, read.articles, tools.translatorFor(lang), tools.renderMarkdown).errors];
+    return [...read.errors, ...renderEntries(site, read.articles, tools).errors];
   });
   return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, articleFiles };
 }
