@@ -166,6 +166,15 @@ describe('the combined feed follows the settings', () => {
     expect(ids(two)).toEqual(ids(all).slice(0, 2));
   });
 
+  test('with maxItems 0, holds every version, the same bytes whether worker threads make it or not', () => {
+    const root = sampleSite('combinedFeed: [rss, atom, json]\nmaxItems: 0');
+    expect(build(root, '--jobs', '2').status).toBe(0);
+    expect(build(root, '--jobs', '1', '--no-cache', '--out', join(root, 'one-thread')).status).toBe(0);
+    for (const file of ['mul/rss.xml', 'mul/atom.xml', 'mul/feed.json']) expect(read(root, file)).toBe(read(root, file, 'one-thread'));
+    const every = LANGUAGES.flatMap((lang) => parseJsonFeed(read(root, `${lang}/feed.json`)).items!.map((item) => item.id));
+    expect(parseJsonFeed(read(root, 'mul/feed.json')).items!.map((item) => item.id).sort()).toEqual(every.sort());
+  });
+
   test('has no archive pages, and leaves the languages\' archive pages as they are', () => {
     const archived = sampleSite('combinedFeed: [atom, json]\nmaxItems: 1\narchivePageSize: 1');
     const plain = sampleSite('maxItems: 1\narchivePageSize: 1');
@@ -193,6 +202,14 @@ describe('the combined feed and incremental builds', () => {
   const COMBINED = ['mul/rss.xml', 'mul/atom.xml', 'mul/feed.json'];
   const editedArticle = 'articles/2025-03-feeds-now-in-five-languages/fr.md';
 
+  /** A sentence added to the body of a French version: only the French feeds and the combined feed show it (translation links carry titles). */
+  const ADDED = 'Une phrase ajoutée.';
+  function editFrenchBody(root: string): void {
+    const path = join(root, editedArticle);
+    writeFileSync(path, `${readFileSync(path, 'utf8')}\n${ADDED}\n`);
+  }
+  const showsEdit = (root: string, path: string) => parseJsonFeed(read(root, path)).items!.some((item) => item.content_html?.includes(ADDED));
+
   function writtenBy(run: { stdout: string; stderr: string }): string {
     return run.stdout + run.stderr;
   }
@@ -206,14 +223,13 @@ describe('the combined feed and incremental builds', () => {
     expect(again.status).toBe(0);
     expect(readTree(join(root, 'public'))).toEqual(first);
     // One French version edited: the French feeds and the combined feed change, no other language's.
-    const path = join(root, editedArticle);
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title: Un titre revu'));
+    editFrenchBody(root);
     const edited = build(root);
     expect(edited.status, edited.stderr).toBe(0);
     const after = readTree(join(root, 'public'));
     const changed = Object.keys(after).filter((file) => !first[file]?.equals(after[file]!));
-    expect(changed.filter((file) => file.startsWith('mul/')).sort()).toEqual([...COMBINED].sort());
-    expect(parseJsonFeed(read(root, 'mul/feed.json')).items!.map((item) => item.title)).toContain('Un titre revu');
+    expect(changed.sort()).toEqual(['fr/atom.xml', 'fr/feed.json', 'fr/rss.xml', ...COMBINED].sort());
+    expect(showsEdit(root, 'mul/feed.json')).toBe(true);
     // Byte for byte what a cold build writes.
     const cold = build(root, '--no-cache', '--out', join(root, 'cold'));
     expect(cold.status, writtenBy(cold)).toBe(0);
@@ -224,14 +240,15 @@ describe('the combined feed and incremental builds', () => {
     const root = sampleSite('combinedFeed: [json]');
     expect(build(root).status).toBe(0);
     const before = read(root, 'mul/feed.json');
-    const path = join(root, editedArticle);
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title: Un titre revu'));
+    editFrenchBody(root);
     expect(build(root, '--languages', 'fr').status).toBe(0);
     expect(read(root, 'mul/feed.json')).toBe(before);
-    expect(parseJsonFeed(read(root, 'fr/feed.json')).items!.map((item) => item.title)).toContain('Un titre revu');
+    expect(showsEdit(root, 'fr/feed.json')).toBe(true);
     // Nothing changed since, but the combined feed is pending: the full build is not skipped.
-    expect(build(root).status).toBe(0);
-    expect(parseJsonFeed(read(root, 'mul/feed.json')).items!.map((item) => item.title)).toContain('Un titre revu');
+    const full = build(root);
+    expect(full.status).toBe(0);
+    expect(full.stdout).not.toContain('Nothing changed');
+    expect(showsEdit(root, 'mul/feed.json')).toBe(true);
     const cold = build(root, '--no-cache', '--out', join(root, 'cold'));
     expect(cold.status).toBe(0);
     expect(read(root, 'mul/feed.json')).toBe(read(root, 'mul/feed.json', 'cold'));
@@ -252,13 +269,13 @@ describe('the combined feed and incremental builds', () => {
   test('polyfeed diff compares it like any feed, and a diff of some languages leaves it out', () => {
     const root = sampleSite('combinedFeed: [json]');
     expect(build(root).status).toBe(0);
-    const path = join(root, editedArticle);
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, 'title: Un titre revu'));
+    editFrenchBody(root);
     const diff = runCli(['diff', '--root', root, '--now', NOW, '--format', 'json']);
     expect(diff.status).toBe(1);
     const files = (JSON.parse(diff.stdout).files as { path: string }[]).map((file) => file.path).sort();
     expect(files).toContain('mul/feed.json');
-    const some = runCli(['diff', '--root', root, '--now', NOW, '--format', 'json', '--languages', 'ar']);
+    expect(files).toEqual(['fr/atom.xml', 'fr/feed.json', 'fr/rss.xml', 'mul/feed.json']);
+    const some = runCli(['diff', '--root', root, '--now', NOW, '--format', 'json', '--languages', 'en']);
     expect(some.status, some.stdout + some.stderr).toBe(0);
     rmSync(root, { recursive: true, force: true });
   });
