@@ -108,7 +108,7 @@ describe('the combined feed of the sample site, in every format', () => {
     json.items!.forEach((item, index) => {
       if (index === 0) return;
       const previous = json.items![index - 1]!;
-      expect(dates[index]! < dates[index - 1]! || (dates[index] === dates[index - 1] && previous.id < item.id)).toBe(true);
+      expect(dates[index]! < dates[index - 1]! || (dates[index] === dates[index - 1] && previous.id! < item.id!)).toBe(true);
     });
   });
 
