@@ -219,8 +219,13 @@ describe('the combined feed and incremental builds', () => {
     expect(build(root).status).toBe(0);
     const first = readTree(join(root, 'public'));
     // Nothing changed: nothing rewritten.
-    const again = build(root, '--format', 'json');
+    const again = build(root);
     expect(again.status).toBe(0);
+    expect(again.stdout).toContain('Nothing changed since the last build');
+    expect(again.stderr).not.toContain('CACHE_DAMAGED');
+    // Its item texts are kept apart from its languages' (they carry the item's language mark).
+    const kept = JSON.parse(readFileSync(join(root, '.polyfeed-cache/items/mul.json'), 'utf8')).items;
+    expect(Object.keys(kept)).toHaveLength(jsonItems(read(root, 'mul/feed.json')).length);
     expect(readTree(join(root, 'public'))).toEqual(first);
     // One French version edited: the French feeds and the combined feed change, no other language's.
     editFrenchBody(root);
@@ -247,6 +252,7 @@ describe('the combined feed and incremental builds', () => {
     // Nothing changed since, but the combined feed is pending: the full build is not skipped.
     const full = build(root);
     expect(full.status).toBe(0);
+    expect(full.stderr).not.toContain('CACHE_DAMAGED');
     expect(full.stdout).not.toContain('Nothing changed');
     expect(showsEdit(root, 'mul/feed.json')).toBe(true);
     const cold = build(root, '--no-cache', '--out', join(root, 'cold'));
