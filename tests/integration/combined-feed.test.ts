@@ -241,6 +241,23 @@ describe('the combined feed and incremental builds', () => {
     for (const file of COMBINED) expect(read(root, file)).toBe(read(root, file, 'cold'));
   });
 
+  test('a feed title changed in one language retitles it, and changes no other language\'s feeds', () => {
+    const root = sampleSite('combinedFeed: [rss, json]');
+    expect(build(root).status).toBe(0);
+    const first = readTree(join(root, 'public'));
+    const labels = join(root, 'locales/ja/feed.json');
+    const ja = JSON.parse(readFileSync(labels, 'utf8'));
+    ja.feed.title = 'ポリフィード';
+    writeFileSync(labels, JSON.stringify(ja, null, 2));
+    expect(build(root).status).toBe(0);
+    const after = readTree(join(root, 'public'));
+    expect(Object.keys(after).filter((file) => !first[file]?.equals(after[file]!)).sort()).toEqual(['ja/atom.xml', 'ja/feed.json', 'ja/rss.xml', 'mul/feed.json', 'mul/rss.xml']);
+    expect(parseJsonFeed(read(root, 'mul/feed.json')).title).toContain(' · ポリフィード · ');
+    const cold = build(root, '--no-cache', '--out', join(root, 'cold'));
+    expect(cold.status).toBe(0);
+    for (const file of ['mul/feed.json', 'mul/rss.xml']) expect(read(root, file)).toBe(read(root, file, 'cold'));
+  });
+
   test('a build of some languages leaves it as it was; the next build of every language brings it up to date', () => {
     const root = sampleSite('combinedFeed: [json]');
     expect(build(root).status).toBe(0);
