@@ -9,6 +9,8 @@ import type { RenderTools } from './render-entries.js';
 import { feedDocumentPath, type FeedDocument } from '../serialize/build-feed-model.js';
 import { isFullArchivePage, splitIntoPages } from './archive-pages.js';
 import { fallbackChainOf } from '../model/fallback-chains.js';
+import { COMBINED_FEED_LANG, feedFormatsOf, isCombinedFeed } from '../model/combined-feed.js';
+import { combinedEntriesOf } from './combined-entries.js';
 
 /**
  * One document of a language's feeds in every format (the current feed, or an archive page),
@@ -50,13 +52,21 @@ export interface LanguageFeedsOptions {
 }
 
 /** Where a document of a language's feeds (the current feed by default) is written, relative to the output folder. */
-export function feedPaths(config: Pick<SiteConfig, 'formats'>, lang: string, page = 0): string[] {
-  return config.formats.map((format) => feedDocumentPath(lang, format, page));
+export function feedPaths(config: Pick<SiteConfig, 'formats' | 'combinedFeed'>, lang: string, page = 0): string[] {
+  return feedFormatsOf(config, lang).map((format) => feedDocumentPath(lang, format, page));
 }
 
 /** The newest update among `entries` (`whenEmpty` for none): a feed's own updated date. */
 export function newestUpdateOf(entries: readonly PublishedEntry[], whenEmpty = 0): number {
   return entries.length === 0 ? whenEmpty : entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
+}
+
+/**
+ * The labels a feed is made with: its language's, or for the combined feed every language's (its
+ * items are rendered in their own languages, and its title joins every language's).
+ */
+function labelsOf(site: ValidSite, lang: string): unknown {
+  return isCombinedFeed(lang) ? site.locales : (site.locales[lang] ?? null);
 }
 
 /**
@@ -66,7 +76,7 @@ export function newestUpdateOf(entries: readonly PublishedEntry[], whenEmpty = 0
  * item's translation links and the update date it carries now). Equal keys, equal texts.
  */
 function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEntry[], cacheVersion: string): string[] {
-  const common = JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null]);
+  const common = JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang)]);
   return entries.map((entry) => {
     const hash = createHash('sha256').update(common);
     hashItemInputs(hash, site, entry);
@@ -96,8 +106,8 @@ function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): voi
  */
 function fullPageFingerprintOf(site: ValidSite, lang: string, document: FeedDocument, entries: readonly PublishedEntry[], newestUpdateMs: number, cacheVersion: string): string {
   // Items taken from the languages of the fallback chain are rendered with those languages' labels.
-  const fallbackLabels = fallbackChainOf(site.config.fallbacks, lang).map((other) => site.locales[other] ?? null);
-  const hash = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, fallbackLabels, document, newestUpdateMs]));
+  const fallbackLabels = isCombinedFeed(lang) ? [] : fallbackChainOf(site.config.fallbacks, lang).map((other) => site.locales[other] ?? null);
+  const hash = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang), fallbackLabels, document, newestUpdateMs]));
   let text = '';
   for (const entry of entries) {
     const links = entry.translationInputs;
@@ -133,6 +143,19 @@ export function languageFeedsOf(site: ValidSite, lang: string, options: Language
   });
 }
 
+/**
+ * The combined feed (with `combinedFeed` set; none otherwise): every published version of every
+ * language, newest first, ties by id, the newest `maxItems` of them (or all with 0), in one
+ * document without archive pages. An item's key is made with every language's labels and the
+ * combined feed's tag, so its texts (which mark the item's language) are cached apart from those
+ * of its language's feed.
+ */
+export function combinedFeedsOf(site: ValidSite, options: LanguageFeedsOptions, tools: RenderTools): LanguageFeeds[] {
+  if (site.config.combinedFeed.length === 0) return [];
+  const entries = combinedEntriesOf(site.published, site.config.languages, site.config.maxItems);
+  return [documentFeedsOf(site, COMBINED_FEED_LANG, { page: 0, lastPage: 0 }, entries, newestUpdateOf(entries, site.newestUpdateMs), options, tools)];
+}
+
 /** One document of a language's feeds, of these entries. */
 function documentFeedsOf(
   site: ValidSite,
@@ -154,7 +177,7 @@ function documentFeedsOf(
     paths: feedPaths(site.config, lang, document.page),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
     fingerprint: keys
-      ? createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, keys, newestUpdateMs])).digest('hex')
+      ? createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang), document, keys, newestUpdateMs])).digest('hex')
       : fullPageFingerprintOf(site, lang, document, entries, newestUpdateMs, cacheVersion),
     entries,
     newestUpdateMs,

@@ -9,6 +9,7 @@ import { FEED_TEXT_FIELDS, FeedTextSchema } from './feed-texts.js';
 import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
 import { staticDirProblem } from './static-dir-rule.js';
 import { addFallbackProblems, FallbackChainsSchema } from './fallback-chains.js';
+import { COMBINED_FEED_LANG } from './combined-feed.js';
 
 /** One permalink pattern: a path on the site that names the article. */
 const PermalinkPatternSchema = z
@@ -51,6 +52,10 @@ export const ConfigSchema = z
       'Output folder, relative to the site folder. Never the site folder, a folder holding it, or a folder polyfeed reads (`articles/`, `locales/`, `templates/`, `static/`, `.polyfeed-cache/`), inside one or holding one.',
     ),
     formats: z.array(FeedFormatSchema).min(1).default(['rss', 'atom', 'json']).describe('Feed formats to write.'),
+    combinedFeed: z
+      .array(FeedFormatSchema)
+      .default([])
+      .describe('Formats of the combined feed (`mul/`): every published version of every language in one feed, each item marked with its language. Empty (the default): none.'),
     maxItems: z.number().int().min(0).default(50).describe('Newest items per feed; `0` puts every item in.'),
     archivePageSize: z
       .number()
@@ -122,6 +127,10 @@ export const ConfigSchema = z
         addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'language-twice', lang } }, ['languages', index]);
       }
     });
+    if (Array.isArray(config.combinedFeed) && config.combinedFeed.length > 0 && Array.isArray(config.languages)) {
+      const index = config.languages.indexOf(COMBINED_FEED_LANG);
+      if (index !== -1) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'combined-feed-folder-taken' } }, ['languages', index]);
+    }
     if (config.archivePageSize !== undefined && config.maxItems === 0) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'archives-need-max-items' } }, ['archivePageSize']);
     }

@@ -140,6 +140,10 @@ export const fieldErrors = {
       message: (p: { dir: string }) => `The polyfeed layout reads articles/, not "${p.dir}".`,
       hint: 'Move the articles to articles/<key>/<lang>.md, or set content.layout to the generator the folder was written for.',
     }),
+    'combined-feed-folder-taken': entry({
+      message: () => 'combinedFeed is set, and "mul" is one of the languages: the combined feed is written to mul/ and tagged "mul" (multiple languages), so a language "mul" would share its folder.',
+      hint: 'Remove "mul" from languages, or set combinedFeed to [] (no combined feed).',
+    }),
     'language-twice': entry({ message: (p: { lang: string }) => `"${p.lang}" is listed twice in "languages".`, hint: 'List each language once.' }),
     'default-language-not-listed': entry({
       message: (p: { lang: string }) => `The default language "${p.lang}" is not listed in "languages".`,
