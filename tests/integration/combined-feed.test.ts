@@ -76,7 +76,8 @@ describe('the combined feed of the sample site, in every format', () => {
   });
 
   /** Every language feed's items, by id: what the combined feed must carry, each once. */
-  const languageItems = () => LANGUAGES.flatMap((lang) => jsonItems(read(root, `${lang}/feed.json`)));
+  // Each language's own versions: an item its feeds take from another language by a fallback (the sample's pt-BR) is that language's.
+  const languageItems = () => LANGUAGES.flatMap((lang) => jsonItems(read(root, `${lang}/feed.json`)).filter((item) => item.lang === lang));
 
   test('is written to mul/ in each format, tagged "mul", and its formats parse and validate', async () => {
     expect(['mul/rss.xml', 'mul/atom.xml', 'mul/feed.json'].every((path) => existsSync(join(root, 'public', path)))).toBe(true);
@@ -171,7 +172,8 @@ describe('the combined feed follows the settings', () => {
     expect(build(root, '--jobs', '2').status).toBe(0);
     expect(build(root, '--jobs', '1', '--no-cache', '--out', join(root, 'one-thread')).status).toBe(0);
     for (const file of ['mul/rss.xml', 'mul/atom.xml', 'mul/feed.json']) expect(read(root, file)).toBe(read(root, file, 'one-thread'));
-    const every = LANGUAGES.flatMap((lang) => parseJsonFeed(read(root, `${lang}/feed.json`)).items!.map((item) => item.id));
+    const every = LANGUAGES.flatMap((lang) => jsonItems(read(root, `${lang}/feed.json`)).filter((item) => item.lang === lang).map((item) => item.id));
+    expect(every.length).toBeGreaterThan(0);
     expect(parseJsonFeed(read(root, 'mul/feed.json')).items!.map((item) => item.id).sort()).toEqual(every.sort());
   });
 
