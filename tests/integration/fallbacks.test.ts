@@ -98,11 +98,14 @@ describe('the sample site: pt-BR falls back to en (polyfeed.config.yaml fallback
   });
 
   test('RSS: a fallback item has the English guid and link, and its HTML is marked English with the Portuguese note', async () => {
-    const feed = await new Parser({ customFields: { item: ['content:encoded'] } }).parseString(output('pt-BR/rss.xml'));
+    const feed = await new Parser({ customFields: { item: ['content:encoded', 'dc:language'] } }).parseString(output('pt-BR/rss.xml'));
     expect(feed.language).toBe('pt-BR');
     const fallbacks = feed.items.filter((item) => WITHOUT_PT_BR.map(enUrl).includes(item.guid ?? ''));
     expect(fallbacks).toHaveLength(WITHOUT_PT_BR.length);
+    // The item's own language, in Dublin Core (RSS has none per item); the Portuguese items have none.
+    expect(feed.items.map((item) => (item as unknown as Record<string, string | undefined>)['dc:language'] ?? 'pt-BR').filter((lang) => lang === 'en')).toHaveLength(WITHOUT_PT_BR.length);
     for (const item of fallbacks) {
+      expect((item as unknown as Record<string, string>)['dc:language']).toBe('en');
       expect(item.link).toBe(item.guid);
       expect(markingOf((item as unknown as Record<string, string>)['content:encoded']!)).toEqual(expectedFallbackMarking);
     }
