@@ -43,13 +43,13 @@ export function readItemTexts(root: string, lang: string, formats: readonly Feed
 }
 
 /**
- * Reads each language's item texts when its feeds ask for them, adding the warnings to `problems`.
+ * Reads each language's item texts (in the formats of its feeds: `formatsOf`) when its feeds ask for them, adding the warnings to `problems`.
  * Once the cache could not be read, it is not tried again in this build (one warning is enough).
  */
-export function itemTextsReader(root: string, formats: readonly FeedFormat[], problems: BuildError[]): (lang: string) => ReadonlyMap<string, ItemTexts> | undefined {
+export function itemTextsReader(root: string, formatsOf: (lang: string) => readonly FeedFormat[], problems: BuildError[]): (lang: string) => ReadonlyMap<string, ItemTexts> | undefined {
   return (lang) => {
     if (problems.some((problem) => problem.code === 'CACHE_UNAVAILABLE')) return undefined;
-    const known = readItemTexts(root, lang, formats);
+    const known = readItemTexts(root, lang, formatsOf(lang));
     if (known.problem) problems.push(known.problem);
     return known.items;
   };

@@ -21,6 +21,8 @@ const ITEM_FIELDS: Readonly<Record<string, string>> = {
   author: 'authors',
   'dc:creator': 'authors',
   enclosure: 'image',
+  // An item in another language than its feed (a fallback, or the combined feed).
+  'dc:language': 'language',
 };
 
 const DATES = new Set(['published', 'updated']);

@@ -1,8 +1,11 @@
-// Pure; reads articles through the site's reader it is given: one language's entries → its feeds in parts, every format side by side.
+// Pure; reads articles through the site's reader it is given: one language's entries (or the combined feed's, of every language) → its feeds in parts, every format side by side.
 import type { BuildError } from '../model/build-error.js';
 import type { FeedFormat } from '../model/config-schema.js';
 import { withoutRepeats } from '../model/without-repeats.js';
+import { feedFormatsOf, isCombinedFeed } from '../model/combined-feed.js';
 import { buildFeedHead, toItemModel, type FeedDocument } from '../serialize/build-feed-model.js';
+import { buildCombinedFeedHead } from '../serialize/build-combined-feed-head.js';
+import type { FeedModel } from '../serialize/feed-model.js';
 import { serializeInParts } from '../serialize/serialize-in-parts.js';
 import type { PublishedArticle, PublishedEntry } from '../translate/resolve-translations.js';
 import type { FeedSite } from './feed-site.js';
@@ -20,6 +23,7 @@ const BATCH_BYTES = 1 << 21;
 /** What the feeds of one language are written with, besides their entries. */
 export interface FeedWriterInput {
   readonly site: FeedSite;
+  /** The feed's language, or COMBINED_FEED_LANG for the combined feed (each item rendered in its own language). */
   readonly lang: string;
   /** The newest update among all the feed's entries: the feed's own updated date. */
   readonly newestUpdateMs: number;
@@ -50,8 +54,11 @@ export function feedWriter({ site, lang, document, newestUpdateMs, version, tool
   const { config } = site;
   const items = new Map<string, ItemTexts>();
   const errors: BuildError[] = [];
-  const t = tools.translatorFor(lang);
-  const serializers = config.formats.map((format) => serializeInParts(format, buildFeedHead({ lang, newestUpdateMs, config, t, version, document })));
+  const formats = feedFormatsOf(config, lang);
+  const head: FeedModel = isCombinedFeed(lang)
+    ? buildCombinedFeedHead({ newestUpdateMs, config, translatorFor: tools.translatorFor, version })
+    : buildFeedHead({ lang, newestUpdateMs, config, t: tools.translatorFor(lang), version, document });
+  const serializers = formats.map((format) => serializeInParts(format, head));
   let knownTexts: ReadonlyMap<string, ItemTexts> | undefined;
   let askedForKnown = false;
   function* writeEntries(entries: readonly PublishedEntry[], keys?: readonly string[]): Generator<readonly string[]> {
@@ -83,7 +90,7 @@ export function feedWriter({ site, lang, document, newestUpdateMs, version, tool
       const batchKeys = candidateKeys?.slice(0, end);
       const known = candidatesKnown.slice(0, end);
       const missing = batch.filter((_, index) => known[index] === undefined);
-      const rendered = renderEntries(site, articles, t, tools.renderMarkdown);
+      const rendered = renderEntries(site, articles, tools);
       errors.push(...rendered.errors);
       const models = rendered.items.map((item) => toItemModel(item, config, site.staticFiles));
       if (models.length !== missing.length) {
@@ -93,12 +100,12 @@ export function feedWriter({ site, lang, document, newestUpdateMs, version, tool
       const fresh = serializers.map((serializer) => serializer.itemTexts(models));
       let next = 0;
       const texts = batch.map((_, index) => {
-        const texts = known[index] ?? Object.fromEntries(config.formats.map((format, f) => [format, fresh[f]![next]!]));
+        const texts = known[index] ?? Object.fromEntries(formats.map((format, f) => [format, fresh[f]![next]!]));
         if (known[index] === undefined) next++;
         if (batchKeys) items.set(batchKeys[index]!, texts);
         return texts;
       });
-      yield serializers.map((serializer, f) => serializer.joinItems(texts.map((item) => item[config.formats[f]!]!)));
+      yield serializers.map((serializer, f) => serializer.joinItems(texts.map((item) => item[formats[f]!]!)));
     }
   }
   return {
@@ -109,3 +116,4 @@ export function feedWriter({ site, lang, document, newestUpdateMs, version, tool
     items,
   };
 }
+

@@ -8,6 +8,9 @@ import { feedWriter, type ItemTexts } from './feed-writer.js';
 import type { RenderTools } from './render-entries.js';
 import { feedDocumentPath, type FeedDocument } from '../serialize/build-feed-model.js';
 import { isFullArchivePage, splitIntoPages } from './archive-pages.js';
+import { fallbackChainOf } from '../model/fallback-chains.js';
+import { COMBINED_FEED_LANG, feedFormatsOf, isCombinedFeed } from '../model/combined-feed.js';
+import { combinedEntriesOf } from './combined-entries.js';
 
 /**
  * One document of a language's feeds in every format (the current feed, or an archive page),
@@ -22,7 +25,8 @@ export interface LanguageFeeds {
   readonly paths: readonly string[];
   /**
    * A digest of everything these files are made from: polyfeed's version, the config, templates,
-   * labels, static file sizes and the bytes and translation links of every item. Equal digests
+   * labels (and those of the languages it falls back to), static file sizes and the bytes and
+   * translation links of every item, and which items stand in for another language. Equal digests
    * give equal bytes, so a writer that kept the last one may skip these feeds.
    */
   readonly fingerprint: string;
@@ -48,13 +52,21 @@ export interface LanguageFeedsOptions {
 }
 
 /** Where a document of a language's feeds (the current feed by default) is written, relative to the output folder. */
-export function feedPaths(config: Pick<SiteConfig, 'formats'>, lang: string, page = 0): string[] {
-  return config.formats.map((format) => feedDocumentPath(lang, format, page));
+export function feedPaths(config: Pick<SiteConfig, 'formats' | 'combinedFeed'>, lang: string, page = 0): string[] {
+  return feedFormatsOf(config, lang).map((format) => feedDocumentPath(lang, format, page));
 }
 
 /** The newest update among `entries` (`whenEmpty` for none): a feed's own updated date. */
 export function newestUpdateOf(entries: readonly PublishedEntry[], whenEmpty = 0): number {
   return entries.length === 0 ? whenEmpty : entries.reduce((newest, entry) => Math.max(newest, entry.summary.updatedMs), 0);
+}
+
+/**
+ * The labels a feed is made with: its language's, or for the combined feed every language's (its
+ * items are rendered in their own languages, and its title joins every language's).
+ */
+function labelsOf(site: ValidSite, lang: string): unknown {
+  return isCombinedFeed(lang) ? site.locales : (site.locales[lang] ?? null);
 }
 
 /**
@@ -64,7 +76,7 @@ export function newestUpdateOf(entries: readonly PublishedEntry[], whenEmpty = 0
  * item's translation links and the update date it carries now). Equal keys, equal texts.
  */
 function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEntry[], cacheVersion: string): string[] {
-  const common = JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null]);
+  const common = JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang)]);
   return entries.map((entry) => {
     const hash = createHash('sha256').update(common);
     hashItemInputs(hash, site, entry);
@@ -73,10 +85,15 @@ function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEn
   });
 }
 
-/** What an item's text is made from besides the site's settings: its file (by digest when known), translation links and update date. */
+/**
+ * What an item's text is made from besides the site's settings: its file (by digest when known),
+ * translation links and update date; for an item standing in for another language (a fallback),
+ * also its own language's labels, which it is rendered with.
+ */
 function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): void {
-  const { file, updatedMs } = entry.summary;
+  const { file, updatedMs, lang } = entry.summary;
   hash.update(JSON.stringify([file, entry.translations, updatedMs]));
+  if (entry.fallbackFor !== undefined) hash.update(JSON.stringify(['fallback', lang, site.locales[lang] ?? null]));
   if (entry.digest) hash.update(`digest ${entry.digest}`);
   else hash.update('bytes ').update(site.readArticleBytes(file) ?? '');
 }
@@ -88,7 +105,9 @@ function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): voi
  * is cheaper than making every link of the archive.
  */
 function fullPageFingerprintOf(site: ValidSite, lang: string, document: FeedDocument, entries: readonly PublishedEntry[], newestUpdateMs: number, cacheVersion: string): string {
-  const hash = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, newestUpdateMs]));
+  // Items taken from the languages of the fallback chain are rendered with those languages' labels.
+  const fallbackLabels = isCombinedFeed(lang) ? [] : fallbackChainOf(site.config.fallbacks, lang).map((other) => site.locales[other] ?? null);
+  const hash = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang), fallbackLabels, document, newestUpdateMs]));
   let text = '';
   for (const entry of entries) {
     const links = entry.translationInputs;
@@ -98,7 +117,8 @@ function fullPageFingerprintOf(site: ValidSite, lang: string, document: FeedDocu
       continue;
     }
     const { file, updatedMs } = entry.summary;
-    text += `\n${file} ${updatedMs} ${entry.digest} ${links}`;
+    // A fallback item's text differs from its own language's by the note: the line says which it is.
+    text += `\n${file} ${updatedMs} ${entry.digest} ${links}${entry.fallbackFor === undefined ? '' : ' fallback'}`;
   }
   return hash.update(text).digest('hex');
 }
@@ -123,6 +143,19 @@ export function languageFeedsOf(site: ValidSite, lang: string, options: Language
   });
 }
 
+/**
+ * The combined feed (with `combinedFeed` set; none otherwise): every published version of every
+ * language, newest first, ties by id, the newest `maxItems` of them (or all with 0), in one
+ * document without archive pages. An item's key is made with every language's labels and the
+ * combined feed's tag, so its texts (which mark the item's language) are cached apart from those
+ * of its language's feed.
+ */
+export function combinedFeedsOf(site: ValidSite, options: LanguageFeedsOptions, tools: RenderTools): LanguageFeeds[] {
+  if (site.config.combinedFeed.length === 0) return [];
+  const entries = combinedEntriesOf(site.published, site.config.languages, site.config.maxItems);
+  return [documentFeedsOf(site, COMBINED_FEED_LANG, { page: 0, lastPage: 0 }, entries, newestUpdateOf(entries, site.newestUpdateMs), options, tools)];
+}
+
 /** One document of a language's feeds, of these entries. */
 function documentFeedsOf(
   site: ValidSite,
@@ -144,7 +177,7 @@ function documentFeedsOf(
     paths: feedPaths(site.config, lang, document.page),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
     fingerprint: keys
-      ? createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, site.locales[lang] ?? null, document, keys, newestUpdateMs])).digest('hex')
+      ? createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang), document, keys, newestUpdateMs])).digest('hex')
       : fullPageFingerprintOf(site, lang, document, entries, newestUpdateMs, cacheVersion),
     entries,
     newestUpdateMs,

@@ -34,7 +34,14 @@ export function readEntries(site: FeedSite, entries: readonly PublishedEntry[]):
     const { article, problems } = site.readArticle(entry);
     const fatal = problems.filter((problem) => problem.severity === 'error');
     if (article && fatal.length === 0) {
-      articles.push({ summary: entry.summary, url: entry.url, id: entry.id, translations: entry.translations, article: withUpdateDue(article, entry.summary.updatedMs) });
+      articles.push({
+        summary: entry.summary,
+        url: entry.url,
+        id: entry.id,
+        translations: entry.translations,
+        fallbackFor: entry.fallbackFor,
+        article: withUpdateDue(article, entry.summary.updatedMs),
+      });
     } else if (fatal.some((problem) => problem.code === 'FILE_CHANGED_DURING_BUILD')) {
       errors.push(...fatal);
     } else {
@@ -47,13 +54,20 @@ export function readEntries(site: FeedSite, entries: readonly PublishedEntry[]):
   return { articles, errors };
 }
 
-/** Renders items of one language; a template or label problem becomes a BuildError, a bug is rethrown. */
-export function renderEntries(site: FeedSite, entries: readonly PublishedArticle[], t: Translate, renderMarkdown: MarkdownRenderer): { items: ItemSource[]; errors: BuildError[] } {
+/**
+ * Renders items of one language's feeds, each with the labels of its own language (an item taken
+ * from another language by a fallback is that language's item, with a note in the feed's); a
+ * template or label problem becomes a BuildError, a bug is rethrown.
+ */
+export function renderEntries(site: FeedSite, entries: readonly PublishedArticle[], tools: RenderTools): { items: ItemSource[]; errors: BuildError[] } {
   const items: ItemSource[] = [];
   const errors: BuildError[] = [];
+  const { translatorFor, renderMarkdown } = tools;
   for (const entry of entries) {
     try {
-      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, siteHelpers: site.templates.helpers, renderMarkdown, t, numberingSystem: site.config.digits?.[entry.article.lang] }) });
+      const t = translatorFor(entry.article.lang);
+      const fallback = entry.fallbackFor === undefined ? undefined : { lang: entry.fallbackFor, t: translatorFor(entry.fallbackFor) };
+      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, siteHelpers: site.templates.helpers, renderMarkdown, t, fallback, numberingSystem: site.config.digits?.[entry.article.lang] }) });
     } catch (error) {
       errors.push(renderError(error, entry));
     }

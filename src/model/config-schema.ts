@@ -8,6 +8,8 @@ import { ContentSchema } from './content-schema.js';
 import { FEED_TEXT_FIELDS, FeedTextSchema } from './feed-texts.js';
 import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, namesArticle, permalinkPatternOf, toPermalinkPatterns } from './permalink-patterns.js';
 import { staticDirProblem } from './static-dir-rule.js';
+import { addFallbackProblems, FallbackChainsSchema } from './fallback-chains.js';
+import { COMBINED_FEED_LANG } from './combined-feed.js';
 
 /** One permalink pattern: a path on the site that names the article. */
 const PermalinkPatternSchema = z
@@ -53,6 +55,10 @@ export const ConfigSchema = z
       'Output folder, relative to the site folder. Never the site folder, a folder holding it, or a folder polyfeed reads (`articles/`, `locales/`, `templates/`, `static/`, `.polyfeed-cache/`), inside one or holding one.',
     ),
     formats: z.array(FeedFormatSchema).min(1).default(['rss', 'atom', 'json']).describe('Feed formats to write.'),
+    combinedFeed: z
+      .array(FeedFormatSchema)
+      .default([])
+      .describe('Formats of the combined feed (`mul/`): every published version of every language in one feed, each item marked with its language. Empty (the default): none.'),
     maxItems: z.number().int().min(0).default(50).describe('Newest items per feed; `0` puts every item in.'),
     archivePageSize: z
       .number()
@@ -71,6 +77,12 @@ export const ConfigSchema = z
       .describe(
         'Article URL pattern relative to `baseUrl`, with `{key}` (the folder name) or `{slug}` (the front matter\'s `slug`, else the key), and `{lang}`; or patterns by language, `{ en: \'{key}/\', default: \'{lang}/{key}/\' }`. No two languages may have patterns that can make the same URL.',
       ),
+    fallbacks: FallbackChainsSchema.default({}).describe(
+      'Per language, where an article without a published version in it is taken from: `{ pt-BR: [pt-PT, en] }` (the first language of the chain with a published version; one language may be written alone). A language not named leaves such articles out. The item stays the other version, marked as its language, with a note in the feed\'s language. See "Translations".',
+    ),
+    labelFallbacks: FallbackChainsSchema.default({}).describe(
+      'Per language, which languages\' labels fill the labels it lacks, key by key: `{ pt-PT: [pt-BR] }`. A label missing with no fallback named is an error. See "Translations".',
+    ),
     missingDefaultLanguage: z
       .enum(['error', 'warning', 'allow'])
       .default('warning')
@@ -122,6 +134,10 @@ export const ConfigSchema = z
         addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'language-twice', lang } }, ['languages', index]);
       }
     });
+    if (Array.isArray(config.combinedFeed) && config.combinedFeed.length > 0 && Array.isArray(config.languages)) {
+      const index = config.languages.indexOf(COMBINED_FEED_LANG);
+      if (index !== -1) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'combined-feed-folder-taken' } }, ['languages', index]);
+    }
     if (config.archivePageSize !== undefined && config.maxItems === 0) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'archives-need-max-items' } }, ['archivePageSize']);
     }
@@ -158,6 +174,10 @@ export const ConfigSchema = z
       for (const lang of Object.keys(digits)) {
         if (!config.languages.includes(lang)) addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'setting-language-not-listed', lang, field: 'digits' } }, ['digits', lang]);
       }
+    }
+    if (Array.isArray(config.languages)) {
+      addFallbackProblems(context, 'fallbacks', config.fallbacks, config.languages);
+      addFallbackProblems(context, 'labelFallbacks', config.labelFallbacks, config.languages);
     }
     if (!config.languages.includes(config.defaultLanguage)) {
       addProblem(context, { code: 'INVALID_VALUE', params: { kind: 'default-language-not-listed', lang: config.defaultLanguage } }, ['defaultLanguage']);

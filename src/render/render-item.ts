@@ -22,6 +22,11 @@ export interface RenderItemInput {
   readonly siteHelpers?: Readonly<Record<string, Handlebars.HelperDelegate>>;
   /** The config's `digits` for the item's language: the Intl numbering system its dates and label numbers are written in; undefined for the language's usual digits. */
   readonly numberingSystem?: string | undefined;
+  /**
+   * When the item stands in for a version its feed's language lacks (config `fallbacks`): the
+   * feed's language and its labels, for the note that says so. `t` stays the item's own language.
+   */
+  readonly fallback?: { readonly lang: string; readonly t: Translate } | undefined;
 }
 
 export interface RenderedItem {
@@ -42,7 +47,30 @@ function nativeLanguageName(lang: string): string {
   return name;
 }
 
-export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers, numberingSystem }: RenderItemInput): RenderedItem {
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in another language (`en` in `pt-BR`: "inglês"), for the fallback note. */
+function languageNameIn(lang: string, inLang: string): string {
+  let names = displayNames.get(inLang);
+  if (!names) {
+    names = new Intl.DisplayNames([inLang], { type: 'language' });
+    displayNames.set(inLang, names);
+  }
+  return names.of(lang) ?? lang;
+}
+
+/**
+ * The note of an item taken from another language, in the feed's language and marked as it (the
+ * item's own text is marked as the item's language): "Not yet available in Portuguese; here in English".
+ */
+function fallbackNoteOf(fallback: RenderItemInput['fallback'], itemLang: string): { lang: string; dir: string; text: string } | null {
+  if (!fallback) return null;
+  const language = languageNameIn(fallback.lang, fallback.lang);
+  const fallbackLanguage = languageNameIn(itemLang, fallback.lang);
+  return { lang: fallback.lang, dir: textDirection(fallback.lang), text: fallback.t('item.fallbackNote', { language, fallbackLanguage }) };
+}
+
+export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers, fallback, numberingSystem }: RenderItemInput): RenderedItem {
   const { article, url } = entry;
   const { frontMatter: fm, lang } = article;
   const bases = { siteUrl, pageUrl: url };
@@ -67,6 +95,7 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHe
       name: nativeLanguageName(translation.lang),
       dir: textDirection(translation.lang),
     })),
+    fallback: fallbackNoteOf(fallback, lang),
   };
   const helpers = {
     ...siteHelpers,

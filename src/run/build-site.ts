@@ -6,7 +6,7 @@ import type { ValidatedArticleFiles } from '../model/article-table.js';
 import type { SiteSources } from '../load/read-sources.js';
 import { feedFiles } from '../feeds/feed-files.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
-import { languageFeedsOf, type FeedsOutline, type LanguageFeeds } from '../feeds/language-feeds.js';
+import { combinedFeedsOf, languageFeedsOf, type FeedsOutline, type LanguageFeeds } from '../feeds/language-feeds.js';
 import { readEntries, renderEntries, renderTools } from '../feeds/render-entries.js';
 import { validateSite, type ValidateSiteResult } from './validate-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
@@ -21,9 +21,9 @@ export interface BuildResult {
   readonly files: readonly OutputFile[];
   /** Every problem, errors and warnings, of every source (sorted by the report formatters, not here). Any error means no files. */
   readonly errors: readonly BuildError[];
-  /** Each language's feeds, as made (for a writer that skips unchanged feeds or renders them on other threads). */
+  /** Each language's feeds, as made (for a writer that skips unchanged feeds or renders them on other threads), then the combined feed's (`lang` "mul"). */
   readonly feeds: readonly LanguageFeeds[];
-  /** The configured languages left out by `BuildOptions.languages`: their paths and fingerprints, nothing rendered. */
+  /** The configured languages left out by `BuildOptions.languages`, and the combined feed when any is: their paths and fingerprints, nothing rendered. */
   readonly skippedLanguages: readonly FeedsOutline[];
   /** True when the problems are in polyfeed.config.yaml (a usage error, exit code 2). */
   readonly configInvalid: boolean;
@@ -63,7 +63,8 @@ export interface BuildOptions extends PublicationOptions {
   /**
    * Make the feeds of these languages only (tags of the config; others are ignored); every
    * configured language by default. Every article is still validated and linked to its
-   * translations, so these feeds are the bytes a build of every language gives.
+   * translations, so these feeds are the bytes a build of every language gives. The combined
+   * feed is made only when every language is.
    */
   readonly languages?: readonly string[];
 }
@@ -79,10 +80,14 @@ export function buildSite(validated: ValidateSiteResult, options: BuildOptions =
   const tools = renderTools(site);
   const feedOptions = { ...options, version: options.version ?? UNNAMED_VERSION };
   const chosen = isChosen(options.languages);
-  const feeds = site.config.languages.filter(chosen).flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools));
-  const skippedLanguages = site.config.languages
-    .filter((lang) => !chosen(lang))
-    .flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools).map(outlineOf));
+  // The combined feed shows every language: a build of some of them leaves it as it was (pending when its inputs changed).
+  const combined = combinedFeedsOf(site, feedOptions, tools);
+  const everyLanguage = site.config.languages.every(chosen);
+  const feeds = [...site.config.languages.filter(chosen).flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools)), ...(everyLanguage ? combined : [])];
+  const skippedLanguages = [
+    ...site.config.languages.filter((lang) => !chosen(lang)).flatMap((lang) => languageFeedsOf(site, lang, feedOptions, tools).map(outlineOf)),
+    ...(everyLanguage ? [] : combined.map(outlineOf)),
+  ];
   const errors = [...validated.errors];
   const files = feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors));
   if (options.stream ?? site.config.maxItems === 0) return { files, feeds, skippedLanguages, errors, configInvalid: false, outDir, articleFiles };
@@ -121,7 +126,7 @@ export function checkSite(validated: ValidateSiteResult, options: Pick<BuildOpti
   const tools = renderTools(site);
   const renderErrors = site.config.languages.filter(isChosen(options.languages)).flatMap((lang) => {
     const read = readEntries(site, site.published.newestOf(lang, 1));
-    return [...read.errors, ...renderEntries(site, read.articles, tools.translatorFor(lang), tools.renderMarkdown).errors];
+    return [...read.errors, ...renderEntries(site, read.articles, tools).errors];
   });
   return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, articleFiles };
 }

@@ -6,6 +6,7 @@ import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import { sameFolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { hasLockFolder } from '../write/output-lock.js';
+import { isCombinedFeed } from '../model/combined-feed.js';
 import { isSamePublication, type PublicationWindow } from '../model/publication-window.js';
 
 export interface NoOpCheckInput {
@@ -36,7 +37,10 @@ export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion, 
   if (index.cacheVersion !== cacheVersion || index.outOption !== outOption) return false;
   if (!samePublication(index.publication, window)) return false;
   // The feeds of a language the last build left out (--languages) may not be made from its inputs.
-  if (index.pendingLanguages.some((lang) => (languages ?? index.languages).includes(lang))) return false;
+  // The combined feed ("mul") is pending for a build of every language.
+  const building = languages ?? index.languages;
+  const builds = (lang: string) => (isCombinedFeed(lang) ? index.languages.every((configured) => building.includes(configured)) : building.includes(lang));
+  if (index.pendingLanguages.some(builds)) return false;
   if (strict && index.warnings.length > 0) return false;
   const { changes } = snapshot;
   if (changes.changed.length > 0 || changes.removed > 0 || index.validationContextDigest !== snapshot.validationContextDigest) return false;

@@ -1,6 +1,7 @@
 // I/O (reads only): the site read (changed articles on the pool's threads) and built in memory as `build` makes it, with lazy feed bodies; nothing is written.
 import type { BuildError } from '../model/build-error.js';
 import { itemTextsReader } from '../cache/item-store.js';
+import { feedFormatsOf } from '../model/combined-feed.js';
 import type { SiteSnapshot } from '../cache/snapshot-site.js';
 import type { BuildOptions, BuildResult } from './build-site.js';
 import type { ReadSiteResult } from './read-site.js';
@@ -65,7 +66,7 @@ export async function readAndBuildSite(input: ReadAndBuildInput): Promise<SiteBu
   if (site && 'problem' in chosen) return { usage: chosen.problem };
   const languages = 'languages' in chosen ? chosen.languages : undefined;
   const keepsItems = site !== undefined && site.config.maxItems > 0;
-  const knownItems = cache && keepsItems ? itemTextsReader(root, site.config.formats, cacheProblems) : undefined;
+  const knownItems = cache && keepsItems ? itemTextsReader(root, (lang) => feedFormatsOf(site.config, lang), cacheProblems) : undefined;
   const result = buildSite(read.validated, { ...build, stream: true, knownItems, languages });
   return { read, result, keepsItems, publishedIds };
 }

@@ -1,4 +1,5 @@
 // I/O: the coverage command: every source read and validated as `check` reads them, then per article and language whether it is translated, and per language the labels the site leaves to polyfeed or misses; builds no feed, writes nothing.
+import { fallbackChainOf } from '../model/fallback-chains.js';
 import { decodeText } from '../load/decode-text.js';
 import { PACKAGED_PREFIX } from '../load/read-packaged-defaults.js';
 import type { SettingSources, SiteSources, SourceFile } from '../load/read-sources.js';
@@ -15,7 +16,7 @@ import { validateArticleFile } from '../validate/validate-article-file.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import { noProgress } from './run-progress.js';
 import { startRun, usageProblem, type RunOptions } from './start-run.js';
-import { validateSettings } from './validate-site.js';
+import { FALLBACK_NOTE_KEY, validateSettings } from './validate-site.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
 import { chooseLanguages } from './choose-languages.js';
 import type { ReadSiteResult } from './read-site.js';
@@ -24,14 +25,6 @@ import type { PublicationWindow } from '../model/publication-window.js';
 /** What `coverage` takes besides a run's options; `strict` also fails the run on an outdated translation. */
 export interface CoverageOptions extends RunOptions {
   readonly cacheVersion: string;
-}
-
-/**
- * The languages that stand in for an absent version (issue 15, "Fallbacks"): none until the config
- * names a fallback chain, so every absent version is missing.
- */
-export function fallbackChainOf(_config: SiteConfig, _lang: string): readonly string[] {
-  return [];
 }
 
 /** A label file as a tree; undefined when it does not read as one (check reports why). */
@@ -55,7 +48,8 @@ function coverageOfSiteLabels(sources: SettingSources, config: SiteConfig, label
   const packagedLabels = (lang: string) => labelTreeOf(byPath.get(`${PACKAGED_PREFIX}${pathOf(lang)}`));
   // Every language needs the keys the default language has, as check requires.
   const reference = labelsOfLanguage(packagedLabels(config.defaultLanguage), siteLabels(config.defaultLanguage));
-  const keys = [...labelKeys, ...flattenKeys(reference ?? {}).keys()];
+  // A label polyfeed ships for a setting the site may not use (the fallback note) counts only when needed.
+  const keys = [...labelKeys, ...[...flattenKeys(reference ?? {}).keys()].filter((key) => key !== FALLBACK_NOTE_KEY || labelKeys.includes(key))];
   return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels });
 }
 
@@ -81,7 +75,7 @@ export function coverageOfReadSite(read: ReadSiteResult, window: PublicationWind
     defaultLanguage: config.defaultLanguage,
     window,
     translationOfRow: (row) => translationOf(table.pathAt(row)),
-    fallbackChainOf: (lang) => fallbackChainOf(config, lang),
+    fallbackChainOf: (lang) => fallbackChainOf(config.fallbacks, lang),
   });
   const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []).filter((entry) => languages.includes(entry.lang));
   return { languages, defaultLanguage: config.defaultLanguage, articles, labels };

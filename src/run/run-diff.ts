@@ -7,7 +7,7 @@ import { readSideBySide } from '../model/output-file.js';
 import { compareFeedPaths, diffFeedFile } from '../diff/diff-feeds.js';
 import type { FileDiff } from '../diff/feed-diff.js';
 import { feedFiles } from '../feeds/feed-files.js';
-import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import type { FeedsOutline, LanguageFeeds } from '../feeds/language-feeds.js';
 import type { BuildIndex } from '../cache/build-index.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
 import { readAndBuildSite } from './read-and-build-site.js';
@@ -83,7 +83,7 @@ export async function runDiff(options: DiffRunOptions): Promise<DiffOutcome | Us
     const stopped = (problems: readonly BuildError[], exitCode: number): DiffOutcome => ({ kind: 'diff', exitCode, problems, diff: undefined, ...dirs });
     const code = exitCodeFor(result.errors, result.configInvalid, options.strict);
     if (code !== ExitCode.ok) return stopped([...result.errors, ...cacheProblems], code);
-    const { files, unchanged, renderErrors } = diffBuiltFeeds(result.feeds, index, oldDir, progress);
+    const { files, unchanged, renderErrors } = diffBuiltFeeds(result.feeds, result.skippedLanguages, index, oldDir, progress);
     const problems = [...result.errors, ...withoutRepeats(renderErrors), ...cacheProblems];
     const problemCode = exitCodeFor(problems, false, options.strict);
     // A problem met while a feed was made (a template field, say) stops the build, so the diff too.
@@ -101,6 +101,7 @@ export async function runDiff(options: DiffRunOptions): Promise<DiffOutcome | Us
  */
 function diffBuiltFeeds(
   feeds: readonly LanguageFeeds[],
+  skipped: readonly FeedsOutline[],
   index: BuildIndex | undefined,
   oldDir: string,
   progress: RunProgress,
@@ -121,7 +122,8 @@ function diffBuiltFeeds(
     });
     progress.advance(languageFeeds.entries.length);
   }
-  const built = new Set(feeds.flatMap((languageFeeds) => languageFeeds.paths));
+  // A feed the config still makes but this run left out (--languages; the combined feed then) is not compared, nor removed.
+  const built = new Set([...feeds, ...skipped].flatMap((languageFeeds) => languageFeeds.paths));
   for (const path of listFeedPaths(oldDir)) {
     const diff = built.has(path) ? undefined : diffFeedFile({ path, oldText: readFeedText(oldDir, path), newText: undefined });
     if (diff) files.push(diff);

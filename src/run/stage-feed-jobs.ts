@@ -29,7 +29,7 @@ export interface FeedJobStart {
 
 /** Entries as plain data a worker can be sent (their translations worked out). */
 export function toJobEntries(entries: readonly PublishedEntry[]): PublishedEntry[] {
-  return entries.map(({ summary, url, id, translations, digest }) => ({ summary, url, id, translations, digest }));
+  return entries.map(({ summary, url, id, translations, digest, fallbackFor }) => ({ summary, url, id, translations, digest, fallbackFor }));
 }
 
 /** The site a worker renders from: the settings validated again, articles read from the site folder. */

@@ -29,6 +29,13 @@ import { scheduleOf, type PublicationWindow } from '../model/publication-window.
 /** Labels the code itself uses, besides those the templates name. */
 export const CODE_LABEL_KEYS = ['feed.title', 'feed.description', 'feed.copyright'] as const;
 
+/** The label the code writes the note of a fallback item with (see renderItem): needed once the config has a fallback chain. */
+export const FALLBACK_NOTE_KEY = 'item.fallbackNote';
+
+function fallbackLabelKeys(config: SiteConfig): string[] {
+  return Object.keys(config.fallbacks).length > 0 ? [FALLBACK_NOTE_KEY] : [];
+}
+
 export interface ValidateSettingsResult {
   /** Undefined when the config is invalid; templates or labels may still have problems (in `errors`). */
   readonly config: SiteConfig | undefined;
@@ -123,7 +130,7 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   const templates = compileTemplates(templateTexts, unreadablePaths(templateFiles, templateTexts), helpers.value?.helpers);
   errors.push(...templates.errors);
   const localeTexts = decodeAll(sources.localeFiles, errors);
-  const labelKeys = [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? [])];
+  const labelKeys = [...CODE_LABEL_KEYS, ...fallbackLabelKeys(config.value), ...(templates.value?.labelKeys ?? [])];
   const locales = validateLocales({
     files: localeTexts,
     packagedFiles: decodeAll(sources.packaged.localeFiles, errors),
@@ -131,7 +138,9 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
     languages: config.value.languages,
     defaultLanguage: config.value.defaultLanguage,
     requiredKeys: labelKeys,
+    optionalKeys: [FALLBACK_NOTE_KEY],
     configLabels: (lang) => feedTextLabels(config.value!, lang),
+    labelFallbacks: config.value.labelFallbacks,
   });
   errors.push(...locales.errors);
   // The helpers module is known by its bytes: one it imports is not (README, "Helpers").

@@ -63,7 +63,7 @@ export function serializeInParts(format: FeedFormat, head: FeedModel): FeedInPar
     case 'atom':
       return xmlStream(feedFormats.atom.serialize, head, (item) => atomEntryText(item, head.lang), '\n</feed>\n');
     case 'rss':
-      return xmlStream(feedFormats.rss.serialize, head, rssItemText, '\n  </channel>\n</rss>\n');
+      return xmlStream(feedFormats.rss.serialize, head, (item) => rssItemText(item, head.lang), '\n  </channel>\n</rss>\n');
     case 'json':
       return jsonStream(head);
   }

@@ -14,9 +14,10 @@ function setChildText(parent: Element, name: string, text: string): void {
 /**
  * One item, made from the model alone (`feed` writes the channel; every text of an item is the
  * model's anyway). Children in this order: title (unless empty), link, guid, pubDate, description, content:encoded,
- * enclosure, categories, authors.
+ * enclosure, categories, authors; an item in another language than its channel says so in
+ * `dc:language` (a combined multilingual feed: RSS 2.0 has no language of its own per item).
  */
-export function rssItemElement(item: FeedItemModel): Element {
+export function rssItemElement(item: FeedItemModel, feedLang: string): Element {
   const children: Element[] = [
     // An empty title is left out (RSS 2.0: an item needs a title or a description).
     ...(item.title ? [makeElement('title', {}, item.title)] : []),
@@ -37,12 +38,13 @@ export function rssItemElement(item: FeedItemModel): Element {
   for (const author of item.authors) {
     children.push(allHaveEmail ? makeElement('author', {}, `${author.email} (${author.name})`) : makeElement('dc:creator', {}, author.name));
   }
+  if (item.lang !== feedLang) children.push(makeElement('dc:language', {}, item.lang));
   return makeElement('item', {}, children);
 }
 
 /** An item's text as it stands in its feed: a line of its own, indented under `<channel>`. */
-export function rssItemText(item: FeedItemModel): string {
-  return `\n${writeElement(rssItemElement(item), '    ', PLAIN_TEXT)}`;
+export function rssItemText(item: FeedItemModel, feedLang: string): string {
+  return `\n${writeElement(rssItemElement(item, feedLang), '    ', PLAIN_TEXT)}`;
 }
 
 /** The Syndication module (RDF Site Summary 1.0 Modules: Syndication) says the same as <ttl> to readers that read only it. */
@@ -82,6 +84,6 @@ export function toRss(model: FeedModel): string {
   if (image) setChildText(image, 'title', model.title);
   if (model.ttlMinutes) addUpdatePeriod(rss, channel, model.ttlMinutes);
   addArchiveLinks(rss, channel, 'item', model.archive, { element: 'atom:link', format: 'rss', type: 'application/rss+xml' });
-  channel.elements = [...(channel.elements ?? []), ...model.items.map(rssItemElement)];
+  channel.elements = [...(channel.elements ?? []), ...model.items.map((item) => rssItemElement(item, model.lang))];
   return writeXmlTree(tree, PLAIN_TEXT);
 }

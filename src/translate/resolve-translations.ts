@@ -6,6 +6,7 @@ import type { ArticleTable } from '../model/article-table.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import { urlPatternOf, type ArticleUrlOf } from '../urls/article-url.js';
 import type { Article } from '../model/article.js';
+import { fallbackChainOf } from '../model/fallback-chains.js';
 import { isCandidate, isPublishedIn, updatedMsIn, type PublicationWindow } from '../model/publication-window.js';
 
 /** A link from one language version to another. */
@@ -32,6 +33,12 @@ export interface PublishedEntry {
    * article key, their titles from their bytes). Undefined when a digest is not known.
    */
   readonly translationInputs?: string | undefined;
+  /**
+   * Set when this version stands in for a missing one (config `fallbacks`): the language of the
+   * feed it is in, which has no published version of the article. The version keeps its own
+   * language, URL and id; it is marked as its language and carries a note in the feed's.
+   */
+  readonly fallbackFor?: string | undefined;
 }
 
 /** A published version read in full, to be rendered. */
@@ -129,6 +136,7 @@ class Entry implements PublishedEntry {
   constructor(
     private readonly rows: PublishedRows,
     private readonly row: number,
+    readonly fallbackFor?: string,
   ) {}
 
   /**
@@ -173,9 +181,18 @@ export interface PublishedIdsOfLanguage {
 
 /** The published versions of a site, made into entries only when asked for. */
 export interface PublishedEntries {
-  /** Published versions in `lang`, newest first (ties by id): at most `limit` of them, or all with 0. */
+  /**
+   * Published versions in `lang`, newest first (ties by id): at most `limit` of them, or all with
+   * 0. With a fallback chain for `lang` (config `fallbacks`), an article without a published
+   * version in `lang` is there by the version of the first language of the chain that has one
+   * (its `fallbackFor` set).
+   */
   newestOf(lang: string, limit: number): PublishedEntry[];
-  /** Every published version in `lang`, by article key: what the published-ids manifest lists (the same versions as the feeds). */
+  /**
+   * Every published version in `lang`, by article key: what the published-ids manifest lists (the
+   * same versions as the feeds, but fallbacks: a version standing in for another language is
+   * listed, with its id, under its own language).
+   */
   idsOf(lang: string): PublishedIdsOfLanguage;
 }
 
@@ -262,19 +279,43 @@ export function resolveTranslations(table: ArticleTable, config: SiteConfig, win
     if (rowsOfLanguage) rowsOfLanguage.push(row);
     else byLanguage.set(lang, [row]);
   }
+  const fallbacks = new Map<string, Set<number>>();
+  /** The rows of `lang`'s feeds: its own versions, and the versions its fallback chain puts in for the articles it lacks (made once per language). */
+  const feedRowsOf = (lang: string): readonly number[] => {
+    const own = byLanguage.get(lang) ?? [];
+    const chain = fallbackChainOf(config.fallbacks, lang);
+    if (chain.length === 0) return own;
+    let taken = fallbacks.get(lang);
+    if (!taken) {
+      taken = new Set();
+      const covered = new Set(own.map((row) => table.keyAt(row)));
+      for (const other of chain) {
+        for (const row of byLanguage.get(other) ?? []) {
+          const key = table.keyAt(row);
+          if (covered.has(key)) continue;
+          covered.add(key);
+          taken.add(row);
+        }
+      }
+      fallbacks.set(lang, taken);
+    }
+    return [...own, ...taken];
+  };
   const value: PublishedEntries = {
     newestOf(lang, limit) {
       const ids = new Map<number, string>();
       const idOf = (row: number) => ids.get(row) ?? ids.set(row, rows.idAt(row)).get(row)!;
+      const feedRows = feedRowsOf(lang);
+      const taken = fallbacks.get(lang);
       // Newest first, then by id (worked out only for versions published at the same time).
-      const newest = [...(byLanguage.get(lang) ?? [])].sort((a, b) => {
+      const newest = [...feedRows].sort((a, b) => {
         const byDate = table.dateMsAt(b) - table.dateMsAt(a);
         if (byDate !== 0) return byDate;
         const idA = idOf(a);
         const idB = idOf(b);
         return idA < idB ? -1 : idA > idB ? 1 : 0;
       });
-      return (limit > 0 ? newest.slice(0, limit) : newest).map((row) => new Entry(rows, row));
+      return (limit > 0 ? newest.slice(0, limit) : newest).map((row) => new Entry(rows, row, taken?.has(row) ? lang : undefined));
     },
     idsOf(lang) {
       const inPathOrder = byLanguage.get(lang) ?? [];

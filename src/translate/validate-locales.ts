@@ -3,7 +3,8 @@ import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { parseYamlWithPositions, type ParsedYaml } from '../load/parse-yaml-with-positions.js';
 import { PACKAGED_PREFIX } from '../load/read-packaged-defaults.js';
-import { labelsOfLanguage, type LabelTree } from './labels-of-language.js';
+import { labelsOfLanguage, withLabelFallbacks, type LabelTree } from './labels-of-language.js';
+import { fallbackChainOf, type FallbackChains } from '../model/fallback-chains.js';
 import { collectPlaceholders } from './collect-placeholders.js';
 import { flattenKeys } from './flatten-keys.js';
 
@@ -31,6 +32,10 @@ export interface ValidateLocalesInput {
   readonly unreadable?: ReadonlySet<string>;
   /** Labels the config gives a language (its feed texts: `title`, …), between the packaged ones and the site's. */
   readonly configLabels?: (lang: string) => LabelTree | undefined;
+  /** Keys the default language has that no language needs unless `requiredKeys` names them (a label polyfeed ships for a setting the site may not use). */
+  readonly optionalKeys?: readonly string[];
+  /** Per language, the languages whose labels fill the ones it lacks (config `labelFallbacks`); none by default. */
+  readonly labelFallbacks?: FallbackChains;
 }
 
 /** Where JSON.parse stopped, from its message ("at position 103" on Node 20, "line 5 column 3" later). */
@@ -93,6 +98,8 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     // A site file that exists but did not decode is reported already; the packaged labels must not hide it.
     if (input.unreadable?.has(pathOf(lang))) continue;
     if (!siteFile && !packagedFile) {
+      // A language whose labels all come from its fallbacks needs no file of its own.
+      if (fallbackChainOf(input.labelFallbacks, lang).length > 0) continue;
       errors.push(makeError('LOCALE_MISSING', { lang, file: pathOf(lang), packaged: packagedLanguages }, { file: 'polyfeed.config.yaml' }));
       continue;
     }
@@ -105,11 +112,21 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     positions.set(lang, site?.positions);
   }
 
+  // Fallbacks are laid under a language's own labels, from the others' own labels (a chain is not followed further).
+  const ownLabels = new Map(Object.entries(resources).map(([lang, labels]) => [lang, labels[LABEL_NAMESPACE] as LabelTree]));
+  for (const lang of input.languages) {
+    const chain = fallbackChainOf(input.labelFallbacks, lang);
+    if (chain.length === 0 || input.unreadable?.has(pathOf(lang))) continue;
+    const labels = withLabelFallbacks(ownLabels.get(lang), chain.map((other) => ownLabels.get(other)));
+    if (labels) resources[lang] = { [LABEL_NAMESPACE]: labels };
+  }
+
   const reference = resources[input.defaultLanguage];
   if (!reference) return { errors };
   const referenceKeys = flattenKeys(reference[LABEL_NAMESPACE]);
   const referencePlaceholders = collectPlaceholders(reference[LABEL_NAMESPACE]);
-  const wanted = new Set([...referenceKeys.keys(), ...input.requiredKeys]);
+  const optional = new Set((input.optionalKeys ?? []).filter((key) => !input.requiredKeys.includes(key)));
+  const wanted = new Set([...[...referenceKeys.keys()].filter((key) => !optional.has(key)), ...input.requiredKeys]);
 
   for (const lang of input.languages) {
     const labels = resources[lang];

@@ -42,3 +42,28 @@ export function readSampleArticles(root: string, baseUrl: string): ExpectedArtic
   }
   return out;
 }
+
+/** The sample config's fallback chains (`fallbacks`), read with a YAML parser of their own. */
+export function readSampleFallbacks(root: string): Record<string, string[]> {
+  const config = parse(readFileSync(join(root, 'polyfeed.config.yaml'), 'utf8')) as { fallbacks?: Record<string, string | string[]> };
+  return Object.fromEntries(Object.entries(config.fallbacks ?? {}).map(([lang, chain]) => [lang, typeof chain === 'string' ? [chain] : chain]));
+}
+
+/**
+ * The items a language's feeds must carry, newest first: its published versions and, with a
+ * fallback chain, for each article without one, the published version of the first language of
+ * the chain that has one (issue 15).
+ */
+export function expectedFeedItems(articles: readonly ExpectedArticle[], lang: string, fallbacks: Record<string, string[]>): ExpectedArticle[] {
+  const published = articles.filter((article) => !article.draft);
+  const own = published.filter((article) => article.lang === lang);
+  const covered = new Set(own.map((article) => article.key));
+  const taken: ExpectedArticle[] = [];
+  for (const other of fallbacks[lang] ?? []) {
+    for (const article of published.filter((version) => version.lang === other && !covered.has(version.key))) {
+      covered.add(article.key);
+      taken.push(article);
+    }
+  }
+  return [...own, ...taken].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+}

@@ -4,7 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { labels, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { labels, sampleSiteFiles, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 const NOW = '2025-06-01T00:00:00Z';
 
@@ -207,5 +207,21 @@ describe('polyfeed coverage', () => {
       ['articles/beta/en.md', ['translationOf'], 4],
     ]);
     expect(runCli(['check', '--root', root, '--now', NOW]).status).toBe(1);
+  });
+});
+
+describe('the sample site shows every kind of cell', () => {
+  test('pt-BR falls back to English, articles are translated into only some languages, and one translation is outdated', () => {
+    const root = writeSite(sampleSiteFiles());
+    const run = runCli(['coverage', '--root', root, '--now', NOW, '--format', 'json']);
+    expect(run.status).toBe(0);
+    const { coverage } = JSON.parse(run.stdout) as { coverage: { articles: { key: string; languages: Record<string, { status: string; from: string | null }> }[] } };
+    const statuses = (lang: string) => coverage.articles.map((article) => article.languages[lang]!.status);
+    expect(new Set(statuses('pt-BR'))).toEqual(new Set(['translated', 'fallback']));
+    expect(statuses('fr')).toContain('missing');
+    const geminids = coverage.articles.find((article) => article.key === '2024-12-geminids-meteor-shower-explained')!;
+    // The English version was updated on 14 December, after the Japanese translation was written.
+    expect(geminids.languages.ja).toMatchObject({ status: 'outdated', from: 'en' });
+    expect(runCli(['coverage', '--root', root, '--now', NOW, '--strict']).status).toBe(1);
   });
 });

@@ -44,7 +44,7 @@ describe('polyfeed init', () => {
   test('defaults to English, and --eject copies the templates and every label into the site, which still builds the same feeds', () => {
     const plain = initSite();
     const ejected = initSite(['--eject']);
-    expect(Object.keys(readTree(join(ejected, 'templates'))).sort()).toEqual(['item.hbs', 'partials/byline.hbs', 'partials/figure.hbs', 'partials/translations.hbs', 'partials/video.hbs']);
+    expect(Object.keys(readTree(join(ejected, 'templates'))).sort()).toEqual(['item.hbs', 'partials/byline.hbs', 'partials/fallback-note.hbs', 'partials/figure.hbs', 'partials/translations.hbs', 'partials/video.hbs']);
     expect(JSON.parse(readFileSync(join(ejected, 'locales/en/feed.json'), 'utf8')).item.readMore).toBe('Read more');
     for (const site of [plain, ejected]) expect(runCli(['build', '--root', site]).status).toBe(0);
     expect(readTree(join(ejected, 'public'))).toEqual(readTree(join(plain, 'public')));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { minimalConfig, readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 const article = (title: string, date = '2025-03-14T09:30:00+01:00') => `---\ntitle: ${title}\ndate: ${date}\n---\nText of ${title}.\n`;
 
@@ -185,10 +185,13 @@ describe('over random edit sequences', () => {
       fc.record({ kind: fc.constant('touch' as const), key: fc.constantFrom('a', 'b', 'c'), lang: fc.constantFrom('en', 'ar'), seconds: fc.integer({ min: 1_600_000_000, max: 1_700_000_000 }) }),
       // "Now" moves, forwards or back, across the articles' dates: versions fall due (or are scheduled again) with no file changed.
       fc.record({ kind: fc.constant('now' as const), day: fc.integer({ min: 1, max: 31 }), hour: fc.integer({ min: 0, max: 23 }) }),
+      // Arabic falls back to English, or stops (issue 15): the Arabic feeds then take, or drop, the English versions of articles without an Arabic one.
+      fc.record({ kind: fc.constant('fallbacks' as const), on: fc.boolean() }),
     );
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 31 }), (edits, startDay) => {
-        const root = writeSite(siteFiles({ 'articles/first/en.md': undefined, 'articles/a/en.md': article('Alpha', march(1)) }));
+        // Arabic starts out falling back to English: every write and deletion moves fallback items in or out of its feeds.
+        const root = writeSite(siteFiles({ 'articles/first/en.md': undefined, 'articles/a/en.md': article('Alpha', march(1)), 'polyfeed.config.yaml': `${minimalConfig}fallbacks: { ar: en }\n` }));
         let now = march(startDay);
         expect(runCli(['build', '--root', root, '--now', now]).status).toBe(0);
         for (const change of edits) {
@@ -203,6 +206,8 @@ describe('over random edit sequences', () => {
             if (existsSync(file)) utimesSync(file, change.seconds, change.seconds);
           } else if (change.kind === 'now') {
             now = march(change.day, change.hour);
+          } else if (change.kind === 'fallbacks') {
+            writeFileSync(join(root, 'polyfeed.config.yaml'), `${minimalConfig}${change.on ? 'fallbacks: { ar: en }\n' : ''}`);
           } else {
             writeFileSync(join(root, 'locales/en/feed.json'), siteFiles()['locales/en/feed.json']!.replace('Read more', change.text));
           }

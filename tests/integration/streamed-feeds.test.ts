@@ -52,7 +52,7 @@ function feedsSerializedWhole(root: string, version: string): Record<string, str
     const entries = site!.published.newestOf(lang, config.maxItems);
     const read = readEntries(site!, entries);
     const t = tools.translatorFor(lang);
-    const rendered = renderEntries(site!, read.articles, t, tools.renderMarkdown);
+    const rendered = renderEntries(site!, read.articles, tools);
     expect([...read.errors, ...rendered.errors]).toEqual([]);
     expect(rendered.items).toHaveLength(entries.length);
     const items = rendered.items.map((item) => toItemModel(item, config, site!.staticFiles));

@@ -78,6 +78,22 @@ export const fieldErrors = {
       message: (p: { lang: string; field: string }) => `"${p.field}" names "${p.lang}", which is not one of "languages".`,
       hint: 'Name only languages of "languages".',
     }),
+    'fallback-language-not-listed': entry({
+      message: (p: { field: string; lang: string }) => `"${p.field}" has a chain for "${p.lang}", which is not one of "languages".`,
+      hint: 'Name only languages of "languages" (spelt as there), or add the language to "languages".',
+    }),
+    'fallback-to-unlisted': entry({
+      message: (p: { field: string; lang: string; other: string }) => `"${p.field}" lets "${p.lang}" fall back to "${p.other}", which is not one of "languages".`,
+      hint: 'A fallback chain may only name languages the site publishes: add it to "languages", or take it out of the chain.',
+    }),
+    'fallback-to-itself': entry({
+      message: (p: { field: string; lang: string }) => `"${p.field}" lets "${p.lang}" fall back to itself.`,
+      hint: 'Name the other languages to try, in order, e.g. "pt-BR: [pt-PT, en]".',
+    }),
+    'fallback-twice': entry({
+      message: (p: { field: string; lang: string; other: string }) => `"${p.field}" names "${p.other}" twice in the chain of "${p.lang}".`,
+      hint: 'Name each language once: the first one with a version is taken.',
+    }),
     'permalink-language-not-listed': entry({
       message: (p: { lang: string }) => `"permalink" has a pattern for "${p.lang}", which is not one of "languages".`,
       hint: 'Name a language of "languages", or "default" for the pattern of every language not named.',
@@ -127,6 +143,10 @@ export const fieldErrors = {
     'polyfeed-layout-dir': entry({
       message: (p: { dir: string }) => `The polyfeed layout reads articles/, not "${p.dir}".`,
       hint: 'Move the articles to articles/<key>/<lang>.md, or set content.layout to the generator the folder was written for.',
+    }),
+    'combined-feed-folder-taken': entry({
+      message: () => 'combinedFeed is set, and "mul" is one of the languages: the combined feed is written to mul/ and tagged "mul" (multiple languages), so a language "mul" would share its folder.',
+      hint: 'Remove "mul" from languages, or set combinedFeed to [] (no combined feed).',
     }),
     'language-twice': entry({ message: (p: { lang: string }) => `"${p.lang}" is listed twice in "languages".`, hint: 'List each language once.' }),
     'default-language-not-listed': entry({

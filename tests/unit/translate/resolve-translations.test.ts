@@ -225,3 +225,27 @@ describe('newestOf', () => {
     expect(published.newestOf('en', 1)[0]!.translations).toEqual([{ lang: 'fr', url: 'https://example.org/fr/new/', title: 'new' }]);
   });
 });
+
+describe('fallbacks (issue 15)', () => {
+  const summaries = [article('a', 'en'), article('a', 'fr'), article('b', 'en'), article('c', 'ar'), article('c', 'en')];
+
+  test('newestOf takes, for each article the language lacks, the first published version of its chain, marked with fallbackFor; translations are that version\'s', () => {
+    const siteConfig = config({ fallbacks: { ar: ['fr', 'en'] } });
+    const { value } = resolveTable(tableOfSummaries(summaries), siteConfig, LATER);
+    const entries = value.newestOf('ar', 0);
+    expect(entries.map((entry) => [entry.id, entry.summary.lang, entry.fallbackFor])).toEqual([
+      ['https://example.org/ar/c/', 'ar', undefined],
+      ['https://example.org/en/b/', 'en', 'ar'],
+      ['https://example.org/fr/a/', 'fr', 'ar'],
+    ]);
+    expect(entries[2]!.translations.map((link) => link.lang)).toEqual(['en']);
+    // A language's own feeds and the id manifest are unchanged by another language's chain.
+    expect(value.newestOf('fr', 0).map((entry) => [entry.id, entry.fallbackFor])).toEqual([['https://example.org/fr/a/', undefined]]);
+    expect(value.idsOf('ar').ids).toEqual(['https://example.org/ar/c/']);
+  });
+
+  test('newestOf with a limit counts fallback items like the others (ties by id, as always)', () => {
+    const { value } = resolveTable(tableOfSummaries(summaries), config({ fallbacks: { ja: 'en' } }), LATER);
+    expect(value.newestOf('ja', 2).map((entry) => entry.id)).toEqual(['https://example.org/en/a/', 'https://example.org/en/b/']);
+  });
+});

@@ -170,4 +170,52 @@ describe('validateLocales with polyfeed\'s packaged labels', () => {
     const result = validateLocales({ files: [file('en', feed('News'))], packagedFiles: [packaged('en', items), packaged('de', items)], unreadable: new Set(['locales/de/feed.json']), languages: ['en', 'de'], defaultLanguage: 'en', requiredKeys: REQUIRED });
     expect(result.value?.de).toBeUndefined();
   });
+
+  describe('labelFallbacks (issue 15)', () => {
+    const withChains = (files: { path: string; text: string }[], labelFallbacks: Record<string, string[]>, languages = ['en', 'pt-PT', 'pt-BR']) =>
+      validateLocales({ files, languages, defaultLanguage: 'en', requiredKeys: REQUIRED, labelFallbacks });
+    const portuguesePlurals = { one: '{{count}} minuto', many: '{{count}} minutos', other: '{{count}} minutos' };
+    const ptBRFull = labels({ feed: { title: 'Exemplo BR', description: 'Feed BR', copyright: '© BR' }, item: { readMore: 'Leia mais' } }, portuguesePlurals);
+    /** pt-BR's labels without the feed texts. */
+    const ptBR = JSON.stringify({ item: (JSON.parse(ptBRFull) as { item: unknown }).item });
+    const ptPT = JSON.stringify({ feed: { title: 'Exemplo', description: 'Feed de exemplo', copyright: '© Exemplo' }, item: { readMore: 'Ler mais' } });
+
+    test('a language fills the labels it lacks from its chain, key by key, and keeps its own', () => {
+      const result = withChains([file('en', labels()), file('pt-PT', ptPT), file('pt-BR', ptBRFull)], { 'pt-PT': ['pt-BR'] });
+      const labelsOf = (lang: string) => result.value?.[lang]?.feed as { feed: Record<string, string>; item: Record<string, string> } | undefined;
+      expect(result.errors.filter((error) => error.file === 'locales/pt-PT/feed.json')).toEqual([]);
+      expect(labelsOf('pt-PT')?.item.readMore).toBe('Ler mais');
+      expect(labelsOf('pt-PT')?.item.readingTime_many).toBe('{{count}} minutos');
+      expect(labelsOf('pt-PT')?.feed.title).toBe('Exemplo');
+    });
+
+    test('without a chain, the same missing labels stay LOCALE_MISSING_KEY', () => {
+      const result = withChains([file('en', labels()), file('pt-PT', ptPT), file('pt-BR', ptBRFull)], {});
+      expect(result.value).toBeUndefined();
+      const ptPTProblems = result.errors.filter((error) => error.file === 'locales/pt-PT/feed.json');
+      expect(new Set(ptPTProblems.map((error) => error.code))).toEqual(new Set(['LOCALE_MISSING_KEY']));
+      expect(ptPTProblems.map((error) => error.path?.join('.'))).toEqual(expect.arrayContaining(['item.byline', 'item.readingTime']));
+    });
+
+    test('a label none of the chain has stays missing; the first language of the chain wins', () => {
+      const result = withChains([file('en', labels()), file('pt-PT', JSON.stringify({ item: { readMore: 'Ler mais' } })), file('pt-BR', ptBR)], { 'pt-PT': ['pt-BR', 'en'] });
+      expect(result.errors.filter((error) => error.file === 'locales/pt-PT/feed.json')).toEqual([]);
+      const ptPTLabels = result.value === undefined ? undefined : (result.value['pt-PT']!.feed as { feed: Record<string, string>; item: Record<string, string> });
+      // pt-BR lacks the feed texts: they come from en, the next language of the chain; readingTime from pt-BR, the first.
+      expect(result.errors.filter((error) => error.file === 'locales/pt-BR/feed.json').map((error) => error.path?.join('.'))).toEqual(['feed.copyright', 'feed.description', 'feed.title']);
+      expect(ptPTLabels).toBeUndefined();
+      const ptPTOnly = withChains([file('en', labels()), file('pt-PT', JSON.stringify({ item: { readMore: 'Ler mais' } })), file('pt-BR', ptBRFull)], { 'pt-PT': ['pt-BR', 'en'] });
+      expect(ptPTOnly.errors).toEqual([]);
+      expect((ptPTOnly.value!['pt-PT']!.feed as { feed: Record<string, string>; item: Record<string, string> })).toMatchObject({
+        feed: { title: 'Exemplo BR' },
+        item: { readMore: 'Ler mais', readingTime_one: '{{count}} minuto', byline: 'By {{authors}}' },
+      });
+    });
+
+    test('a language with a chain needs no label file of its own', () => {
+      const result = withChains([file('en', labels()), file('pt-BR', ptBRFull)], { 'pt-PT': ['pt-BR'] });
+      expect(result.errors.filter((error) => error.code === 'LOCALE_MISSING')).toEqual([]);
+      expect(result.errors.filter((error) => error.file === 'locales/pt-PT/feed.json')).toEqual([]);
+    });
+  });
 });
