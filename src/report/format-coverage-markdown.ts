@@ -35,7 +35,10 @@ export function formatCoverageMarkdown(coverage: SiteCoverage): string {
   for (const row of articles) {
     lines.push(`| ${escapeMarkdown(row.title)} (${codeOf(row.key)}) | ${languages.map((lang) => markdownCell(row.cells[lang])).join(' | ')} |`);
   }
-  lines.push('', '#### Labels', '', '| Language | From polyfeed\'s labels | Missing |', '| --- | --- | --- |');
-  for (const labels of coverage.labels) lines.push(`| ${escapeMarkdown(labels.lang)} | ${codeList(labels.packaged)} | ${codeList(labels.missing)} |`);
+  lines.push('', '#### Labels', '', '| Language | From polyfeed\'s labels | Falling back | Missing |', '| --- | --- | --- | --- |');
+  for (const labels of coverage.labels) {
+    const fallback = codeList(labels.fallback.map(({ key, from }) => `${key} → ${from}`));
+    lines.push(`| ${escapeMarkdown(labels.lang)} | ${codeList(labels.packaged)} | ${fallback} | ${codeList(labels.missing)} |`);
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -55,6 +55,7 @@ export function formatCoverageText(coverage: SiteCoverage): string {
   const labelLines = coverage.labels.flatMap((labels) => [
     ...(labels.missing.length > 0 ? [`${labels.lang}: ${labels.missing.length} missing: ${labelList(labels.missing)}`] : []),
     ...(labels.packaged.length > 0 ? [`${labels.lang}: ${labels.packaged.length} from polyfeed's labels: ${labelList(labels.packaged)}`] : []),
+    ...(labels.fallback.length > 0 ? [`${labels.lang}: ${labels.fallback.length} falling back: ${labelList(labels.fallback.map(({ key, from }) => `${key}→${from}`))}`] : []),
   ]);
   lines.push('', 'Labels:', ...(labelLines.length > 0 ? labelLines.map((text) => `  ${text}`) : ['  every language words every label itself']));
   return `${lines.join('\n')}\n`;

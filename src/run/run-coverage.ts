@@ -50,7 +50,7 @@ function coverageOfSiteLabels(sources: SettingSources, config: SiteConfig, label
   const reference = labelsOfLanguage(packagedLabels(config.defaultLanguage), siteLabels(config.defaultLanguage));
   // A label polyfeed ships for a setting the site may not use (the fallback note) counts only when needed.
   const keys = [...labelKeys, ...[...flattenKeys(reference ?? {}).keys()].filter((key) => key !== FALLBACK_NOTE_KEY || labelKeys.includes(key))];
-  return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels });
+  return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels, labelFallbackChain: (lang) => fallbackChainOf(config.labelFallbacks, lang) });
 }
 
 /** The front matter's `translationOf` of an article file, read again through the sources' reader. */

@@ -7,7 +7,9 @@ export interface LabelCoverage {
   readonly lang: string;
   /** Keys taken from polyfeed's packaged labels: the site does not word them itself. */
   readonly packaged: readonly string[];
-  /** Keys neither the site nor polyfeed gives: a build fails on them (LOCALE_MISSING_KEY). */
+  /** Keys neither the site nor polyfeed gives in the language, taken from a language of its `labelFallbacks` chain (`from`). */
+  readonly fallback: readonly { readonly key: string; readonly from: string }[];
+  /** Keys neither the site nor polyfeed gives, nor a fallback: a build fails on them (LOCALE_MISSING_KEY). */
   readonly missing: readonly string[];
 }
 
@@ -20,6 +22,8 @@ export interface LabelCoverageInput {
   readonly siteLabels: (lang: string) => LabelTree | undefined;
   /** polyfeed's packaged labels of a language. */
   readonly packagedLabels: (lang: string) => LabelTree | undefined;
+  /** The languages whose labels fill those a language lacks (config `labelFallbacks`), in order; none when not given. */
+  readonly labelFallbackChain?: (lang: string) => readonly string[];
 }
 
 /**
@@ -28,13 +32,22 @@ export interface LabelCoverageInput {
  */
 export function coverageOfLabels(input: LabelCoverageInput): LabelCoverage[] {
   const keys = [...new Set(input.keys)].sort();
+  // A language's own keys: the site's, then polyfeed's (a fallback chain fills only what both lack, and is not followed further).
+  const ownKeys = (lang: string) => new Set([...flattenKeys(input.siteLabels(lang) ?? {}).keys(), ...flattenKeys(input.packagedLabels(lang) ?? {}).keys()]);
   return input.languages.map((lang) => {
     const own = flattenKeys(input.siteLabels(lang) ?? {});
     const packaged = flattenKeys(input.packagedLabels(lang) ?? {});
+    const chain = (input.labelFallbackChain?.(lang) ?? []).map((other) => ({ lang: other, keys: ownKeys(other) }));
+    const lacking = keys.filter((key) => !own.has(key) && !packaged.has(key));
+    const fallback = lacking.flatMap((key) => {
+      const from = chain.find((other) => other.keys.has(key))?.lang;
+      return from === undefined ? [] : [{ key, from }];
+    });
     return {
       lang,
       packaged: keys.filter((key) => !own.has(key) && packaged.has(key)),
-      missing: keys.filter((key) => !own.has(key) && !packaged.has(key)),
+      fallback,
+      missing: lacking.filter((key) => !fallback.some((entry) => entry.key === key)),
     };
   });
 }

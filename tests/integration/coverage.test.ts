@@ -4,7 +4,7 @@
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
-import { labels, sampleSiteFiles, siteFiles, writeSite } from '../helpers/site-fixture.js';
+import { labels, readTree, sampleSiteFiles, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
 const NOW = '2025-06-01T00:00:00Z';
 
@@ -64,7 +64,7 @@ interface CoverageReport {
     languages: string[];
     defaultLanguage: string;
     articles: { key: string; title: string; languages: Record<string, JsonCell> }[];
-    labels: { lang: string; packaged: string[]; missing: string[] }[];
+    labels: { lang: string; packaged: string[]; fallback: { key: string; from: string }[]; missing: string[] }[];
   };
 }
 
@@ -101,7 +101,7 @@ describe('polyfeed coverage', () => {
     expect(labelsOf.fr!.packaged).toContain('item.readMore');
     expect(labelsOf.fr!.packaged).not.toContain('feed.title');
     expect(labelsOf.de!.packaged).toContain('item.readingTime');
-    expect(labelsOf.en).toEqual({ lang: 'en', packaged: [], missing: [] });
+    expect(labelsOf.en).toEqual({ lang: 'en', packaged: [], fallback: [], missing: [] });
     expect(Object.values(labelsOf).every((entry) => entry.missing.length === 0)).toBe(true);
   });
 
@@ -223,5 +223,29 @@ describe('the sample site shows every kind of cell', () => {
     // The English version was updated on 14 December, after the Japanese translation was written.
     expect(geminids.languages.ja).toMatchObject({ status: 'outdated', from: 'en' });
     expect(runCli(['coverage', '--root', root, '--now', NOW, '--strict']).status).toBe(1);
+  });
+});
+
+describe('labels that fall back', () => {
+  test('a label a language without packaged labels lacks is listed as falling back to the language its labelFallbacks chain takes it from, in every format', () => {
+    // ko: polyfeed ships no Korean labels; its file words every label but "item.readMore", which labelFallbacks takes from English.
+    const korean = JSON.parse(labels()) as { item: Record<string, string> };
+    delete korean.item.readMore;
+    const root = writeSite(
+      siteFiles({
+        'polyfeed.config.yaml': config.replace('[en, fr, ar, de]', '[en, ko]') + 'labelFallbacks: { ko: [en] }\n',
+        'locales/ko/feed.json': JSON.stringify(korean),
+        'articles/first/ko.md': version('First ko', 'date: 2025-01-02T00:00:00Z'),
+      }),
+    );
+    const json = JSON.parse(coverage(root, '--format', 'json').stdout) as CoverageReport;
+    const ko = json.coverage!.labels.find((entry) => entry.lang === 'ko')!;
+    expect(ko.fallback).toEqual([{ key: 'item.readMore', from: 'en' }]);
+    expect(ko.missing).toEqual([]);
+    expect(coverage(root).stdout).toContain('ko: 1 falling back: item.readMore→en');
+    expect(coverage(root, '--format', 'markdown').stdout).toMatch(/\| ko \| .* \| `item\.readMore → en` \| .* \|/);
+    // Without the chain the label is missing, and the build says so.
+    const without = writeSite({ ...readTree(root), 'polyfeed.config.yaml': config.replace('[en, fr, ar, de]', '[en, ko]') });
+    expect((JSON.parse(coverage(without, '--format', 'json').stdout) as CoverageReport).coverage!.labels.find((entry) => entry.lang === 'ko')!.missing).toEqual(['item.readMore']);
   });
 });
