@@ -1,4 +1,6 @@
 // I/O: argv → a command run → its report printed → the exit code. The only module that exits.
+// Longer than most modules: it is the one table of every command and option (commander's definitions
+// read best side by side); what a command does lives in run/, how its outcome is printed in report/.
 import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { printReport, type ReportFormat } from './report/print-report.js';

@@ -1,4 +1,5 @@
 // Pure: every article file of a build as columns, in path order: tens of thousands of rows are a few arrays, not an object graph each.
+// One class on purpose: its columns are private and every accessor keeps them in step (a split would expose them).
 import type { BuildError } from './build-error.js';
 import type { FileStamp } from './file-stamp.js';
 import type { ArticleSummary } from './article-summary.js';

@@ -1,8 +1,8 @@
 // I/O: the check command: every source read (the changed articles again) and validated, published ids checked, the newest item of each language rendered; writes nothing.
 import { chooseLanguages } from './choose-languages.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
-import { startRun, usageProblem, type RunOptions } from './start-run.js';
-import { startWorkerPool, workersFor } from './worker-pool.js';
+import type { RunOptions } from './start-run.js';
+import { readSiteOnly } from './read-site-only.js';
 import { noProgress } from './run-progress.js';
 
 /** What `check` takes besides a run's options. */
@@ -16,21 +16,14 @@ export interface CheckOptions extends RunOptions {
 
 /** Runs `polyfeed check`: it reads the index of the last build but writes nothing, not even the cache. */
 export async function runCheck(options: CheckOptions): Promise<RunOutcome> {
-  const problem = usageProblem(options.root, undefined);
-  if (problem) return { kind: 'usage', message: problem };
+  // Loaded while the site is read.
+  const modules = Promise.all([import('./build-site.js'), import('./guard-published-ids.js'), import('./read-ignored-fields.js'), import('./run-coverage.js')]);
+  const run = await readSiteOnly(options, options.cacheVersion);
+  if ('usage' in run) return { kind: 'usage', message: run.usage };
+  const { cacheProblems } = run;
   const progress = options.progress ?? noProgress;
-  progress.stage('scan');
-  const { snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
-  progress.stage('read', snapshot.changes.changed.length);
-  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs), progress);
-  const [{ readSite }, { checkSite }, { guardPublishedIds }, { readIgnoredFields }, { coverageOfReadSite, exitCodeWithCoverage }] = await Promise.all([
-    import('./read-site.js'),
-    import('./build-site.js'),
-    import('./guard-published-ids.js'),
-    import('./read-ignored-fields.js'),
-    import('./run-coverage.js'),
-  ]);
-  const { read } = guardPublishedIds(options.root, await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close()), false);
+  const [{ checkSite }, { guardPublishedIds }, { readIgnoredFields }, { coverageOfReadSite, exitCodeWithCoverage }] = await modules;
+  const { read } = guardPublishedIds(options.root, run.read, false);
   const site = read.validated.site;
   const chosen = chooseLanguages(options.languages, site?.config.languages ?? []);
   if (site && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };

@@ -14,10 +14,9 @@ import { hasOutdated, type SiteCoverage } from '../translate/site-coverage.js';
 import { LABEL_NAMESPACE } from '../translate/validate-locales.js';
 import { validateArticleFile } from '../validate/validate-article-file.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
-import { noProgress } from './run-progress.js';
-import { startRun, usageProblem, type RunOptions } from './start-run.js';
+import type { RunOptions } from './start-run.js';
+import { readSiteOnly } from './read-site-only.js';
 import { FALLBACK_NOTE_KEY, validateSettings } from './validate-site.js';
-import { startWorkerPool, workersFor } from './worker-pool.js';
 import { chooseLanguages } from './choose-languages.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
@@ -88,15 +87,9 @@ export function exitCodeWithCoverage(byProblems: number, coverage: SiteCoverage 
 
 /** Runs `polyfeed coverage`: it reads the index of the last build (to validate only changed articles again) but writes nothing. */
 export async function runCoverage(options: CoverageOptions): Promise<RunOutcome> {
-  const problem = usageProblem(options.root, undefined);
-  if (problem) return { kind: 'usage', message: problem };
-  const progress = options.progress ?? noProgress;
-  progress.stage('scan');
-  const { snapshot, cacheProblems } = await startRun(options, options.cacheVersion);
-  progress.stage('read', snapshot.changes.changed.length);
-  const pool = startWorkerPool(workersFor(snapshot.changes.changed.length, options.jobs), progress);
-  const { readSite } = await import('./read-site.js');
-  const read = await readSite(options.root, snapshot, options.window, pool).finally(() => pool.close());
+  const run = await readSiteOnly(options, options.cacheVersion);
+  if ('usage' in run) return { kind: 'usage', message: run.usage };
+  const { read, cacheProblems } = run;
   const problems: BuildError[] = [...read.validated.errors, ...cacheProblems];
   const configInvalid = read.validated.configErrors.length > 0;
   const chosen = chooseLanguages(options.languages, read.config?.languages ?? []);

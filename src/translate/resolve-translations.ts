@@ -1,4 +1,6 @@
 // Pure: the article table → published versions with their URL, item id and links to their translations.
+// Too long: the fallback chains (which version stands in for a language) belong in a module of their
+// own; left for the review pass of issue 15, which added them.
 import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import type { ArticleSummary } from '../model/article-summary.js';
