@@ -17,6 +17,8 @@ export interface SiteSettings {
   readonly locales: LocaleResources;
   /** A digest of the config, template, helpers module and static-file inputs, for the feeds' fingerprints. */
   readonly digest: string;
+  /** polyfeed's packaged `feed.css`, written into the output folder with `subscribePage`; undefined in an installation without it. */
+  readonly feedStylesheet?: string | undefined;
   /** The site's helpers module, when the config names one: its path in the site and its stamp when loaded, for the no-op check. */
   readonly helpersFile?: { readonly path: string; readonly stamp: FileStamp };
 }

@@ -1,5 +1,5 @@
-// I/O: reads the templates and labels that ship in polyfeed's package (its defaults/ folder), used where a site has none of its own.
-import { readFileSync } from 'node:fs';
+// I/O: reads the templates, labels and feed stylesheet that ship in polyfeed's package (its defaults/ folder), used where a site has none of its own.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFolderEntries } from './read-folder-entries.js';
 import { findPolyfeedPackage } from './package-root.js';
@@ -17,7 +17,12 @@ export const PACKAGED_PREFIX = '<polyfeed>/';
 export interface PackagedDefaults {
   readonly templateFiles: readonly PackagedFile[];
   readonly localeFiles: readonly PackagedFile[];
+  /** `feed.css`, written into the output folder with `subscribePage` (see "A page for people"); undefined in an installation without it. */
+  readonly feedStylesheet?: PackagedFile | undefined;
 }
+
+/** The packaged stylesheet of feeds opened in a browser, in defaults/. */
+export const PACKAGED_FEED_STYLESHEET = 'feed.css';
 
 /** A packaged file's bytes and its prefixed path (the same shape as a site's SourceFile). */
 export interface PackagedFile {
@@ -58,6 +63,8 @@ export function readPackagedDefaults(): PackagedDefaults {
   const folder = packagedDefaultsFolder();
   const readAll = (sub: string, extension: string) =>
     listFiles(folder, sub, extension).map((path) => ({ path: `${PACKAGED_PREFIX}${path}`, bytes: readFileSync(join(folder, path)) }));
-  read = { templateFiles: readAll('templates', '.hbs'), localeFiles: readAll('locales', '.json') };
+  const stylesheetPath = join(folder, PACKAGED_FEED_STYLESHEET);
+  const feedStylesheet = existsSync(stylesheetPath) ? { path: `${PACKAGED_PREFIX}${PACKAGED_FEED_STYLESHEET}`, bytes: readFileSync(stylesheetPath) } : undefined;
+  read = { templateFiles: readAll('templates', '.hbs'), localeFiles: readAll('locales', '.json'), feedStylesheet };
   return read;
 }

@@ -102,7 +102,15 @@ export const ConfigSchema = z
       })
       .optional()
       .describe('IANA time zone (`Europe/Berlin`) in which dates written without an offset are read (`2024-01-02`, `2024-01-02 10:00`). In the other generators\' layouts; `polyfeed new` dates articles in it too.'),
-    stylesheet: UrlReferenceSchema.optional().describe('XSLT or CSS stylesheet for people who open an XML feed in a browser.'),
+    subscribePage: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Pages for people: `index.html`, a subscribe page listing every feed with autodiscovery links and how to subscribe; `feeds-head.html`, the same links for the site\'s own `<head>`; and `feed.css`, which the RSS and Atom feeds link to, with a translated note, so that a feed opened in a browser reads as a page. `polyfeed init` sets it. See "A page for people".',
+      ),
+    stylesheet: UrlReferenceSchema.optional().describe(
+      'The site\'s own stylesheet for people who open an RSS or Atom feed in a browser (CSS; XSLT is deprecated: browsers are removing it): it replaces the `feed.css` of `subscribePage`.',
+    ),
     staticDir: z
       .string()
       .trim()

@@ -21,16 +21,32 @@ export interface TemplateFileText {
   readonly text: string;
 }
 
+/** The templates of the pages for people (config `subscribePage`): the subscribe page, and its autodiscovery links alone. */
+export interface PageTemplates {
+  /** `index`: the subscribe page. */
+  readonly index: Handlebars.TemplateDelegate;
+  /** The partial `feed-links` alone: the snippet for a site's own `<head>`. */
+  readonly feedLinks: Handlebars.TemplateDelegate;
+}
+
 export interface CompiledTemplates {
   /** Renders an item's HTML from its context; helpers are given per call. */
   readonly item: Handlebars.TemplateDelegate;
-  /** Label keys named as string literals in `{{t "…"}}` calls, for the locale check. */
+  /** Label keys named as string literals in `{{t "…"}}` calls, for the locale check (but those of the subscribe page). */
   readonly labelKeys: readonly string[];
+  /** The subscribe page's templates; undefined when there is no `index` template (an installation without its defaults). */
+  readonly page: PageTemplates | undefined;
+  /** Label keys the subscribe page's template names: needed only with `subscribePage`. */
+  readonly pageLabelKeys: readonly string[];
   /** The site's helpers, wrapped (see guardHelper), to be given with `t` to each render. */
   readonly helpers: Readonly<Record<string, Handlebars.HelperDelegate>>;
 }
 
 const ITEM_TEMPLATE = 'item';
+/** The subscribe page's template (see PageTemplates). */
+export const PAGE_TEMPLATE = 'index';
+/** The partial of the autodiscovery links, which the subscribe page's head and the snippet share. */
+export const FEED_LINKS_PARTIAL = 'feed-links';
 const PARTIALS_FOLDER = 'partials/';
 
 /** A partial's name as templates call it (`byline`), or undefined for a template outside partials/. */
@@ -51,10 +67,12 @@ export function compileTemplates(
   const environment = Handlebars.create();
   const errors: BuildError[] = [];
   const labelKeys = new Set<string>();
+  const pageLabelKeys = new Set<string>();
   const partialNames = new Set([...files.map((file) => file.path), ...unreadable].flatMap((path) => partialNameOf(path) ?? []));
   const helperNames = [...TEMPLATE_HELPERS, ...Object.keys(siteHelpers)];
   const knownHelpers = Object.fromEntries(helperNames.map((name) => [name, true]));
   let item: Handlebars.TemplateDelegate | undefined;
+  let index: Handlebars.TemplateDelegate | undefined;
   const parsed: ParsedTemplate[] = [];
 
   for (const file of files) {
@@ -65,13 +83,16 @@ export function compileTemplates(
       errors.push(templateSyntaxError(file.path, error));
       continue;
     }
-    errors.push(...checkReferences(program, file.path, partialNames, labelKeys, helperNames));
+    const isPage = templateNameOf(file.path) === PAGE_TEMPLATE;
+    errors.push(...checkReferences(program, file.path, partialNames, isPage ? pageLabelKeys : labelKeys, helperNames));
     const partial = partialNameOf(file.path);
     // Templates outside partials/ are named by their path: no partial call names them.
     parsed.push({ name: partial ?? file.path, file: file.path, program });
     const compile = () => tagErrors(environment.compile(program, { strict: true, knownHelpers, knownHelpersOnly: true, noEscape: false }), file.path);
     if (templateNameOf(file.path) === ITEM_TEMPLATE) {
       item = compile();
+    } else if (isPage) {
+      index = compile();
     } else if (partial !== undefined) {
       environment.registerPartial(partial, compile());
     }
@@ -85,7 +106,12 @@ export function compileTemplates(
   }
   if (errors.length > 0 || !item) return { errors };
   const helpers = Object.fromEntries(Object.entries(siteHelpers).map(([name, helper]) => [name, guardHelper(name, helper)]));
-  return { value: { item, labelKeys: [...labelKeys].sort(), helpers }, errors };
+  const feedLinksPath = `templates/${PARTIALS_FOLDER}${FEED_LINKS_PARTIAL}.hbs`;
+  const page =
+    index && partialNames.has(FEED_LINKS_PARTIAL)
+      ? { index, feedLinks: tagErrors(environment.compile(`{{> ${FEED_LINKS_PARTIAL}}}`, { strict: true, knownHelpers, knownHelpersOnly: true }), feedLinksPath) }
+      : undefined;
+  return { value: { item, labelKeys: [...labelKeys].sort(), page, pageLabelKeys: [...pageLabelKeys].sort(), helpers }, errors };
 }
 
 /** What went wrong in a render: a field the template reads that is not there, a site helper that threw, or what Handlebars said (without its position). */

@@ -37,8 +37,8 @@ export interface RenderedItem {
 
 const languageNames = new Map<string, string>();
 
-/** A language's own name for itself ("العربية", "日本語"): the text of a translation link. */
-function nativeLanguageName(lang: string): string {
+/** A language's own name for itself ("العربية", "日本語"): the text of a translation link, and a language's name on the subscribe page. */
+export function nativeLanguageName(lang: string): string {
   let name = languageNames.get(lang);
   if (name === undefined) {
     name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;

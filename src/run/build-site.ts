@@ -9,6 +9,7 @@ import type { ItemTexts } from '../feeds/feed-writer.js';
 import { combinedFeedsOf, languageFeedsOf, type FeedsOutline, type LanguageFeeds } from '../feeds/language-feeds.js';
 import { readEntries, renderEntries, renderTools } from '../feeds/render-entries.js';
 import { validateSite, type ValidateSiteResult } from './validate-site.js';
+import { sitePagesOf, type SitePages } from '../feeds/site-pages.js';
 import type { PublicationWindow } from '../model/publication-window.js';
 
 /** What `build` made: the output files (relative to the output folder) and every problem found. */
@@ -23,6 +24,12 @@ export interface BuildResult {
   readonly errors: readonly BuildError[];
   /** Each language's feeds, as made (for a writer that skips unchanged feeds or renders them on other threads), then the combined feed's (`lang` "mul"). */
   readonly feeds: readonly LanguageFeeds[];
+  /**
+   * The pages for people (config `subscribePage`: the subscribe page, its snippet, the feeds'
+   * stylesheet), described; undefined without. Their files are in `files` too. They depend on no
+   * article, so a build of some languages makes them as well.
+   */
+  readonly pages: SitePages | undefined;
   /** The configured languages left out by `BuildOptions.languages`, and the combined feed when any is: their paths and fingerprints, nothing rendered. */
   readonly skippedLanguages: readonly FeedsOutline[];
   /** True when the problems are in polyfeed.config.yaml (a usage error, exit code 2). */
@@ -76,7 +83,7 @@ const UNNAMED_VERSION = 'library';
 export function buildSite(validated: ValidateSiteResult, options: BuildOptions = {}): BuildResult {
   const { site, articleFiles } = validated;
   const outDir = site?.config.outDir;
-  if (!site) return { files: [], feeds: [], skippedLanguages: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articleFiles };
+  if (!site) return { files: [], feeds: [], pages: undefined, skippedLanguages: [], errors: validated.errors, configInvalid: validated.configErrors.length > 0, outDir, articleFiles };
   const tools = renderTools(site);
   const feedOptions = { ...options, version: options.version ?? UNNAMED_VERSION };
   const chosen = isChosen(options.languages);
@@ -89,13 +96,16 @@ export function buildSite(validated: ValidateSiteResult, options: BuildOptions =
     ...(everyLanguage ? [] : combined.map(outlineOf)),
   ];
   const errors = [...validated.errors];
-  const files = feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors));
-  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, skippedLanguages, errors, configInvalid: false, outDir, articleFiles };
+  const pages = sitePagesOf(site, tools, options.cacheVersion ?? feedOptions.version);
+  const made = pages?.make();
+  errors.push(...(made?.errors ?? []));
+  const files = [...feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors)), ...(made?.files ?? [])];
+  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, pages, skippedLanguages, errors, configInvalid: false, outDir, articleFiles };
   // Feeds of a few items are made whole here: the same parts, read to their end.
   const whole = files.map((file) => ({ path: file.path, body: bodyText(file.body) }));
   const problems = [...validated.errors, ...withoutRepeats(errors.slice(validated.errors.length))];
   const failed = problems.some((error) => error.severity === 'error');
-  return { files: failed ? [] : whole, feeds, skippedLanguages, errors: problems, configInvalid: false, outDir, articleFiles };
+  return { files: failed ? [] : whole, feeds, pages, skippedLanguages, errors: problems, configInvalid: false, outDir, articleFiles };
 }
 
 /** Every language when none are named. */
@@ -128,6 +138,8 @@ export function checkSite(validated: ValidateSiteResult, options: Pick<BuildOpti
     const read = readEntries(site, site.published.newestOf(lang, 1));
     return [...read.errors, ...renderEntries(site, read.articles, tools).errors];
   });
+  // The subscribe page's template, rendered once: a field it reads that does not exist is found here too.
+  renderErrors.push(...(sitePagesOf(site, tools, '')?.make().errors ?? []));
   return { errors: [...validated.errors, ...withoutRepeats(renderErrors)], configInvalid: false, outDir: site.config.outDir, articleFiles };
 }
 

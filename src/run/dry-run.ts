@@ -3,12 +3,13 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
-import { readSideBySide } from '../model/output-file.js';
+import { bodyText, readSideBySide } from '../model/output-file.js';
 import { feedFiles } from '../feeds/feed-files.js';
 import { staleOutputsOf } from '../cache/next-outputs.js';
 import { hashOfFile } from '../write/hash-of-file.js';
 import { removableOutputs } from '../write/stale-outputs.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
+import { pagesCount } from './count-pages.js';
 import { publishedIdsSummary } from './publish-published-ids.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { BuiltRun } from './built-run.js';
@@ -27,10 +28,17 @@ function wouldRemove(removed: readonly string[]): string {
 export function dryRun(run: BuiltRun): RunOutcome {
   const { outDir, result, read, cacheProblems, options } = run;
   const paths = result.feeds.flatMap((feeds) => feeds.paths);
+  const pages = result.pages ? [result.pages] : [];
+  const pagePaths = pages.flatMap((made) => made.paths);
   const { kept, toMake } = splitUnchangedFeeds(result.feeds, run.index, outDir);
+  const { kept: pagesKept, toMake: pagesToMake } = splitUnchangedFeeds(pages, run.index, outDir);
   const added: string[] = [];
   const changed: string[] = [];
-  const unchanged = kept.flatMap((feeds) => feeds.paths);
+  const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...pagesKept.flatMap((made) => made.paths)];
+  const compare = (path: string, made: string) => {
+    const onDisk = hashOfFile(join(outDir, path));
+    (onDisk === undefined ? added : onDisk === made ? unchanged : changed).push(path);
+  };
   const renderErrors: BuildError[] = [];
   const progress = options.progress ?? noProgress;
   progress.setTotal(itemsIn(toMake));
@@ -39,15 +47,15 @@ export function dryRun(run: BuiltRun): RunOutcome {
     // The bodies of a language are made together: all of them are read before any is compared.
     const hashes = files.map(() => createHash('sha256'));
     readSideBySide(files, (chunks) => chunks.forEach((chunk, index) => hashes[index]!.update(chunk, 'utf8')));
-    files.forEach((file, index) => {
-      const onDisk = hashOfFile(join(outDir, file.path));
-      const made = hashes[index]!.digest('hex');
-      (onDisk === undefined ? added : onDisk === made ? unchanged : changed).push(file.path);
-    });
+    files.forEach((file, index) => compare(file.path, hashes[index]!.digest('hex')));
     progress.advance(feeds.entries.length);
   }
+  // The pages are in the build's files already, whole.
+  if (pagesToMake.length > 0) {
+    for (const file of result.files.filter((output) => pagePaths.includes(output.path))) compare(file.path, createHash('sha256').update(bodyText(file.body), 'utf8').digest('hex'));
+  }
   const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
-  const removed = removableOutputs(outDir, staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]));
+  const removed = removableOutputs(outDir, staleOutputsOf(previous, [...paths, ...pagePaths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]));
   const problems = [...result.errors, ...withoutRepeats(renderErrors), ...cacheProblems];
   const exitCode = exitCodeFor(problems, false, options.strict);
   const ok = exitCode === ExitCode.ok;
@@ -56,7 +64,7 @@ export function dryRun(run: BuiltRun): RunOutcome {
     ...changed.map((path) => `  would change  ${path}`),
     ...removed.map((path) => `  would remove  ${path}`),
     ...(run.publishedIds ? [publishedIdsSummary(run.publishedIds, true)] : []),
-    `Dry run: ${added.length + changed.length} of ${paths.length} feeds in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone${wouldRemove(removed)}; nothing was written.`,
+    `Dry run: ${added.length + changed.length} of ${paths.length} feeds${pagesCount(pagePaths)} in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone${wouldRemove(removed)}; nothing was written.`,
   ];
   return {
     kind: 'report',

@@ -40,6 +40,8 @@ defaultLanguage: ${languages[0]}
 outDir: public
 authors:
   - name: ${yamlString(name)}
+# index.html lists the feeds for people, and a feed opened in a browser reads as a page (README, "A page for people").
+subscribePage: true
 `;
 }
 

@@ -53,16 +53,19 @@ export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion, 
   return sameStamps(recorded, statOutputs(index.outDir, Object.keys(index.outputs)));
 }
 
-/** Feeds whose fingerprint and files on disk are what the last build left: their bytes would be the same. */
-function isFeedsUnchanged(feeds: LanguageFeeds, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
+/** What the build makes together and describes before it makes it: a language's feeds, or the site's pages. */
+type Described = Pick<LanguageFeeds, 'paths' | 'fingerprint'>;
+
+/** Feeds (or pages) whose fingerprint and files on disk are what the last build left: their bytes would be the same. */
+function isFeedsUnchanged(feeds: Described, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
   return feeds.paths.every((path) => previous[path]?.fingerprint === feeds.fingerprint && sameStamp(previous[path]?.stamp, onDisk[path]));
 }
 
 /**
- * The feeds a build leaves alone without making them (their fingerprint and files are what the
- * last build into `outDir` left) and those it makes: one rule for the build and its dry run.
+ * The feeds (or pages) a build leaves alone without making them (their fingerprint and files are
+ * what the last build into `outDir` left) and those it makes: one rule for the build and its dry run.
  */
-export function splitUnchangedFeeds(feeds: readonly LanguageFeeds[], index: BuildIndex | undefined, outDir: string): { kept: LanguageFeeds[]; toMake: LanguageFeeds[] } {
+export function splitUnchangedFeeds<Made extends Described>(feeds: readonly Made[], index: BuildIndex | undefined, outDir: string): { kept: Made[]; toMake: Made[] } {
   const previous = index?.outDir === outDir ? index.outputs : {};
   const onDisk = statOutputs(outDir, feeds.flatMap((languageFeeds) => languageFeeds.paths));
   const kept = feeds.filter((languageFeeds) => isFeedsUnchanged(languageFeeds, previous, onDisk));

@@ -10,17 +10,17 @@ export function readPolyfeedVersion(): string {
   return findPolyfeedPackage().version;
 }
 
-/** One digest of every packaged template and label file, paths and bytes. */
+/** One digest of every packaged template, label and stylesheet file, paths and bytes. */
 function packagedDefaultsDigest(): string {
-  const { templateFiles, localeFiles } = readPackagedDefaults();
-  const listing = [...templateFiles, ...localeFiles].map((file) => `${file.path} ${contentDigest(file.bytes)}`).join('\n');
+  const { templateFiles, localeFiles, feedStylesheet } = readPackagedDefaults();
+  const listing = [...templateFiles, ...localeFiles, ...(feedStylesheet ? [feedStylesheet] : [])].map((file) => `${file.path} ${contentDigest(file.bytes)}`).join('\n');
   return contentDigest(new TextEncoder().encode(listing));
 }
 
 /**
  * What cached results depend on besides the inputs: polyfeed's version, its code as built (so a
  * rebuilt polyfeed with an unchanged version number does not trust an older cache), the
- * templates and labels it ships (a site that overrides none of them reads them as its own: an
+ * templates, labels and feed stylesheet it ships (a site that overrides none of them reads them as its own: an
  * edited default must rebuild every feed, and the no-op check must not skip it), and the Node.js
  * and ICU versions (dates, lists and language names come from Intl). The code is known by a
  * digest of this module's file: bundled, that is the CLI's entry, which names each chunk it loads

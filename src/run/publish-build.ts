@@ -13,7 +13,7 @@ import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js'
 import { normalStaticDir } from '../model/static-dir-rule.js';
 import { openOutputFolder } from '../write/open-output-folder.js';
 import { publishStaged } from '../write/publish-staged.js';
-import { discardStaged, prepareOutputFolders } from '../write/staging-files.js';
+import { discardStaged, prepareOutputFolders, stageFiles } from '../write/staging-files.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { type BuiltRun } from './built-run.js';
@@ -24,6 +24,7 @@ import { isFullArchivePage } from '../feeds/archive-pages.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
 import { publishPublishedIds, withPublishedIdsStamp } from './publish-published-ids.js';
 import { itemsIn, noProgress } from './run-progress.js';
+import { pagesCount } from './count-pages.js';
 
 /** A write that failed: reported with the run's other problems; the previous output is whole. */
 function writeFailed(problems: readonly BuildError[], run: BuiltRun): RunOutcome {
@@ -36,6 +37,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
   const { root } = options;
   const progress = options.progress ?? noProgress;
   const paths = result.feeds.flatMap((feeds) => feeds.paths);
+  const pages = result.pages ? [result.pages] : [];
+  const pagePaths = pages.flatMap((made) => made.paths);
   // --out was checked before the config was read; the config's staticDir is a folder polyfeed reads too.
   const staticDir = read.validated.site?.config.staticDir === undefined ? undefined : normalStaticDir(read.validated.site.config.staticDir);
   const unsafeOut = staticDir !== undefined && options.out !== undefined && run.outOption !== null ? checkOutOption(root, options.out, run.outOption, [staticDir]) : undefined;
@@ -51,6 +54,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
   }
   try {
     const { kept, toMake: toWrite } = splitUnchangedFeeds(result.feeds, run.index, outDir);
+    const { kept: pagesKept, toMake: pagesToWrite } = splitUnchangedFeeds(pages, run.index, outDir);
     const place = { root, outDir };
     const folderErrors = prepareOutputFolders(place, toWrite.flatMap((feeds) => feeds.paths));
     if (folderErrors.length > 0) return writeFailed([...result.errors, ...folderErrors], run);
@@ -72,6 +76,8 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const renderPool = useWorkers ? startWorkerPool(options.jobs, progress) : run.pool;
     const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close());
     jobs.push(...(await run.pool.stageFeeds(context, here, false)));
+    // The pages are in the build's files already (small, whole texts; their problems in its errors).
+    if (pagesToWrite.length > 0) jobs.push(stageFiles(context, result.files.filter((file) => pagePaths.includes(file.path))));
     const staged = jobs.flatMap((job) => job.staged);
     const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...cacheProblems];
     const code = exitCodeFor(problems, false, options.strict);
@@ -82,16 +88,16 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     // Feeds of languages and formats no longer in the config, which the last build into this folder recorded, go in the same publish.
     const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
     progress.stage('publish');
-    const stale = staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]);
+    const stale = staleOutputsOf(previous, [...paths, ...pagePaths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]);
     const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged, stale);
     if (published.errors.length > 0) return writeFailed([...problems, ...published.errors], run);
     const { written, removed } = published;
     const publishedIds = publishPublishedIds(root, run.publishedIds);
     problems.push(...publishedIds.problems);
-    const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...published.unchanged];
-    const after = statOutputs(outDir, paths);
+    const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...pagesKept.flatMap((made) => made.paths), ...published.unchanged];
+    const after = statOutputs(outDir, [...paths, ...pagePaths]);
     const outputs: Record<string, OutputRecord> = {};
-    for (const feeds of result.feeds) {
+    for (const feeds of [...result.feeds, ...pages]) {
       for (const path of feeds.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
@@ -118,7 +124,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       publication: run.publication,
       summary: [
         ...removed.map((path) => `  removed  ${path}`),
-        `Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
+        `Built ${paths.length} feeds${pagesCount(pagePaths)} into ${outDir}: ${written.length} written, ${unchanged.length} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
         ...publishedIds.summary,
       ],
     };

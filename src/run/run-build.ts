@@ -13,10 +13,14 @@ import { startRun, usageProblem } from './start-run.js';
 import { startWorkerPool, workersFor } from './worker-pool.js';
 import type { BuildRunOptions, BuiltRun } from './built-run.js';
 import { noProgress } from './run-progress.js';
+import { pagesCount } from './count-pages.js';
+import { SITE_PAGE_PATHS } from '../model/site-pages.js';
 
 /** Nothing changed since the last build: its outputs (of the languages built) stand, and its warnings are told again. */
 function unchangedOutcome(index: BuildIndex, languages: readonly string[] | undefined, nowMs: number): RunOutcome {
-  const paths = outputPathsOf(index.outputs, languages);
+  // The pages for people depend on no language: they stand whatever the languages built.
+  const pagePaths = Object.keys(index.outputs).filter((path) => SITE_PAGE_PATHS.includes(path));
+  const paths = outputPathsOf(index.outputs, languages).filter((path) => !pagePaths.includes(path));
   return {
     // Nothing fell due since (see isSamePublication): the schedule is the last build's, at this "now".
     publication: { ...index.publication, nowMs },
@@ -24,8 +28,8 @@ function unchangedOutcome(index: BuildIndex, languages: readonly string[] | unde
     exitCode: ExitCode.ok,
     problems: index.warnings,
     ok: true,
-    output: { dir: index.outDir, written: [], unchanged: paths, removed: [] },
-    summary: [`Nothing changed since the last build: ${paths.length} feeds in ${index.outDir}, 0 written, ${paths.length} unchanged.`],
+    output: { dir: index.outDir, written: [], unchanged: [...paths, ...pagePaths], removed: [] },
+    summary: [`Nothing changed since the last build: ${paths.length} feeds${pagesCount(pagePaths)} in ${index.outDir}, 0 written, ${paths.length + pagePaths.length} unchanged.`],
   };
 }
 

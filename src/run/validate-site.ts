@@ -25,6 +25,7 @@ import { checkForeignArticles } from '../validate/check-foreign-articles.js';
 import { parseSourcePath } from '../model/source-path.js';
 import { validateConfig } from '../validate/validate-config.js';
 import { scheduleOf, type PublicationWindow } from '../model/publication-window.js';
+import { FEED_LINK_TITLE_KEY, FEED_NOTE_KEYS, SUBSCRIBE_LABEL_KEYS } from '../model/site-pages.js';
 
 /** Labels the code itself uses, besides those the templates name. */
 export const CODE_LABEL_KEYS = ['feed.title', 'feed.description', 'feed.copyright'] as const;
@@ -34,6 +35,11 @@ export const FALLBACK_NOTE_KEY = 'item.fallbackNote';
 
 function fallbackLabelKeys(config: SiteConfig): string[] {
   return Object.keys(config.fallbacks).length > 0 ? [FALLBACK_NOTE_KEY] : [];
+}
+
+/** The labels the pages for people take (the feeds' note, the feed links' titles, the page template's): needed once the config asks for them. */
+function pageLabelKeys(config: SiteConfig, templateKeys: readonly string[]): string[] {
+  return config.subscribePage ? [...FEED_NOTE_KEYS, FEED_LINK_TITLE_KEY, ...templateKeys] : [];
 }
 
 export interface ValidateSettingsResult {
@@ -130,7 +136,7 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   const templates = compileTemplates(templateTexts, unreadablePaths(templateFiles, templateTexts), helpers.value?.helpers);
   errors.push(...templates.errors);
   const localeTexts = decodeAll(sources.localeFiles, errors);
-  const labelKeys = [...CODE_LABEL_KEYS, ...fallbackLabelKeys(config.value), ...(templates.value?.labelKeys ?? [])];
+  const labelKeys = [...CODE_LABEL_KEYS, ...fallbackLabelKeys(config.value), ...(templates.value?.labelKeys ?? []), ...pageLabelKeys(config.value, templates.value?.pageLabelKeys ?? [])];
   const locales = validateLocales({
     files: localeTexts,
     packagedFiles: decodeAll(sources.packaged.localeFiles, errors),
@@ -138,7 +144,7 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
     languages: config.value.languages,
     defaultLanguage: config.value.defaultLanguage,
     requiredKeys: labelKeys,
-    optionalKeys: [FALLBACK_NOTE_KEY],
+    optionalKeys: [FALLBACK_NOTE_KEY, ...SUBSCRIBE_LABEL_KEYS],
     configLabels: (lang) => feedTextLabels(config.value!, lang),
     labelFallbacks: config.value.labelFallbacks,
   });
@@ -146,8 +152,11 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   // The helpers module is known by its bytes: one it imports is not (README, "Helpers").
   const digest = digestOf([configText!.text, templateTexts.map((file) => [file.path, file.text]), [...sources.staticFiles].sort(), helpers.value?.digest ?? null]);
   const helpersFile = helpers.value && { path: helpers.value.path, stamp: helpers.value.stamp };
+  const feedStylesheet = sources.packaged.feedStylesheet && decodeText(sources.packaged.feedStylesheet).value;
   const settings =
-    templates.value && locales.value && helpers.errors.length === 0 ? { config: config.value, templates: templates.value, locales: locales.value, digest, ...(helpersFile && { helpersFile }) } : undefined;
+    templates.value && locales.value && helpers.errors.length === 0
+      ? { config: config.value, templates: templates.value, locales: locales.value, digest, feedStylesheet, ...(helpersFile && { helpersFile }) }
+      : undefined;
   return { config: config.value, settings, configErrors: [], errors, labelKeys };
 }
 

@@ -2,7 +2,7 @@
 import { COMBINED_FEED_LANG } from '../model/combined-feed.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import type { Translate } from '../translate/create-translator.js';
-import { buildFeedHead } from './build-feed-model.js';
+import { browserNoteOf, buildFeedHead } from './build-feed-model.js';
 import type { FeedModel } from './feed-model.js';
 
 /** Between the texts of the languages in a combined feed's title, description and rights. */
@@ -37,5 +37,8 @@ function joinedLabel(config: SiteConfig, translatorFor: (lang: string) => Transl
  */
 export function buildCombinedFeedHead({ newestUpdateMs, config, translatorFor, version }: BuildCombinedFeedHeadInput): FeedModel {
   const head = buildFeedHead({ lang: COMBINED_FEED_LANG, newestUpdateMs, config, t: joinedLabel(config, translatorFor), version });
-  return { ...head, homeUrl: config.baseUrl, archive: undefined };
+  // The note for people is one text, in the default language, and links to the combined feed's part of the subscribe page.
+  const note = browserNoteOf(config, config.defaultLanguage, translatorFor(config.defaultLanguage));
+  const browserNote = note && { ...note, href: note.href.replace(/#.*$/, `#${COMBINED_FEED_LANG}`) };
+  return { ...head, homeUrl: config.baseUrl, archive: undefined, browserNote };
 }

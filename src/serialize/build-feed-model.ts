@@ -8,6 +8,8 @@ import { imageMediaType } from './image-media-type.js';
 import { removeForbiddenCharacters as clean } from './remove-forbidden-characters.js';
 import { localStaticPath } from '../urls/local-static-path.js';
 import { resolveSiteUrl } from '../urls/resolve-site-url.js';
+import { FEED_NOTE_KEYS, feedStylesheetHref, subscribePageUrl } from '../model/site-pages.js';
+import { textDirection } from '../model/language-tag.js';
 
 export interface ItemSource {
   readonly entry: PublishedArticle;
@@ -82,6 +84,22 @@ function defaultVersionUrlOf(entry: ItemSource['entry'], defaultLanguage: string
   return entry.translations.find((link) => link.lang === defaultLanguage)?.url;
 }
 
+/**
+ * The feed's `xml-stylesheet`: the site's own (`stylesheet`, CSS or XSLT by its extension), else,
+ * with `subscribePage`, polyfeed's `feed.css` at the root of the output folder, else none.
+ */
+function stylesheetOf(config: SiteConfig, documentPath: string): FeedModel['stylesheet'] {
+  if (config.stylesheet) return { href: siteReference(config.stylesheet, config)!, type: /\.css$/i.test(config.stylesheet) ? 'text/css' : 'text/xsl' };
+  return config.subscribePage ? { href: feedStylesheetHref(documentPath), type: 'text/css' } : undefined;
+}
+
+/** With `subscribePage`, the note for people of a feed in `lang`, worded by `t` (see FeedModel.browserNote). */
+export function browserNoteOf(config: SiteConfig, lang: string, t: Translate): FeedModel['browserNote'] {
+  if (!config.subscribePage) return undefined;
+  const [text, linkText] = FEED_NOTE_KEYS.map((key) => clean(t(key)));
+  return { lang, dir: textDirection(lang), text: text!, linkText: linkText!, href: `${subscribePageUrl(config.baseUrl)}#${encodeURIComponent(lang)}` };
+}
+
 function siteReference(reference: string | undefined, config: SiteConfig): string | undefined {
   return reference === undefined ? undefined : resolveSiteUrl(reference, { siteUrl: config.baseUrl, pageUrl: config.baseUrl });
 }
@@ -124,9 +142,8 @@ export function buildFeedHead({ lang, newestUpdateMs: newest, config, t, version
     logoUrl: siteReference(config.logo, config),
     ttlMinutes: archived ? undefined : config.ttlMinutes,
     hubUrl: archived ? undefined : config.hub,
-    stylesheet: config.stylesheet
-      ? { href: siteReference(config.stylesheet, config)!, type: /\.css$/i.test(config.stylesheet) ? 'text/css' : 'text/xsl' }
-      : undefined,
+    stylesheet: stylesheetOf(config, feedDocumentPath(lang, 'rss', page)),
+    browserNote: browserNoteOf(config, lang, t),
     archive: config.archivePageSize === undefined ? undefined : archiveLinks(config, lang, document ?? { page: 0, lastPage: 0 }),
     items: [],
   };

@@ -64,6 +64,12 @@ export interface FeedModel {
   readonly hubUrl: string | undefined;
   /** An `xml-stylesheet` processing instruction for the XML formats. */
   readonly stylesheet: { readonly href: string; readonly type: string } | undefined;
+  /**
+   * With `subscribePage`: what RSS and Atom tell a person who opens the feed in a browser, in the
+   * feed's language (the default language's for the combined feed) and direction: what a feed is,
+   * and a link to the subscribe page.
+   */
+  readonly browserNote: { readonly lang: string; readonly dir: 'ltr' | 'rtl'; readonly text: string; readonly linkText: string; readonly href: string } | undefined;
   /** Its links to the rest of the archived feed; undefined when the site keeps no archives. */
   readonly archive: FeedArchiveLinks | undefined;
   /** Newest first; ties broken by id. */

@@ -4,6 +4,7 @@ import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { createFeed, defuseCdata } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
 import { addArchiveLinks } from './feed-history.js';
+import { browserNoteElement } from './browser-note.js';
 import { childElements, makeElement, parseXmlTree, setStylesheet, setText, writeElement, writeXmlTree, type Element } from './xml-tree.js';
 
 const XHTML_TYPE = 'text/html';
@@ -104,6 +105,7 @@ export function toAtom(model: FeedModel): string {
   const feed = childElements(tree, 'feed')[0]!;
   fixFeedHead(feed, model);
   addArchiveLinks(feed, feed, 'entry', model.archive, { element: 'link', format: 'atom', type: 'application/atom+xml' });
-  feed.elements = [...(feed.elements ?? []), ...model.items.map((item) => atomEntryElement(item, model.lang))];
+  // Atom's extension elements come before the entries (RFC 4287, appendix B).
+  feed.elements = [...(feed.elements ?? []), ...(model.browserNote ? [browserNoteElement(model.browserNote)] : []), ...model.items.map((item) => atomEntryElement(item, model.lang))];
   return writeXmlTree(tree, PLAIN_TEXT);
 }

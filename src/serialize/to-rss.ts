@@ -4,6 +4,7 @@ import type { FeedItemModel, FeedModel } from './feed-model.js';
 import { createFeed, defuseCdata } from './create-feed.js';
 import { escapeHtmlText } from './escape-html-text.js';
 import { addArchiveLinks } from './feed-history.js';
+import { browserNoteElement } from './browser-note.js';
 import { childElements, makeElement, parseXmlTree, setStylesheet, setText, type Element, writeElement, writeXmlTree } from './xml-tree.js';
 
 function setChildText(parent: Element, name: string, text: string): void {
@@ -84,6 +85,6 @@ export function toRss(model: FeedModel): string {
   if (image) setChildText(image, 'title', model.title);
   if (model.ttlMinutes) addUpdatePeriod(rss, channel, model.ttlMinutes);
   addArchiveLinks(rss, channel, 'item', model.archive, { element: 'atom:link', format: 'rss', type: 'application/rss+xml' });
-  channel.elements = [...(channel.elements ?? []), ...model.items.map((item) => rssItemElement(item, model.lang))];
+  channel.elements = [...(channel.elements ?? []), ...(model.browserNote ? [browserNoteElement(model.browserNote)] : []), ...model.items.map((item) => rssItemElement(item, model.lang))];
   return writeXmlTree(tree, PLAIN_TEXT);
 }

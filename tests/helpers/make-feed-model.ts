@@ -54,6 +54,7 @@ export function makeModel(overrides: Partial<FeedModel> = {}): FeedModel {
     ttlMinutes: undefined,
     hubUrl: undefined,
     stylesheet: undefined,
+    browserNote: undefined,
     archive: undefined,
     items: [
       makeItem(),
