@@ -30,7 +30,9 @@ const BASE_URL = 'https://news.example.org/';
 /** Written into every feed's generator element, so the golden files do not change with polyfeed's version. */
 const VERSION = 'golden';
 const LANGUAGES = ['en', 'ar', 'fr', 'ja', 'pt-BR'];
-const OUTPUTS = LANGUAGES.flatMap((lang) => [`${lang}/rss.xml`, `${lang}/atom.xml`, `${lang}/feed.json`]);
+/** The sample site sets `subscribePage`: its pages for people are outputs too (README, "A page for people"). */
+const PAGES = ['feed.css', 'feeds-head.html', 'index.html'];
+const OUTPUTS = [...LANGUAGES.flatMap((lang) => [`${lang}/rss.xml`, `${lang}/atom.xml`, `${lang}/feed.json`]), ...PAGES];
 const ATOM_GRAMMAR = readFileSync(join(repoRoot, 'tests/fixtures/schemas/atom.rng'), 'utf8');
 
 /** Every file under a folder, as sorted relative paths with `/` separators. */
