@@ -20,6 +20,7 @@ import { FALLBACK_NOTE_KEY, validateSettings } from './validate-site.js';
 import { chooseLanguages } from './choose-languages.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
+import { SUBSCRIBE_LABEL_KEYS } from '../model/site-pages.js';
 
 /** What `coverage` takes besides a run's options; `strict` also fails the run on an outdated translation. */
 export interface CoverageOptions extends RunOptions {
@@ -48,7 +49,9 @@ function coverageOfSiteLabels(sources: SettingSources, config: SiteConfig, label
   // Every language needs the keys the default language has, as check requires.
   const reference = labelsOfLanguage(packagedLabels(config.defaultLanguage), siteLabels(config.defaultLanguage));
   // A label polyfeed ships for a setting the site may not use (the fallback note) counts only when needed.
-  const keys = [...labelKeys, ...[...flattenKeys(reference ?? {}).keys()].filter((key) => key !== FALLBACK_NOTE_KEY || labelKeys.includes(key))];
+  // Labels polyfeed ships for a setting the site may not use (fallbacks, subscribePage) count only when it does, as for check.
+  const optional = new Set([FALLBACK_NOTE_KEY, ...SUBSCRIBE_LABEL_KEYS]);
+  const keys = [...labelKeys, ...[...flattenKeys(reference ?? {}).keys()].filter((key) => !optional.has(key) || labelKeys.includes(key))];
   return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels, labelFallbackChain: (lang) => fallbackChainOf(config.labelFallbacks, lang) });
 }
 

@@ -30,7 +30,9 @@ describe('polyfeed init', () => {
     const check = runCli(['check', '--root', site, '--strict']);
     expect(check.status, check.stderr).toBe(0);
     const feeds = readTree(join(site, 'public'));
-    expect(Object.keys(feeds).sort()).toEqual(['ar', 'de', 'en', 'zh-Hans'].flatMap((lang) => [`${lang}/atom.xml`, `${lang}/feed.json`, `${lang}/rss.xml`]));
+    // init sets subscribePage: the pages for people come with the feeds.
+    expect(Object.keys(feeds).sort()).toEqual([...['ar', 'de', 'en'].flatMap((lang) => [`${lang}/atom.xml`, `${lang}/feed.json`, `${lang}/rss.xml`]), 'feed.css', 'feeds-head.html', 'index.html', 'zh-Hans/atom.xml', 'zh-Hans/feed.json', 'zh-Hans/rss.xml']);
+    expect(feeds['index.html']!.toString()).toContain('<section id="zh-Hans" lang="zh-Hans" dir="ltr">');
     const german = parseJsonFeed(JSON.parse(feeds['de/feed.json']!.toString()));
     expect(german.title).toBe('harbour-news');
     expect(german.items?.[0]?.title).toBe('Willkommen');
@@ -44,7 +46,7 @@ describe('polyfeed init', () => {
   test('defaults to English, and --eject copies the templates and every label into the site, which still builds the same feeds', () => {
     const plain = initSite();
     const ejected = initSite(['--eject']);
-    expect(Object.keys(readTree(join(ejected, 'templates'))).sort()).toEqual(['item.hbs', 'partials/byline.hbs', 'partials/fallback-note.hbs', 'partials/figure.hbs', 'partials/translations.hbs', 'partials/video.hbs']);
+    expect(Object.keys(readTree(join(ejected, 'templates'))).sort()).toEqual(['index.hbs', 'item.hbs', 'partials/byline.hbs', 'partials/fallback-note.hbs', 'partials/feed-links.hbs', 'partials/figure.hbs', 'partials/translations.hbs', 'partials/video.hbs']);
     expect(JSON.parse(readFileSync(join(ejected, 'locales/en/feed.json'), 'utf8')).item.readMore).toBe('Read more');
     for (const site of [plain, ejected]) expect(runCli(['build', '--root', site]).status).toBe(0);
     expect(readTree(join(ejected, 'public'))).toEqual(readTree(join(plain, 'public')));
