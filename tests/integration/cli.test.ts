@@ -21,13 +21,14 @@ describe('polyfeed build', () => {
     const first = runCli(['build', '--root', root]);
     expect(first.status).toBe(0);
     const files = readTree(join(root, 'public'));
+    // The sample site sets subscribePage: its pages for people are written beside the feeds.
     expect(Object.keys(files).sort()).toEqual(
-      ['ar', 'en', 'fr', 'ja', 'pt-BR'].flatMap((lang) => [`${lang}/atom.xml`, `${lang}/feed.json`, `${lang}/rss.xml`]).sort(),
+      [...['ar', 'en', 'fr', 'ja', 'pt-BR'].flatMap((lang) => [`${lang}/atom.xml`, `${lang}/feed.json`, `${lang}/rss.xml`]), 'feed.css', 'feeds-head.html', 'index.html'].sort(),
     );
     const mtime = statSync(join(root, 'public/en/atom.xml')).mtimeMs;
     const second = runCli(['build', '--root', root]);
     expect(second.status).toBe(0);
-    expect(second.stdout).toContain('0 written, 15 unchanged');
+    expect(second.stdout).toMatch(/15 feeds and 3 pages in \S*public, 0 written, 18 unchanged/);
     expect(readTree(join(root, 'public'))).toEqual(files);
     expect(statSync(join(root, 'public/en/atom.xml')).mtimeMs).toBe(mtime);
   });
