@@ -99,8 +99,11 @@ export function buildSite(validated: ValidateSiteResult, options: BuildOptions =
   const pages = sitePagesOf(site, tools, options.cacheVersion ?? feedOptions.version);
   const made = pages?.make();
   errors.push(...(made?.errors ?? []));
-  const files = [...feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors)), ...(made?.files ?? [])];
-  if (options.stream ?? site.config.maxItems === 0) return { files, feeds, pages, skippedLanguages, errors, configInvalid: false, outDir, articleFiles };
+  const stream = options.stream ?? site.config.maxItems === 0;
+  // The pages are small: lazy like every body when streamed, but made at once.
+  const pageFiles = (made?.files ?? []).map((file) => (stream ? { path: file.path, body: () => [bodyText(file.body)] } : file));
+  const files = [...feeds.flatMap((languageFeeds) => feedFiles(languageFeeds, errors)), ...pageFiles];
+  if (stream) return { files, feeds, pages, skippedLanguages, errors, configInvalid: false, outDir, articleFiles };
   // Feeds of a few items are made whole here: the same parts, read to their end.
   const whole = files.map((file) => ({ path: file.path, body: bodyText(file.body) }));
   const problems = [...validated.errors, ...withoutRepeats(errors.slice(validated.errors.length))];
