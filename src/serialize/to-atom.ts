@@ -72,7 +72,10 @@ function fixFeedHead(feed: Element, model: FeedModel): void {
 export function atomEntryElement(item: FeedItemModel, feedLang: string): Element {
   const title = makeElement('title');
   setTextConstruct(title, item.title);
-  const links: Element[] = [makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: item.lang, href: item.url })];
+  // A title written as escaped HTML (see setTextConstruct) is also its own link's title, as plain text:
+  // the one place a browser showing the feed with CSS (feed.css) can read it exactly.
+  const plainTitle = MARKUP_LIKE.test(item.title) ? item.title : undefined;
+  const links: Element[] = [makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: item.lang, href: item.url, title: plainTitle })];
   // One alternate per other language version (RFC 4287 §4.2.7.4 hreflang).
   for (const translation of item.translations) {
     links.push(makeElement('link', { rel: 'alternate', type: XHTML_TYPE, hreflang: translation.lang, href: translation.url, title: translation.title }));
