@@ -266,5 +266,8 @@ describe.skipIf(skipReason !== undefined)('the sample site in headless Chromium'
   });
 });
 
-// Said in the test report, so a developer without Chromium sees why these tests did not run.
-if (skipReason !== undefined) test.skip(`the sample site in headless Chromium: skipped, ${skipReason}`, () => {});
+// Said in the test report and on stderr, so a developer without Chromium sees why these tests did not run.
+if (skipReason !== undefined) {
+  console.warn(`tests/browser: skipped, ${skipReason}`);
+  test.skip(`the sample site in headless Chromium: skipped, ${skipReason}`, () => {});
+}
