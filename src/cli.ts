@@ -53,6 +53,15 @@ interface BuildCommandOptions extends CommonOptions {
   acceptIdChanges: boolean;
 }
 
+interface ServeCommandOptions extends Omit<CommonOptions, 'verbose'> {
+  out?: string;
+  wait: number;
+  drafts: boolean;
+  future: boolean;
+  port: number;
+  host: string;
+}
+
 interface DiffCommandOptions extends Omit<CommonOptions, 'format'> {
   format: DiffFormat;
   against?: string;
@@ -113,8 +122,8 @@ function parseLanguages(value: string): string[] {
   return tags;
 }
 
-function addCommonOptions(command: Command, formats: { readonly choices: readonly string[]; readonly description: string } = reportFormats): Command {
-  return command
+function addCommonOptions(command: Command, formats: { readonly choices: readonly string[]; readonly description: string } = reportFormats, { stageTimes = true } = {}): Command {
+  command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
     .option('--now <date-time>', 'publish as of this ISO 8601 date-time with offset instead of the clock (SOURCE_DATE_EPOCH is used when set); later-dated articles stay scheduled')
     .addOption(new Option('--format <format>', formats.description).choices(formats.choices).default('human'))
@@ -125,8 +134,14 @@ function addCommonOptions(command: Command, formats: { readonly choices: readonl
         .default(defaultJobs()),
     )
     .addOption(new Option('--languages <tags>', 'only these languages of the config, separated by commas (every article is still validated)').argParser(parseLanguages))
-    .addOption(new Option('--quiet', 'print only the problems that fail the run: no warnings, no summary, no progress').default(false).conflicts('verbose'))
-    .option('--verbose', 'also print the time of each stage (scan, read/validate, render, write/publish, cache) on stderr', false);
+    .addOption(new Option('--quiet', 'print only the problems that fail the run: no warnings, no summary, no progress').default(false).conflicts('verbose'));
+  return stageTimes ? command.option('--verbose', 'also print the time of each stage (scan, read/validate, render, write/publish, cache) on stderr', false) : command;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('Expected a port number from 0 to 65535 (0: any free port).');
+  return port;
 }
 
 /** Declares every command and option (for tests that check what examples and docs use); parsing runs the command. */
@@ -214,6 +229,49 @@ export function createProgram(setExitCode: (code: number) => void): Command {
         setExitCode(outcome.exitCode);
       }
       observer.printStageTimes();
+    });
+  addCommonOptions(
+    program.command('serve').description('preview: build, serve the output folder over HTTP as a static host would, and rebuild whenever a source is saved (not for production)'),
+    { choices: ['human', 'github'], description: 'how problems are reported' },
+    { stageTimes: false },
+  )
+    .option('--out <dir>', 'output folder (default: outDir from the config, "public")')
+    .addOption(new Option('--port <number>', 'port to listen on (0: any free port; the URL printed says which)').argParser(parsePort).default(8080))
+    .option('--host <address>', 'address to listen on (another than the loopback shows the preview to the network)', '127.0.0.1')
+    .addOption(new Option('--wait <seconds>', 'how long a build waits for another build writing the same output folder').argParser(parseSeconds).default(60))
+    .option('--no-cache', 'ignore .polyfeed-cache/ on the first build (it is written afresh); rebuilds use it')
+    .option('--drafts', 'publish drafts too', false)
+    .option('--future', 'publish scheduled articles (dated after now) too', false)
+    .action(async (options: ServeCommandOptions) => {
+      const root = resolve(options.root);
+      const firstWindow = windowFor(options);
+      if ('kind' in firstWindow) return setExitCode(printOutcome(firstWindow, options.format, root));
+      const { runServe } = await import('./run/run-serve.js');
+      const stopping = new AbortController();
+      const stop = () => stopping.abort();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+      const say = (line: string) => void (options.quiet || process.stdout.write(`${line}\n`));
+      const onWait = (pid: number, outDir: string) => void (options.quiet || process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`));
+      const outcome = await runServe({
+        build: { root, out: options.out, strict: options.strict, jobs: options.jobs, cache: options.cache, languages: options.languages, waitSeconds: options.wait, version, cacheVersion },
+        // The clock is read at each build: an article whose date has come is published by the next one.
+        windowNow: () => ({ ...(windowFor(options) as PublicationWindow) }),
+        host: options.host,
+        port: options.port,
+        debounceMs: 100,
+        onWait,
+        onBuilt: (built, trigger, elapsedMs) => {
+          if (trigger) say(`Rebuilt after a change to ${trigger.slice(0, 3).join(', ')}${trigger.length > 3 ? ` and ${trigger.length - 3} more` : ''} (${elapsedMs} ms):`);
+          printOutcome(built, options.format, root, options);
+          if (built.kind === 'report' && !built.ok) say('Still serving the output of the last build that succeeded.');
+        },
+        onCrash: (stack) => process.stderr.write(`polyfeed: internal error while building — this is a bug in polyfeed, not in your files. Please report it with the text below.\n${stack}\n`),
+        // Printed even with --quiet: the URL is what the command is for.
+        onListening: (url, folder) => process.stdout.write(`Serving ${folder} at ${url} (a preview, not for production; Ctrl-C stops it)\n`),
+        stop: stopping.signal,
+      });
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      setExitCode(outcome.kind === 'usage' ? printOutcome(outcome, options.format, root) : ExitCode.ok);
     });
   program
     .command('init')

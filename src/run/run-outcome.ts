@@ -1,6 +1,7 @@
 // Pure: what a command run ends with, for the CLI to print (problems, a summary, an exit code), and the exit code its problems give.
 import type { BuildError } from '../model/build-error.js';
 import type { SettingSources, SiteSources } from '../load/read-sources.js';
+import type { NamedSourceFiles } from '../load/named-source-files.js';
 import { isCacheProblem } from '../cache/cache-problem.js';
 import type { Publication } from '../model/publication-window.js';
 import type { SiteDiff } from '../diff/feed-diff.js';
@@ -28,8 +29,8 @@ export type RunOutcome =
       readonly kind: 'report';
       readonly exitCode: number;
       readonly problems: readonly BuildError[];
-      /** The sources read, for code frames in the report. */
-      readonly sources?: SettingSources | SiteSources | undefined;
+      /** The sources read, for code frames in the report (or, from a build run in another thread, the files its problems name). */
+      readonly sources?: SettingSources | SiteSources | NamedSourceFiles | undefined;
       /** True when nothing fails the run. */
       readonly ok: boolean;
       readonly output?: OutputReport;
