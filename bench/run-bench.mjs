@@ -1,5 +1,6 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only]
-// Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--skip-serve | --serve-only] [--serve-requests 20000]
+// Builds synthetic sites through the real CLI in child processes and prints one row per scenario,
+// then the preview server's figures (`polyfeed serve` on a copy of the smallest site).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSite } from './generate-site.mjs';
+import { serveScenarios } from './serve-bench.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheRoot = join(repoRoot, '.bench-cache');
@@ -20,6 +22,9 @@ const { values } = parseArgs({
     'every-item': { type: 'boolean', default: false },
     archives: { type: 'boolean', default: false },
     'archives-only': { type: 'boolean', default: false },
+    'skip-serve': { type: 'boolean', default: false },
+    'serve-only': { type: 'boolean', default: false },
+    'serve-requests': { type: 'string', default: '20000' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -119,7 +124,7 @@ function archiveScenarios(root) {
 }
 
 const rows = [];
-for (const articles of sizes) {
+for (const articles of values['serve-only'] ? [] : sizes) {
   const root = ensureSite(articles);
   const readFloor = median(Array.from({ length: runs }, () => floor('read', root).ms));
   const statFloor = median(Array.from({ length: runs }, () => floor('stat', root).ms));
@@ -175,8 +180,17 @@ for (const row of rows) {
     `${pad(row.articles, 8)} ${pad(row.files, 6)}  ${row.scenario.padEnd(22)} ${pad((row.medianMs / 1000).toFixed(2), 9)} ${pad(isFloor ? '' : row.articlesPerSecond, 8)} ${pad(isFloor ? '' : `${Math.round(row.peakRssMb)} MB`, 9)} ${pad(isFloor ? '' : `${row.timesFloor.toFixed(1)}× ${row.floor}`, 8)} ${pad(isFloor ? '' : row.written, 8)}`,
   );
 }
+let serve;
+if (!values['skip-serve']) {
+  const articles = Math.min(...sizes);
+  serve = { articles, ...(await serveScenarios({ repoRoot, site: ensureSite(articles), now: NOW[1], total: Number(values['serve-requests']), concurrency: 200, saves: Math.max(3, runs) })) };
+  const { conditionalGets: gets, saveToServed: save } = serve;
+  console.log(`\npolyfeed serve — a site of ${articles} articles, on loopback`);
+  console.log(`  conditional GETs (304), ${gets.concurrency} concurrent clients: ${gets.requests} in ${gets.seconds.toFixed(2)} s, ${Math.round(gets.perSecond)} a second`);
+  console.log(`  article saved → new feed served: median ${Math.round(save.medianMs)} ms of ${save.saves} (the rebuild itself: median ${save.medianRebuildMs ?? '?'} ms; the watcher waits 100 ms for more changes)`);
+}
 if (values.json) {
-  const text = JSON.stringify({ machine, rows }, null, 2);
+  const text = JSON.stringify({ machine, rows, serve }, null, 2);
   if (values.json === '-') console.log(text);
   else writeFileSync(values.json, text);
 }

@@ -1,4 +1,4 @@
-// I/O: one build of the preview server (the `polyfeed build` path, runBuild), run in a worker thread of its own.
+// I/O: the preview server's builds (the `polyfeed build` path, runBuild), each run in a worker thread of its own, the next one started ahead.
 import { Worker } from 'node:worker_threads';
 import type { BuildRunOptions } from './built-run.js';
 import type { RunOutcome } from './run-outcome.js';
@@ -12,16 +12,25 @@ export type ServeBuildMessage =
   | { readonly kind: 'done'; readonly outcome: RunOutcome }
   | { readonly kind: 'crashed'; readonly stack: string };
 
-/**
- * Runs `runBuild` in a new worker thread and resolves with its outcome. Each build gets a fresh
- * thread, so it loads the site's helpers module anew (Node keeps an ES module loaded once for the
- * life of a thread) and nothing of one build stays in memory for the next. A bug in the build
- * rejects with its stack.
- */
-export function buildInWorker(request: ServeBuildRequest, onWait: BuildRunOptions['onWait']): Promise<RunOutcome> {
+/** Runs builds one after another, each in a fresh thread. */
+export interface BuildThreads {
+  /** Runs `runBuild` in a thread and resolves with its outcome; a bug in the build rejects with its stack. */
+  build(request: ServeBuildRequest, onWait: BuildRunOptions['onWait']): Promise<RunOutcome>;
+  /** Stops the thread kept ready for the next build. */
+  close(): Promise<void>;
+}
+
+function startThread(): Worker {
+  const thread = new Worker(new URL('./serve-build-worker.js', import.meta.url));
+  // A thread kept ready must not keep the process alive on its own.
+  thread.unref();
+  return thread;
+}
+
+function runIn(thread: Worker, request: ServeBuildRequest, onWait: BuildRunOptions['onWait']): Promise<RunOutcome> {
   return new Promise((resolvePromise, rejectPromise) => {
-    const thread = new Worker(new URL('./serve-build-worker.js', import.meta.url), { workerData: request });
     let settled = false;
+    thread.ref();
     thread.on('message', (message: ServeBuildMessage) => {
       if (message.kind === 'waiting') return onWait(message.pid, message.outDir);
       settled = true;
@@ -35,5 +44,26 @@ export function buildInWorker(request: ServeBuildRequest, onWait: BuildRunOption
     thread.on('exit', (code) => {
       if (!settled) rejectPromise(new Error(`The build's thread stopped (exit code ${code}) before it was done.`));
     });
+    thread.postMessage(request);
   });
+}
+
+/**
+ * Each build gets a fresh thread, so it loads the site's helpers module anew (Node keeps an ES
+ * module loaded once for the life of a thread) and nothing of one build stays in memory for the
+ * next. The thread of the next build is started as soon as one begins: it loads polyfeed's code
+ * while the server waits for a change, so a rebuild does not wait for it.
+ */
+export function startBuildThreads(): BuildThreads {
+  let ready = startThread();
+  return {
+    build(request, onWait) {
+      const thread = ready;
+      ready = startThread();
+      return runIn(thread, request, onWait);
+    },
+    async close() {
+      await ready.terminate();
+    },
+  };
 }

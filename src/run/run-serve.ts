@@ -8,7 +8,7 @@ import { PUBLISHED_IDS_FILE } from '../load/read-published-ids.js';
 import type { PublicationWindow } from '../model/publication-window.js';
 import type { FailedBuild } from '../serve/format-problems-page.js';
 import { createStaticServer } from '../serve/static-server.js';
-import { buildInWorker, type ServeBuildRequest } from './build-in-worker.js';
+import { startBuildThreads, type ServeBuildRequest } from './build-in-worker.js';
 import type { BuildRunOptions } from './built-run.js';
 import { ExitCode, type RunOutcome } from './run-outcome.js';
 import { usageProblem } from './start-run.js';
@@ -48,12 +48,13 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
   const watched = () => readWatchedSources(root);
   let folder = out === undefined ? resolve(root, watched().outDir) : resolve(out);
   let failed: FailedBuild | undefined;
+  const threads = startBuildThreads();
 
   const build = async (trigger: readonly string[] | undefined): Promise<RunOutcome | undefined> => {
     const startedMs = Date.now();
     const { windowNow, onWait, onBuilt, onCrash } = options;
     try {
-      const outcome = await buildInWorker({ ...options.build, window: windowNow(), dryRun: false, acceptIdChanges: false }, onWait);
+      const outcome = await threads.build({ ...options.build, window: windowNow(), dryRun: false, acceptIdChanges: false }, onWait);
       if (outcome.kind === 'usage') failed = { problems: [], message: outcome.message };
       else {
         failed = outcome.exitCode === ExitCode.ok ? undefined : { problems: outcome.problems };
@@ -69,14 +70,17 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
   };
 
   const first = await build(undefined);
-  if (first?.kind === 'usage') return first;
-  if (options.stop.aborted) return { kind: 'report', exitCode: ExitCode.ok, problems: [], ok: true };
+  if (first?.kind === 'usage' || options.stop.aborted) {
+    await threads.close();
+    return first?.kind === 'usage' ? first : { kind: 'report', exitCode: ExitCode.ok, problems: [], ok: true };
+  }
 
   const server = createStaticServer({ folder: () => folder, failedBuild: () => failed });
   server.listen(options.port, options.host);
   try {
     await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
   } catch (error) {
+    await threads.close();
     return { kind: 'usage', message: `Cannot listen on ${options.host}:${options.port}: ${(error as Error).message}` };
   }
   const { port } = server.address() as AddressInfo;
@@ -118,5 +122,6 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
   server.close();
   server.closeAllConnections();
   await running;
+  await threads.close();
   return { kind: 'report', exitCode: ExitCode.ok, problems: [], ok: true };
 }

@@ -1,5 +1,5 @@
-// I/O (a worker thread's entry): runs one `runBuild` for the preview server in a fresh thread and posts its outcome back, with the files its problems name.
-import { parentPort, workerData } from 'node:worker_threads';
+// I/O (a worker thread's entry): waits for the preview server's request, runs one `runBuild` in this fresh thread, and posts its outcome back with the files its problems name.
+import { parentPort } from 'node:worker_threads';
 import { namedSourceFiles } from '../load/named-source-files.js';
 import { runBuild } from './run-build.js';
 import type { BuildRunOptions } from './built-run.js';
@@ -13,11 +13,15 @@ function postable(outcome: RunOutcome): RunOutcome {
   return { ...outcome, problems, sources: namedSourceFiles(problems, outcome.sources && 'namedFiles' in outcome.sources ? undefined : outcome.sources) };
 }
 
-const request = workerData as ServeBuildRequest;
 const post = (message: ServeBuildMessage) => parentPort!.postMessage(message);
-const options: BuildRunOptions = { ...request, onWait: (pid, outDir) => post({ kind: 'waiting', pid, outDir }) };
-try {
-  post({ kind: 'done', outcome: postable(await runBuild(options)) });
-} catch (error) {
-  post({ kind: 'crashed', stack: String((error as Error)?.stack ?? error) });
-}
+
+// The thread is started ahead of the build it runs (its code loaded while the server waits for a change); one request, one build.
+parentPort!.once('message', async (request: ServeBuildRequest) => {
+  const options: BuildRunOptions = { ...request, onWait: (pid, outDir) => post({ kind: 'waiting', pid, outDir }) };
+  try {
+    post({ kind: 'done', outcome: postable(await runBuild(options)) });
+  } catch (error) {
+    post({ kind: 'crashed', stack: String((error as Error)?.stack ?? error) });
+  }
+  parentPort!.close();
+});
