@@ -54,7 +54,9 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
     const startedMs = Date.now();
     const { windowNow, onWait, onBuilt, onCrash } = options;
     try {
-      const outcome = await threads.build({ ...options.build, window: windowNow(), dryRun: false, acceptIdChanges: false }, onWait);
+      // --no-cache is for the first build: the cache is what makes a rebuild incremental.
+      const cache = trigger === undefined ? options.build.cache : true;
+      const outcome = await threads.build({ ...options.build, cache, window: windowNow(), dryRun: false, acceptIdChanges: false }, onWait);
       if (outcome.kind === 'usage') failed = { problems: [], message: outcome.message };
       else {
         failed = outcome.exitCode === ExitCode.ok ? undefined : { problems: outcome.problems };
