@@ -51,19 +51,25 @@ function runIn(thread: Worker, request: ServeBuildRequest, onWait: BuildRunOptio
 /**
  * Each build gets a fresh thread, so it loads the site's helpers module anew (Node keeps an ES
  * module loaded once for the life of a thread) and nothing of one build stays in memory for the
- * next. The thread of the next build is started as soon as one begins: it loads polyfeed's code
+ * next. The thread of the next build is started as soon as one ends: it loads polyfeed's code
  * while the server waits for a change, so a rebuild does not wait for it.
  */
 export function startBuildThreads(): BuildThreads {
-  let ready = startThread();
+  let ready: Worker | undefined = startThread();
   return {
-    build(request, onWait) {
-      const thread = ready;
-      ready = startThread();
-      return runIn(thread, request, onWait);
+    async build(request, onWait) {
+      const thread = ready ?? startThread();
+      ready = undefined;
+      try {
+        return await runIn(thread, request, onWait);
+      } finally {
+        // Started once the build is done: loading it alongside would slow the build on a small machine.
+        ready = startThread();
+      }
     },
     async close() {
-      await ready.terminate();
+      await ready?.terminate();
+      ready = undefined;
     },
   };
 }
