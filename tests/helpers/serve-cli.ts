@@ -12,8 +12,8 @@ export interface ServeProcess {
   readonly child: ChildProcess;
   stdout(): string;
   stderr(): string;
-  /** Sends SIGTERM and resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** Sends SIGTERM (or the signal given) and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts `polyfeed serve --port 0 …` and resolves once it prints the URL it serves. */
@@ -33,8 +33,8 @@ export async function startServe(args: string[], timeoutMs = 60_000): Promise<Se
     child,
     stdout: () => stdout,
     stderr: () => stderr,
-    stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM');
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
       return exited;
     },
   };

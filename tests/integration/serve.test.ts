@@ -2,6 +2,8 @@
 // does (types, validators, 304, HEAD, compression, folders), no way out of the output folder, and
 // rebuilds on a change, a failed one keeping the last good feeds and listing its problems at `/`.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -192,6 +194,14 @@ describe('polyfeed serve: the output folder as a static host serves it', () => {
     expect((await httpRequest(`${url}link-in.xml`)).status).toBe(200);
   });
 
+  test('files written into the output folder (or the cache) start no build: neither is watched', async () => {
+    writeFileSync(join(root, 'public/late.txt'), 'late\n');
+    writeFileSync(join(root, '.polyfeed-cache/late.txt'), 'late\n');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(server.stdout()).not.toContain('Rebuilt');
+    expect((await httpRequest(`${url}late.txt`)).headers['content-type']).toBe('text/plain; charset=utf-8');
+  });
+
   test('only GET and HEAD: anything else is 405 with Allow', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']) {
       const response = await httpRequest(`${url}en/rss.xml`, { method });
@@ -262,7 +272,21 @@ describe('polyfeed serve: rebuilds', () => {
       writeFileSync(join(root, 'feed-helpers.mjs'), helpers('TWO'));
       await until(async () => ((await jsonFeed()).includes('TWO by the desk') ? true : undefined), { what: () => 'the new helper in the feed' });
     } finally {
-      expect(await server.stop()).toBe(0);
+      // Ctrl-C: SIGINT stops it as SIGTERM does, with exit code 0.
+      expect(await server.stop('SIGINT')).toBe(0);
+    }
+  });
+
+  test('a port already taken is a usage error (exit 2)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const root = writeSite(siteFiles());
+      const run = runCli(['serve', '--root', root, '--port', String((taken.address() as AddressInfo).port), ...NOW]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/Cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+    } finally {
+      taken.close();
     }
   });
 
