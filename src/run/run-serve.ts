@@ -12,6 +12,7 @@ import { startBuildThreads, type ServeBuildRequest } from './build-in-worker.js'
 import type { BuildRunOptions } from './built-run.js';
 import { ExitCode, type RunOutcome } from './run-outcome.js';
 import { usageProblem } from './start-run.js';
+import { lockPathFor } from '../write/output-lock.js';
 import { watchSources } from './watch-sources.js';
 
 /** What `polyfeed serve` is run with: the build's options (its "now" asked for at each build), where to listen, and what to tell. */
@@ -116,7 +117,7 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
       building = false;
     })();
   };
-  const watcher = watchSources({ root, sources: watched().sources, excluded: [folder, join(root, '.polyfeed-cache')], debounceMs: options.debounceMs, onChange: rebuild });
+  const watcher = watchSources({ root, sources: watched().sources, excluded: [folder, lockPathFor(folder), join(root, '.polyfeed-cache')], debounceMs: options.debounceMs, onChange: rebuild });
   await watcher.ready;
 
   if (!options.stop.aborted) await once(options.stop, 'abort');

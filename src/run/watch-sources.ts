@@ -1,6 +1,7 @@
 // I/O: watches a site's sources with chokidar and calls back, debounced, when any of them is added, changed or removed; never the output folder or the cache.
-import { relative, sep } from 'node:path';
+import { basename, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
+import { isLeftoverName } from '../write/polyfeed-names.js';
 
 /** What a source watcher is made with. */
 export interface WatchSourcesOptions {
@@ -8,7 +9,7 @@ export interface WatchSourcesOptions {
   readonly root: string;
   /** The sources, relative to the site folder (files or folders, existing or not yet). */
   readonly sources: readonly string[];
-  /** Folders never watched, absolute: the output folder, `.polyfeed-cache/`. */
+  /** Folders never watched, absolute: the output folder, its lock folder, `.polyfeed-cache/`. */
   readonly excluded: readonly string[];
   /** How long after the last change the callback is called: an editor's save, or a `git checkout`, is many events. */
   readonly debounceMs: number;
@@ -42,6 +43,8 @@ export function watchSources(options: WatchSourcesOptions): SourceWatcher {
     const path = relative(options.root, absolute).split(sep).join('/');
     if (path === '') return true;
     if (path.startsWith('..') || excluded.some((folder) => isUnder(path, folder))) return false;
+    // A build's own temporary files (published-ids.tsv is written beside itself, then renamed).
+    if (isLeftoverName(basename(absolute))) return false;
     return sources.some((source) => source === '' || isUnder(path, source) || source.startsWith(`${path}/`));
   };
   let changed = new Set<string>();

@@ -256,6 +256,24 @@ describe('polyfeed serve: rebuilds', () => {
     }
   });
 
+  test('a first build that fails: / lists the problems, nothing else is served, and the fix is', async () => {
+    const root = writeSite(siteFiles({ 'polyfeed.config.yaml': 'baseUrl: https://example.org/\nlanguages: [en, ar]\ndefaultLanguage: en\nauthors: [Example Desk]\nmaxItems: many\n' }));
+    const server = await startServe(['--root', root, ...NOW]);
+    try {
+      const { url } = server;
+      const page = (await httpRequest(url)).body.toString('utf8');
+      const text = DomUtils.textContent(parseDocument(page));
+      expect(text).toContain('polyfeed.config.yaml:5');
+      expect(text).toContain('maxItems');
+      expect(DomUtils.getElementsByTagName('a', parseDocument(page))).toHaveLength(0);
+      expect((await httpRequest(`${url}en/rss.xml`)).status).toBe(404);
+      writeFileSync(join(root, 'polyfeed.config.yaml'), 'baseUrl: https://example.org/\nlanguages: [en, ar]\ndefaultLanguage: en\nauthors: [Example Desk]\nmaxItems: 10\n');
+      expect(await until(async () => ((await englishTitles(url).catch((): string[] => [])).includes('First') ? true : undefined), { what: () => 'the feed after the fix' })).toBe(true);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
   test("a change to the site's helpers module is seen by the next build (each build loads it anew)", async () => {
     const helpers = (word: string) => `export function mark(text) { return '${word} ' + text; }\n`;
     const root = writeSite(
