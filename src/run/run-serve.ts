@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { readWatchedSources } from '../load/watched-source-paths.js';
 import { PUBLISHED_IDS_FILE } from '../load/read-published-ids.js';
@@ -72,23 +73,6 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
     }
   };
 
-  const first = await build(undefined);
-  if (first?.kind === 'usage' || options.stop.aborted) {
-    await threads.close();
-    return first?.kind === 'usage' ? first : { kind: 'report', exitCode: ExitCode.ok, problems: [], ok: true };
-  }
-
-  const server = createStaticServer({ folder: () => folder, failedBuild: () => failed });
-  server.listen(options.port, options.host);
-  try {
-    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
-  } catch (error) {
-    await threads.close();
-    return { kind: 'usage', message: `Cannot listen on ${options.host}:${options.port}: ${(error as Error).message}` };
-  }
-  const { port } = server.address() as AddressInfo;
-  options.onListening(`http://${hostInUrl(options.host)}:${port}/`, folder);
-
   // A build writes published-ids.tsv, a source: the watcher sees that write, which is no change to build again for.
   const stampOfIds = () => {
     const stats = statSync(join(root, PUBLISHED_IDS_FILE), { throwIfNoEntry: false });
@@ -97,10 +81,10 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
   let idsAfterBuild = stampOfIds();
   const changedByUser = (paths: readonly string[]) => paths.filter((path) => path !== PUBLISHED_IDS_FILE || stampOfIds() !== idsAfterBuild);
 
-  // One build at a time: changes during a build make one more build after it.
+  // One build at a time: changes during a build (the first one included) make one more build after it.
   let running: Promise<unknown> = Promise.resolve();
   let pending: string[] | undefined;
-  let building = false;
+  let building = true;
   const rebuild = (paths: readonly string[]) => {
     pending = [...(pending ?? []), ...paths];
     if (building) return;
@@ -117,14 +101,38 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
       building = false;
     })();
   };
+  // Watching before the first build starts: a file saved while it runs, or just after the URL is printed, is never missed.
   const watcher = watchSources({ root, sources: watched().sources, excluded: [folder, lockPathFor(folder), join(root, '.polyfeed-cache')], debounceMs: options.debounceMs, onChange: rebuild });
   await watcher.ready;
+  const stopAll = async (server?: Server) => {
+    await watcher.close();
+    server?.close();
+    server?.closeAllConnections();
+    await running;
+    await threads.close();
+  };
+
+  const first = await build(undefined);
+  idsAfterBuild = stampOfIds();
+  if (first?.kind === 'usage' || options.stop.aborted) {
+    await stopAll();
+    return first?.kind === 'usage' ? first : { kind: 'report', exitCode: ExitCode.ok, problems: [], ok: true };
+  }
+
+  const server = createStaticServer({ folder: () => folder, failedBuild: () => failed });
+  server.listen(options.port, options.host);
+  try {
+    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  } catch (error) {
+    await stopAll();
+    return { kind: 'usage', message: `Cannot listen on ${options.host}:${options.port}: ${(error as Error).message}` };
+  }
+  const { port } = server.address() as AddressInfo;
+  options.onListening(`http://${hostInUrl(options.host)}:${port}/`, folder);
+  building = false;
+  if (pending) rebuild([]);
 
   if (!options.stop.aborted) await once(options.stop, 'abort');
-  await watcher.close();
-  server.close();
-  server.closeAllConnections();
-  await running;
-  await threads.close();
+  await stopAll(server);
   return { kind: 'report', exitCode: ExitCode.ok, problems: [], ok: true };
 }

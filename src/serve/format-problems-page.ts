@@ -1,4 +1,4 @@
-// Pure: the problems of the preview server's last build → the HTML page its index answers with while that build fails.
+// Pure: the problems of the preview server's last build → the HTML page its index answers with while that build fails, and the notice its other pages get.
 import type { BuildError } from '../model/build-error.js';
 import { escapeHtmlText } from '../serialize/escape-html-text.js';
 
@@ -59,4 +59,22 @@ ${message}${list}${link}
 </body>
 </html>
 `;
+}
+
+function countsOf(failed: FailedBuild): string {
+  const errors = failed.problems.filter((problem) => problem.severity === 'error').length;
+  return errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : 'a problem';
+}
+
+/**
+ * An HTML page of the last good output with a notice at the top of its body saying that the last
+ * build failed and linking to `/`, where its problems are listed. A page without a `<body>` tag
+ * gets the notice first.
+ */
+export function withFailedBuildNotice(html: string, failed: FailedBuild): string {
+  const notice = `<div role="alert" style="all: initial; display: block; font: 16px/1.5 system-ui, sans-serif; background: #b00020; color: #fff; padding: .5rem 1rem">The last build failed (${countsOf(failed)}): this page is from the last build that succeeded. <a href="/" style="color: #fff">See the problems</a>.</div>`;
+  const body = /<body\b[^>]*>/i.exec(html);
+  if (!body) return `${notice}\n${html}`;
+  const end = body.index + body[0].length;
+  return `${html.slice(0, end)}\n${notice}${html.slice(end)}`;
 }

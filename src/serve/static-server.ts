@@ -5,7 +5,7 @@ import { join, sep } from 'node:path';
 import { createFileStore } from './file-store.js';
 import { planFileResponse } from './plan-file-response.js';
 import { resolveRequestPath } from './resolve-request-path.js';
-import { formatProblemsPage, type FailedBuild } from './format-problems-page.js';
+import { formatProblemsPage, withFailedBuildNotice, type FailedBuild } from './format-problems-page.js';
 
 /** What the server serves: the output folder, and the last build's problems while it fails. */
 export interface StaticServerOptions {
@@ -62,6 +62,13 @@ function sendText(response: ServerResponse, method: string, status: number, text
   response.end(method === 'HEAD' ? undefined : body);
 }
 
+/** A page made for this answer, not a file's bytes: no validators (no 304 can stand for it), and not kept by the browser. */
+function sendPage(response: ServerResponse, method: string, html: string): void {
+  const body = Buffer.from(html);
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+  response.end(method === 'HEAD' ? undefined : body);
+}
+
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
@@ -77,9 +84,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
   const folder = options.folder();
   if (failed && target.segments.length === 0) {
     const index = realPathInside(join(folder, 'index.html'), folder);
-    const body = Buffer.from(formatProblemsPage(failed, typeof index === 'string' ? '/index.html' : undefined));
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-    return void response.end(method === 'HEAD' ? undefined : body);
+    return sendPage(response, method, formatProblemsPage(failed, typeof index === 'string' ? '/index.html' : undefined));
   }
   const located = locate(folder, target.segments, target);
   if (located.kind === 'status') {
@@ -90,6 +95,10 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
     return sendText(response, method, located.status, STATUS_TEXT[located.status]!);
   }
   const file = await store.fileOf(located.path, located.stats, located.name);
+  // While the last build fails, every page of the last good output says so.
+  if (failed && file.facts.mediaType.startsWith('text/html')) {
+    return sendPage(response, method, withFailedBuildNotice((await file.body('identity')).toString('utf8'), failed));
+  }
   const plan = planFileResponse(
     { method, acceptEncoding: header(request, 'accept-encoding'), ifNoneMatch: header(request, 'if-none-match'), ifModifiedSince: header(request, 'if-modified-since') },
     file.facts,

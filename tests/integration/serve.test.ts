@@ -226,6 +226,7 @@ describe('polyfeed serve: rebuilds', () => {
       await until(() => (/Rebuilt after a change to articles\/second/.test(server.stdout()) ? true : undefined));
 
       const served = async () => Object.fromEntries(await Promise.all(FEEDS.map(async (path) => [path, (await httpRequest(`${url}${path}`)).body.toString('base64')] as const)));
+      writeFileSync(join(root, 'public/index.html'), '<!DOCTYPE html>\n<html><head><title>Feeds</title></head><body><h1>Our feeds</h1></body></html>\n');
       const feedsBefore = await served();
       const diskBefore = readTree(join(root, 'public'));
 
@@ -246,11 +247,23 @@ describe('polyfeed serve: rebuilds', () => {
       expect(server.stdout()).toContain('Still serving the output of the last build that succeeded.');
       expect(await served()).toEqual(feedsBefore);
       expect(readTree(join(root, 'public'))).toEqual(diskBefore);
+      // The problems page links to the last good index page, which says at its top that the last build failed.
+      expect(DomUtils.getElementsByTagName('a', parseDocument(page.body.toString('utf8'))).map((link) => link.attribs.href)).toEqual(['/index.html']);
+      const lastGood = await httpRequest(`${url}index.html`);
+      const lastGoodDocument = parseDocument(lastGood.body.toString('utf8'));
+      expect(DomUtils.textContent(DomUtils.getElementsByTagName('h1', lastGoodDocument))).toBe('Our feeds');
+      const [notice] = DomUtils.getElements({ role: 'alert' }, lastGoodDocument, true);
+      expect(DomUtils.textContent(notice!)).toContain('The last build failed (1 error)');
+      expect(lastGood.headers['cache-control']).toBe('no-store');
+      expect(lastGood.headers.etag).toBeUndefined();
 
       writeFileSync(join(root, 'articles/broken/en.md'), '---\ntitle: Fixed story\ndate: 2025-05-01T09:30:00+01:00\n---\nBetter.\n');
       await until(async () => ((await englishTitles(url)).includes('Fixed story') ? true : undefined), { what: () => 'the fixed article in the feed' });
       // The index page follows once the build has told the server (just after it published).
       await until(async () => ((await httpRequest(url)).body.toString('utf8').includes('INVALID_DATE') ? undefined : true), { what: () => 'the problems page gone' });
+      const index = await httpRequest(url);
+      expect(index.body.toString('utf8')).not.toContain('role="alert"');
+      expect(index.headers.etag).toBeDefined();
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -288,7 +301,7 @@ describe('polyfeed serve: rebuilds', () => {
       const jsonFeed = async () => (await httpRequest(`${server.url}en/feed.json`)).body.toString('utf8');
       expect(await jsonFeed()).toContain('ONE by the desk');
       writeFileSync(join(root, 'feed-helpers.mjs'), helpers('TWO'));
-      await until(async () => ((await jsonFeed()).includes('TWO by the desk') ? true : undefined), { what: () => 'the new helper in the feed' });
+      await until(async () => ((await jsonFeed()).includes('TWO by the desk') ? true : undefined), { what: () => `the new helper in the feed:\n${server.stdout()}\n${server.stderr()}` });
     } finally {
       // Ctrl-C: SIGINT stops it as SIGTERM does, with exit code 0.
       expect(await server.stop('SIGINT')).toBe(0);
