@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { formatProblemsPage } from '../../../src/serve/format-problems-page.js';
+import { formatProblemsPage, withFailedBuildNotice } from '../../../src/serve/format-problems-page.js';
 import { makeError } from '../../../src/model/build-error.js';
 
 describe('formatProblemsPage', () => {
@@ -24,5 +24,21 @@ describe('formatProblemsPage', () => {
     expect(textContent(document)).toContain('Cannot <b>read</b> the site.');
     expect(getElementsByTagName('a', document)).toHaveLength(0);
     expect(getElementsByTagName('b', document)).toHaveLength(0);
+  });
+
+  test('a page of the last good output gets the notice first in its body, its own content kept', () => {
+    const page = '<!DOCTYPE html><html><head><title>Feeds</title></head><body class="x"><h1>Our feeds</h1></body></html>';
+    const document = parseDocument(withFailedBuildNotice(page, { problems: [problem, problem] }));
+    const [body] = getElementsByTagName('body', document);
+    const first = body!.children.find((child) => child.type === 'tag');
+    expect(first && 'attribs' in first ? first.attribs.role : undefined).toBe('alert');
+    expect(textContent(first!)).toContain('The last build failed (2 errors)');
+    expect(getElementsByTagName('a', first!).map((link) => link.attribs.href)).toEqual(['/']);
+    expect(textContent(getElementsByTagName('h1', document))).toBe('Our feeds');
+    expect(getElementsByTagName('title', document)).toHaveLength(1);
+  });
+
+  test('a page without a body tag gets the notice before everything', () => {
+    expect(withFailedBuildNotice('<p>bare</p>', { problems: [problem] })).toMatch(/^<div role="alert"[^]*<p>bare<\/p>$/);
   });
 });
