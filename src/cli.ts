@@ -255,7 +255,10 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const outcome = await runServe({
         build: { root, out: options.out, strict: options.strict, jobs: options.jobs, cache: options.cache, languages: options.languages, waitSeconds: options.wait, version, cacheVersion },
         // The clock is read at each build: an article whose date has come is published by the next one.
-        windowNow: () => ({ ...(windowFor(options) as PublicationWindow) }),
+        windowNow: () => {
+          const window = windowFor(options);
+          return 'kind' in window ? firstWindow : window;
+        },
         host: options.host,
         port: options.port,
         debounceMs: 100,

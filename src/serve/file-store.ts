@@ -83,6 +83,8 @@ export function createFileStore(maxBytes = 128 * 1024 * 1024): FileStore {
         if (!made) {
           made = compress(bytes, coding);
           bodies.set(coding, made);
+          // A failure is not kept: the next request tries again.
+          made.catch(() => bodies.delete(coding));
         }
         return made;
       };
