@@ -6,7 +6,7 @@ import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import type { BuildError } from '../model/build-error.js';
 import type { FeedJobContext, FeedJobStart } from './stage-feed-jobs.js';
 import type { StagingResult } from '../write/staging-files.js';
-import type { PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntry } from '../translate/published-entry.js';
 import { createCounter, workerStarted } from '../load/claim-chunks.js';
 import type { ScannedChunk, ScanTask } from './scan-article-files.js';
 import { ArticleTable } from '../model/article-table.js';
