@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--skip-serve | --serve-only] [--serve-requests 20000]
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--translations | --translations-only] [--skip-serve | --serve-only] [--serve-requests 20000]
 // Builds synthetic sites through the real CLI in child processes and prints one row per scenario,
 // then the preview server's figures (`polyfeed serve` on a copy of the smallest site).
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     'every-item': { type: 'boolean', default: false },
     archives: { type: 'boolean', default: false },
     'archives-only': { type: 'boolean', default: false },
+    translations: { type: 'boolean', default: false },
+    'translations-only': { type: 'boolean', default: false },
     'skip-serve': { type: 'boolean', default: false },
     'serve-only': { type: 'boolean', default: false },
     'serve-requests': { type: 'string', default: '20000' },
@@ -123,6 +125,35 @@ function archiveScenarios(root) {
   }
 }
 
+/**
+ * Translations on a copy of the site: every other language falls back to English (`fallbacks`),
+ * and a combined feed in every format (`mul/`). A cold build, a new English article (which every
+ * language's feeds and the combined feed take), and the coverage report (every file read again).
+ */
+function translationScenarios(root) {
+  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-translations-'));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}fallbacks: { ar: en, fr: en, ja: en, de: en }\ncombinedFeed: [rss, atom, json]\n`);
+  const out = join(copy, 'public');
+  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  const newArticle = (run) => {
+    const text = readFileSync(join(copy, 'articles', newest, 'en.md'), 'utf8').replace(/^date: .*$/m, `date: 2049-01-${String(run + 1).padStart(2, '0')}T00:00:00+00:00`);
+    mkdirSync(join(copy, 'articles', `zz-new-${run}`));
+    writeFileSync(join(copy, 'articles', `zz-new-${run}`, 'en.md'), text);
+  };
+  try {
+    return [
+      { ...scenario('cold build, fallbacks', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('new article, fallbacks', { prepare: newArticle, args: build }), floor: 'stat' },
+      { ...scenario('coverage, no cache', { args: () => ['coverage', '--root', copy, '--no-cache', ...NOW] }), floor: 'read' },
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 const rows = [];
 for (const articles of values['serve-only'] ? [] : sizes) {
   const root = ensureSite(articles);
@@ -155,8 +186,9 @@ for (const articles of values['serve-only'] ? [] : sizes) {
     { ...scenario('every file touched', { prepare: touchAll, args: build }), floor: 'read' },
     { ...scenario('check', { args: () => ['check', '--root', root, ...NOW] }), floor: 'read' },
     { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache', ...NOW] }), floor: 'read' },
-  ].filter(() => !values['archives-only']);
+  ].filter(() => !values['archives-only'] && !values['translations-only']);
   if (values.archives || values['archives-only']) results.push(...archiveScenarios(root));
+  if (values.translations || values['translations-only']) results.push(...translationScenarios(root));
   if (values['every-item']) {
     // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).
     const everyItem = appendToFile(join(root, 'polyfeed.config.yaml'), (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
@@ -181,7 +213,7 @@ for (const row of rows) {
   );
 }
 let serve;
-if (!values['skip-serve']) {
+if (!values['skip-serve'] && !values['archives-only'] && !values['translations-only']) {
   const articles = Math.min(...sizes);
   serve = { articles, ...(await serveScenarios({ repoRoot, site: ensureSite(articles), now: NOW[1], total: Number(values['serve-requests']), concurrency: 200, saves: Math.max(3, runs) })) };
   const { conditionalGets: gets, saveToServed: save } = serve;
