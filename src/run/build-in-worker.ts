@@ -34,6 +34,8 @@ function runIn(thread: Worker, request: ServeBuildRequest, onWait: BuildRunOptio
     thread.on('message', (message: ServeBuildMessage) => {
       if (message.kind === 'waiting') return onWait(message.pid, message.outDir);
       settled = true;
+      // Done with it: whatever the build left running in it (its own worker threads) goes with it.
+      void thread.terminate();
       if (message.kind === 'done') resolvePromise(message.outcome);
       else rejectPromise(new Error(`The build failed on a bug:\n${message.stack}`));
     });

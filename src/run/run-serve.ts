@@ -38,6 +38,9 @@ export interface ServeRunOptions {
   readonly stop: AbortSignal;
 }
 
+/** How long closing the watcher, the server and a build under way may take before the process ends anyway. */
+const STOP_TIMEOUT_MS = 5000;
+
 function hostInUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -133,6 +136,7 @@ export async function runServe(options: ServeRunOptions): Promise<RunOutcome> {
   if (pending) rebuild([]);
 
   if (!options.stop.aborted) await once(options.stop, 'abort');
-  await stopAll(server);
+  // Closing is bounded: the process ends next, which stops whatever is left.
+  await Promise.race([stopAll(server), new Promise((resolveSoon) => setTimeout(resolveSoon, STOP_TIMEOUT_MS).unref())]);
   return { kind: 'report', exitCode: ExitCode.ok, problems: [], ok: true };
 }

@@ -15,7 +15,7 @@ function postable(outcome: RunOutcome): RunOutcome {
 
 const post = (message: ServeBuildMessage) => parentPort!.postMessage(message);
 
-// The thread is started ahead of the build it runs (its code loaded while the server waits for a change); one request, one build.
+// The thread is started ahead of the build it runs (its code loaded while the server waits for a change); one request, one build, then the server ends the thread.
 parentPort!.once('message', async (request: ServeBuildRequest) => {
   const options: BuildRunOptions = { ...request, onWait: (pid, outDir) => post({ kind: 'waiting', pid, outDir }) };
   try {
@@ -23,5 +23,4 @@ parentPort!.once('message', async (request: ServeBuildRequest) => {
   } catch (error) {
     post({ kind: 'crashed', stack: String((error as Error)?.stack ?? error) });
   }
-  parentPort!.close();
 });
