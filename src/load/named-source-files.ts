@@ -4,6 +4,7 @@ import type { SettingSources, SiteSources, SourceFile } from './read-sources.js'
 
 /** The source files a run's problems name, whole: what its report's code frames are made from when the sources themselves stay in another thread. */
 export interface NamedSourceFiles {
+  /** Each file a problem names, once, with its bytes as the run read them. */
   readonly namedFiles: readonly SourceFile[];
 }
 
