@@ -89,8 +89,9 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
   const located = locate(folder, target.segments, target);
   if (located.kind === 'status') {
     if (located.status === 301) {
-      const path = (request.url ?? '/').split(/[?#]/)[0]!;
-      return sendText(response, method, 301, `Moved to ${path}/`, { Location: `${path}/` });
+      // Made from the checked segments, not the target as sent: `//host/…` would send the browser to another host.
+      const path = `/${target.segments.map(encodeURIComponent).join('/')}/`;
+      return sendText(response, method, 301, `Moved to ${path}`, { Location: path });
     }
     return sendText(response, method, located.status, STATUS_TEXT[located.status]!);
   }

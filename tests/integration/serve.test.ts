@@ -156,6 +156,8 @@ describe('polyfeed serve: the output folder as a static host serves it', () => {
     const redirect = await httpRequest(`${url}sub`);
     expect(redirect.status).toBe(301);
     expect(redirect.headers.location).toBe('/sub/');
+    // A target that begins with two slashes is not sent back as one: `//sub/` would be another host.
+    expect((await rawRequest(url, '//sub')).text).toMatch(/\r\nLocation: \/sub\/\r\n/);
     for (const path of ['empty/', 'en/', 'missing.xml', 'en/missing/']) expect((await httpRequest(`${url}${path}`)).status, path).toBe(404);
   });
 
