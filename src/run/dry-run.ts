@@ -5,6 +5,7 @@ import type { BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import { readSideBySide } from '../model/output-file.js';
 import { feedFiles } from '../feeds/feed-files.js';
+import { publishedPathsOf } from '../feeds/language-feeds.js';
 import { staleOutputsOf } from '../cache/next-outputs.js';
 import { hashOfFile } from '../write/hash-of-file.js';
 import { removableOutputs } from '../write/stale-outputs.js';
@@ -47,7 +48,7 @@ export function dryRun(run: BuiltRun): RunOutcome {
     progress.advance(feeds.entries.length);
   }
   const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
-  const removed = removableOutputs(outDir, staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]));
+  const removed = removableOutputs(outDir, staleOutputsOf(previous, [...result.feeds, ...result.skippedLanguages].flatMap(publishedPathsOf)));
   const problems = [...result.errors, ...withoutRepeats(renderErrors), ...cacheProblems];
   const exitCode = exitCodeFor(problems, false, options.strict);
   const ok = exitCode === ExitCode.ok;

@@ -19,7 +19,9 @@ import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
 import { collectGarbage } from './collect-garbage.js';
-import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import { publishedPathsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
+import { isCompressedCopy } from '../model/precompress.js';
+import { stageCompressedCopies } from '../write/stage-compressed-copies.js';
 import { isFullArchivePage } from '../feeds/archive-pages.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
 import { publishPublishedIds, withPublishedIdsStamp } from './publish-published-ids.js';
@@ -72,27 +74,34 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const renderPool = useWorkers ? startWorkerPool(options.jobs, progress) : run.pool;
     const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close());
     jobs.push(...(await run.pool.stageFeeds(context, here, false)));
-    const staged = jobs.flatMap((job) => job.staged);
+    const stagedFeeds = jobs.flatMap((job) => job.staged);
     const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...cacheProblems];
     const code = exitCodeFor(problems, false, options.strict);
     if (code !== ExitCode.ok) {
-      discardStaged(staged);
+      discardStaged(stagedFeeds);
       return stoppedOn(problems, code, read.sources);
     }
+    // The compressed copies of every feed file staged, made from its staged bytes: published with it, or not at all.
+    const copies = await stageCompressedCopies(place, stagedFeeds, read.validated.site?.config.precompress ?? []);
+    if (copies.errors.length > 0) {
+      discardStaged(stagedFeeds);
+      return writeFailed([...problems, ...copies.errors], run);
+    }
+    const staged = [...stagedFeeds, ...copies.staged];
     // Feeds of languages and formats no longer in the config, which the last build into this folder recorded, go in the same publish.
     const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
     progress.stage('publish');
-    const stale = staleOutputsOf(previous, [...paths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]);
+    const stale = staleOutputsOf(previous, [...result.feeds, ...result.skippedLanguages].flatMap(publishedPathsOf));
     const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged, stale);
     if (published.errors.length > 0) return writeFailed([...problems, ...published.errors], run);
     const { written, removed } = published;
     const publishedIds = publishPublishedIds(root, run.publishedIds);
     problems.push(...publishedIds.problems);
-    const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...published.unchanged];
-    const after = statOutputs(outDir, paths);
+    const unchanged = [...kept.flatMap(publishedPathsOf), ...published.unchanged];
+    const after = statOutputs(outDir, result.feeds.flatMap(publishedPathsOf));
     const outputs: Record<string, OutputRecord> = {};
     for (const feeds of result.feeds) {
-      for (const path of feeds.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
+      for (const path of publishedPathsOf(feeds)) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
     const next = { ...nextOutputsOf({ previous, made: outputs, skipped: result.skippedLanguages }), languages: read.validated.site?.config.languages ?? [] };
@@ -118,7 +127,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       publication: run.publication,
       summary: [
         ...removed.map((path) => `  removed  ${path}`),
-        `Built ${paths.length} feeds into ${outDir}: ${written.length} written, ${unchanged.length} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
+        `Built ${paths.length} feeds into ${outDir}: ${feedCount(written)} written, ${feedCount(unchanged)} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
         ...publishedIds.summary,
       ],
     };
@@ -150,7 +159,15 @@ function cachedItemsOf(rendered: readonly LanguageFeeds[]): Map<string, Readonly
 
 /** Said only when feeds were removed: those of languages or formats no longer in the config, or archive pages no longer needed. */
 function removedCount(removed: readonly string[]): string {
-  return removed.length === 0 ? '' : `, ${removed.length} removed (no longer made)`;
+  const feeds = feedCount(removed);
+  const copies = removed.length - feeds;
+  if (removed.length === 0) return '';
+  return copies === 0 ? `, ${feeds} removed (no longer made)` : `, ${feeds} removed and ${copies} compressed ${copies === 1 ? 'copy' : 'copies'} (no longer made)`;
+}
+
+/** Feed files among these outputs: the summary counts feeds, their compressed copies go with them. */
+function feedCount(paths: readonly string[]): number {
+  return paths.filter((path) => !isCompressedCopy(path)).length;
 }
 
 /** The lock was held by another build for longer than the run would wait. */
