@@ -8,6 +8,8 @@ import type { BuildIndex } from '../cache/build-index.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { nextOutputsOf, staleOutputsOf } from '../cache/next-outputs.js';
 import { writeCache } from '../cache/write-cache.js';
+import { withFeedChanges } from '../cache/pending-pings.js';
+import { updatePendingPings } from './pending-pings-lock.js';
 import { checkFeedFolders, checkOutOption } from '../write/check-output-folder.js';
 import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
 import { normalStaticDir } from '../model/static-dir-rule.js';
@@ -113,6 +115,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const nextIndex = withHelpersStamp(builtIndex, read.validated.site?.helpersFile);
     const items = run.keepsItems ? cachedItemsOf(here) : new Map<string, ReadonlyMap<string, ItemTexts>>();
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
+    problems.push(...recordFeedChanges(run, written, removed).filter((problem) => !problems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;
     const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
     // The feeds are published: a manifest that could not be written fails the run all the same.
@@ -168,6 +171,17 @@ function removedCount(removed: readonly string[]): string {
 /** Feed files among these outputs: the summary counts feeds, their compressed copies go with them. */
 function feedCount(paths: readonly string[]): number {
   return paths.filter((path) => !isCompressedCopy(path)).length;
+}
+
+/**
+ * The current feeds this build wrote or removed join the pending WebSub pings (`polyfeed ping`
+ * sends them and clears them); a build that changed nothing leaves the pending pings as they are.
+ */
+function recordFeedChanges(run: BuiltRun, written: readonly string[], removed: readonly string[]): BuildError[] {
+  const baseUrl = run.read.validated.site?.config.baseUrl;
+  if (baseUrl === undefined || (written.length === 0 && removed.length === 0)) return [];
+  const token = `${run.startedMs}-${process.pid}`;
+  return updatePendingPings(run.options.root, (pending) => withFeedChanges(pending, { baseUrl, written, removed, token })).problems;
 }
 
 /** The lock was held by another build for longer than the run would wait. */
