@@ -124,7 +124,7 @@ export async function notifyHub({ hub, urls, limits, userAgent }: NotifyInput): 
         if (failure.unreachable && attempt === limits.attempts) unreachable = failure.reason;
       }
     }
-    if (attempts === 0) last = { ok: false, reason: unreachable === undefined ? 'not tried: the time limit was reached' : `not tried: the hub could not be reached (${unreachable})` };
+    if (attempts === 0) last = { ok: false, reason: unreachable === undefined ? 'not tried, --max-time being reached' : 'not tried, the hub being unreachable' };
     return { url, ...last, attempts };
   };
   let next = 0;

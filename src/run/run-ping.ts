@@ -62,7 +62,7 @@ export async function runPing(options: PingOptions): Promise<RunOutcome> {
   const sent = notices.filter((notice) => notice.ok);
   return report({ hub, dryRun: false, urls, sent: sent.map((notice) => notice.url), failed }, [
     ...sent.map((notice) => `  pinged  ${notice.url} (${notice.status})`),
-    ...failed.map((notice) => `  failed  ${notice.url} (${notice.reason})`),
+    ...failed.map((notice) => `  failed  ${notice.url} (${notice.reason}${notice.attempts > 1 ? `, ${notice.attempts} tries` : ''})`),
     `Notified ${hub} of ${sent.length} of ${plural(urls.length, 'changed feed', 'changed feeds')}${failed.length > 0 ? `; ${failed.length} still pending` : ''}.`,
   ]);
 }

@@ -78,4 +78,13 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   ID_DROPPED: [{ kind: 'one', key: '2025-03-flood', lang: 'en', oldId: 'https://news.example.org/en/2025-03-flood/', newFile: 'articles/2025-03-river-flood/en.md' }],
   PUBLISHED_IDS_INVALID: [{ kind: 'date', text: '14/03/2025' }],
   PUBLISHED_IDS_UNWRITABLE: [{ systemCode: 'EACCES', reason: 'permission denied' }],
+  PING_FAILED: [
+    {
+      hub: 'https://hub.example.org/',
+      failed: [
+        { url: 'https://news.example.org/ar/atom.xml', reason: '503 Service Unavailable', attempts: 3 },
+        { url: 'https://news.example.org/en/atom.xml', reason: '503 Service Unavailable', attempts: 3 },
+      ],
+    },
+  ],
 };

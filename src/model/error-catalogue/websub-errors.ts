@@ -8,14 +8,17 @@ export interface FailedPing {
   readonly attempts: number;
 }
 
-function describeFailure({ url, reason, attempts }: FailedPing): string {
-  return attempts <= 1 ? `${url} (${reason})` : `${url} (${reason}, after ${attempts} tries)`;
+/** The failures grouped by reason, in the order each reason first comes: `connection refused: <url>, <url>`. */
+function describeFailures(failed: readonly FailedPing[]): string {
+  const byReason = new Map<string, string[]>();
+  for (const { url, reason } of failed) byReason.set(reason, [...(byReason.get(reason) ?? []), url]);
+  return [...byReason].map(([reason, urls]) => `${reason}: ${urls.join(', ')}`).join('; ');
 }
 
 export const websubErrors = {
   PING_FAILED: entry({
     message: (p: { hub: string; failed: readonly FailedPing[] }) =>
-      `The WebSub hub ${p.hub} did not take the publish notification for ${p.failed.length === 1 ? 'a feed' : `${p.failed.length} feeds`}: ${p.failed.map(describeFailure).join('; ')}. ${p.failed.length === 1 ? 'It stays' : 'They stay'} pending, and the next ping sends ${p.failed.length === 1 ? 'it' : 'them'} again.`,
+      `The WebSub hub ${p.hub} did not take the publish notification for ${p.failed.length === 1 ? 'a feed' : `${p.failed.length} feeds`}: ${describeFailures(p.failed)}. ${p.failed.length === 1 ? 'It stays' : 'They stay'} pending, and the next ping sends ${p.failed.length === 1 ? 'it' : 'them'} again.`,
     hint: 'Check that hub: in polyfeed.config.yaml is the address of the hub and that the hub is up, then run "polyfeed ping" again (--timeout, --attempts and --max-time set how long it tries).',
   }),
 };
