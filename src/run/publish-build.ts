@@ -165,7 +165,9 @@ function removedCount(removed: readonly string[]): string {
   const feeds = feedCount(removed);
   const copies = removed.length - feeds;
   if (removed.length === 0) return '';
-  return copies === 0 ? `, ${feeds} removed (no longer made)` : `, ${feeds} removed and ${copies} compressed ${copies === 1 ? 'copy' : 'copies'} (no longer made)`;
+  const copiesText = `${copies} compressed ${copies === 1 ? 'copy' : 'copies'}`;
+  if (copies === 0) return `, ${feeds} removed (no longer made)`;
+  return feeds === 0 ? `, ${copiesText} removed (no longer made)` : `, ${feeds} removed with ${copiesText} (no longer made)`;
 }
 
 /** Feed files among these outputs: the summary counts feeds, their compressed copies go with them. */
