@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only]
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--precompress]
 // Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const { values } = parseArgs({
     'every-item': { type: 'boolean', default: false },
     archives: { type: 'boolean', default: false },
     'archives-only': { type: 'boolean', default: false },
+    precompress: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -118,6 +119,34 @@ function archiveScenarios(root) {
   }
 }
 
+/**
+ * `precompress: [gzip, brotli]` on a copy of the site: a cold build (every feed file compressed
+ * twice), then one article changed a run (its language's feeds and their copies made again); with
+ * --every-item, a cold build of feeds of every item too (the largest files a site compresses).
+ */
+function precompressScenarios(root) {
+  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-precompress-'));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}precompress: [gzip, brotli]\n`);
+  const out = join(copy, 'public');
+  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  const article = appendToFile(join(copy, 'articles', newest, 'en.md'), (text, run) => `${text}\nEdited ${run}.\n`);
+  const everyItem = appendToFile(config, (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
+  try {
+    return [
+      { ...scenario('cold build, precompress', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('one article, precompress', { prepare: article.change, restore: article.restore, args: build }), floor: 'stat' },
+      ...(values['every-item']
+        ? [{ ...scenario('cold, every item, precomp.', { prepare: (run) => { everyItem.change(run); rmSync(out, { recursive: true, force: true }); }, restore: everyItem.restore, args: () => [...build(), '--no-cache'] }), floor: 'read' }]
+        : []),
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 const rows = [];
 for (const articles of sizes) {
   const root = ensureSite(articles);
@@ -152,6 +181,7 @@ for (const articles of sizes) {
     { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache', ...NOW] }), floor: 'read' },
   ].filter(() => !values['archives-only']);
   if (values.archives || values['archives-only']) results.push(...archiveScenarios(root));
+  if (values.precompress) results.push(...precompressScenarios(root));
   if (values['every-item']) {
     // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).
     const everyItem = appendToFile(join(root, 'polyfeed.config.yaml'), (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
