@@ -97,6 +97,17 @@ describe('precompress', () => {
     expect(build(root).stdout).toContain('Nothing changed');
   });
 
+  test('a dry run after the setting is turned on lists the copies it would add, and writes none', () => {
+    const root = writeSite(siteFiles());
+    build(root);
+    writeFileSync(join(root, 'polyfeed.config.yaml'), withCopies);
+    const run = build(root, '--dry-run', '--format', 'json');
+    const report = JSON.parse(run.stdout) as { output: { dryRun: { added: string[]; changed: string[] } } };
+    expect([...report.output.dryRun.added].sort()).toEqual(copiesOf(FEEDS).sort());
+    expect(report.output.dryRun.changed).toEqual([]);
+    expect(outputFiles(join(root, 'public'))).toEqual(FEEDS);
+  });
+
   test('gzip alone writes .gz copies only', () => {
     const root = writeSite(siteFiles({ 'polyfeed.config.yaml': `${minimalConfig}precompress: [gzip]\n` }));
     build(root);
