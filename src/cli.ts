@@ -201,7 +201,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--future', 'preview: publish scheduled articles (dated after now) too (never for a build readers see)', false)
     .option('--accept-id-changes', 'publish on purpose item ids that changed or were dropped since published-ids.tsv listed them, and rewrite it', false)
     .addOption(
-      new Option('--ping', 'after a successful build, notify the WebSub hub (hub: in the config) of the feeds changed since the last ping, as "polyfeed ping" does with its defaults').default(false).conflicts('dryRun'),
+      new Option('--ping', 'after a successful build, notify the WebSub hub (hub: in the config) of the feeds changed since the last ping, as "polyfeed ping" does with its defaults').default(false).conflicts(['dryRun', 'drafts', 'future']),
     )
     .action(async (options: BuildCommandOptions) => {
       const root = resolve(options.root);

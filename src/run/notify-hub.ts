@@ -60,9 +60,12 @@ interface ConnectionFailure {
   readonly unreachable: boolean;
 }
 
-function connectionFailureOf(error: unknown, timeoutMs: number): ConnectionFailure {
+/** `cutShort`: the request was given less than `--timeout`, the time left before `--max-time`. */
+function connectionFailureOf(error: unknown, timeoutMs: number, cutShort: boolean): ConnectionFailure {
   const name = (error as { name?: string }).name;
-  if (name === 'TimeoutError' || name === 'AbortError') return { reason: `no answer within ${timeoutMs / 1000} s`, unreachable: true };
+  if (name === 'TimeoutError' || name === 'AbortError') {
+    return { reason: cutShort ? 'no answer before --max-time ran out' : `no answer within ${timeoutMs / 1000} s`, unreachable: true };
+  }
   const code = ((error as { cause?: { code?: string } }).cause ?? (error as { code?: string })).code;
   switch (code) {
     case 'ECONNREFUSED':
@@ -119,9 +122,9 @@ export async function notifyHub({ hub, urls, limits, userAgent }: NotifyInput): 
         last = { ok: false, status: response.status, reason: `${response.status}${statusText}${location ? ` (redirected to ${location})` : ''}` };
         if (!isTransient(response.status)) break;
       } catch (error) {
-        const failure = connectionFailureOf(error, timeoutMs);
+        const failure = connectionFailureOf(error, timeoutMs, timeoutMs < limits.timeoutMs);
         last = { ok: false, reason: failure.reason };
-        if (failure.unreachable && attempt === limits.attempts) unreachable = failure.reason;
+        if (failure.unreachable && (attempt === limits.attempts || Date.now() >= deadline)) unreachable = failure.reason;
       }
     }
     if (attempts === 0) last = { ok: false, reason: unreachable === undefined ? 'not tried, --max-time being reached' : 'not tried, the hub being unreachable' };

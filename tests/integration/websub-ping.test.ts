@@ -205,6 +205,29 @@ describe('polyfeed ping', () => {
     expect(strict.stdout).toContain('6 still pending');
   });
 
+  test('--max-time bounds the whole ping, retries included: what it cut short stays pending', async () => {
+    const { url } = await hub(() => 'hang');
+    const root = siteWithHub(url);
+    await build(root);
+    const ping = await runCliAsync(['ping', '--root', root, '--timeout', '60', '--attempts', '3', '--max-time', '0.5']);
+    expect(ping.status, ping.stderr).toBe(0);
+    expect(ping.stderr).toContain('no answer before --max-time ran out');
+    expect(ping.stdout).toContain('6 still pending');
+  });
+
+  test('a damaged list of pending pings is a warning, and nothing is sent', async () => {
+    const { url, requests } = await hub();
+    const root = siteWithHub(url);
+    await build(root);
+    writeFileSync(join(root, '.polyfeed-cache/pings.json'), '{"format": 1, "pending": ["not", "a", "map"]}');
+    const ping = await runCliAsync(['ping', '--root', root, '--strict']);
+    // The cache is not the user's source: even with --strict, its damage does not fail the run.
+    expect(ping.status, ping.stderr).toBe(0);
+    expect(ping.stderr).toContain('CACHE_DAMAGED');
+    expect(ping.stdout).toContain('Nothing to ping');
+    expect(requests).toEqual([]);
+  });
+
   test('a hub that refuses the connection: a warning, exit code 0, the feeds still pending', async () => {
     const closed = await startHub();
     await closed.close();
