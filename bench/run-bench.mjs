@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--precompress]
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--translations | --translations-only] [--precompress]
 // Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     'every-item': { type: 'boolean', default: false },
     archives: { type: 'boolean', default: false },
     'archives-only': { type: 'boolean', default: false },
+    translations: { type: 'boolean', default: false },
+    'translations-only': { type: 'boolean', default: false },
     precompress: { type: 'boolean', default: false },
   },
 });
@@ -120,6 +122,35 @@ function archiveScenarios(root) {
 }
 
 /**
+ * Translations on a copy of the site: every other language falls back to English (`fallbacks`),
+ * and a combined feed in every format (`mul/`). A cold build, a new English article (which every
+ * language's feeds and the combined feed take), and the coverage report (every file read again).
+ */
+function translationScenarios(root) {
+  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-translations-'));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}fallbacks: { ar: en, fr: en, ja: en, de: en }\ncombinedFeed: [rss, atom, json]\n`);
+  const out = join(copy, 'public');
+  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  const newArticle = (run) => {
+    const text = readFileSync(join(copy, 'articles', newest, 'en.md'), 'utf8').replace(/^date: .*$/m, `date: 2049-01-${String(run + 1).padStart(2, '0')}T00:00:00+00:00`);
+    mkdirSync(join(copy, 'articles', `zz-new-${run}`));
+    writeFileSync(join(copy, 'articles', `zz-new-${run}`, 'en.md'), text);
+  };
+  try {
+    return [
+      { ...scenario('cold build, fallbacks', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('new article, fallbacks', { prepare: newArticle, args: build }), floor: 'stat' },
+      { ...scenario('coverage, no cache', { args: () => ['coverage', '--root', copy, '--no-cache', ...NOW] }), floor: 'read' },
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/**
  * `precompress: [gzip, brotli]` on a copy of the site: a cold build (every feed file compressed
  * twice), then one article changed a run (its language's feeds and their copies made again); with
  * --every-item, a cold build of feeds of every item too (the largest files a site compresses).
@@ -179,8 +210,9 @@ for (const articles of sizes) {
     { ...scenario('every file touched', { prepare: touchAll, args: build }), floor: 'read' },
     { ...scenario('check', { args: () => ['check', '--root', root, ...NOW] }), floor: 'read' },
     { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache', ...NOW] }), floor: 'read' },
-  ].filter(() => !values['archives-only']);
+  ].filter(() => !values['archives-only'] && !values['translations-only']);
   if (values.archives || values['archives-only']) results.push(...archiveScenarios(root));
+  if (values.translations || values['translations-only']) results.push(...translationScenarios(root));
   if (values.precompress) results.push(...precompressScenarios(root));
   if (values['every-item']) {
     // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).

@@ -2,7 +2,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
-import type { PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntry } from '../translate/published-entry.js';
 import type { ValidSite } from './feed-site.js';
 import { feedWriter, type ItemTexts } from './feed-writer.js';
 import type { RenderTools } from './render-entries.js';
@@ -101,9 +101,20 @@ function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEn
 function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): void {
   const { file, updatedMs, lang } = entry.summary;
   hash.update(JSON.stringify([file, entry.translations, updatedMs]));
-  if (entry.fallbackFor !== undefined) hash.update(JSON.stringify(['fallback', lang, site.locales[lang] ?? null]));
+  if (entry.fallbackFor !== undefined) hash.update(fallbackLabelsText(site, lang));
   if (entry.digest) hash.update(`digest ${entry.digest}`);
   else hash.update('bytes ').update(site.readArticleBytes(file) ?? '');
+}
+
+/** Per site and language, the labels a fallback item is rendered with, as hashed: serialized once, not once per item. */
+const fallbackLabelTexts = new WeakMap<ValidSite, Map<string, string>>();
+
+function fallbackLabelsText(site: ValidSite, lang: string): string {
+  let texts = fallbackLabelTexts.get(site);
+  if (!texts) fallbackLabelTexts.set(site, (texts = new Map()));
+  let text = texts.get(lang);
+  if (text === undefined) texts.set(lang, (text = JSON.stringify(['fallback', lang, site.locales[lang] ?? null])));
+  return text;
 }
 
 /**

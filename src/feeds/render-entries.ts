@@ -5,7 +5,7 @@ import { renderItem } from '../render/render-item.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/render-markdown.js';
 import type { ItemSource } from '../serialize/build-feed-model.js';
 import { createTranslator, MissingLabelError, type Translate } from '../translate/create-translator.js';
-import type { PublishedArticle, PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedArticle, PublishedEntry } from '../translate/published-entry.js';
 import type { FeedSite, ValidSite } from './feed-site.js';
 import type { Article } from '../model/article.js';
 

@@ -1,7 +1,7 @@
 // Pure: a published article + its language's labels → the item's HTML, through the item template.
 import Handlebars from 'handlebars';
 import type { Translate } from '../translate/create-translator.js';
-import type { PublishedArticle } from '../translate/resolve-translations.js';
+import type { PublishedArticle } from '../translate/published-entry.js';
 import { textDirection } from '../model/language-tag.js';
 import { estimateReadingMinutes } from './estimate-reading-minutes.js';
 import { formatArticleDate } from './format-article-date.js';

@@ -15,7 +15,8 @@ import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js'
 import { normalStaticDir } from '../model/static-dir-rule.js';
 import { openOutputFolder } from '../write/open-output-folder.js';
 import { publishStaged } from '../write/publish-staged.js';
-import { discardStaged, prepareOutputFolders } from '../write/staging-files.js';
+import { discardStaged, prepareOutputFolders, type StagingResult } from '../write/staging-files.js';
+import { StagedFlusher } from '../write/flush-staged.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { type BuiltRun } from './built-run.js';
@@ -74,10 +75,14 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       collectGarbage();
     }
     const renderPool = useWorkers ? startWorkerPool(options.jobs, progress) : run.pool;
-    const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close());
-    jobs.push(...(await run.pool.stageFeeds(context, here, false)));
+    // Each language's staged files are flushed to disk on the thread pool while the next renders.
+    const flusher = new StagedFlusher(place);
+    const flush = (job: StagingResult) => flusher.add(job.staged);
+    const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers, flush).finally(() => renderPool.close());
+    jobs.push(...(await run.pool.stageFeeds(context, here, false, flush)));
     const stagedFeeds = jobs.flatMap((job) => job.staged);
-    const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...cacheProblems];
+    const flushErrors = await flusher.settled();
+    const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...flushErrors, ...cacheProblems];
     const code = exitCodeFor(problems, false, options.strict);
     if (code !== ExitCode.ok) {
       discardStaged(stagedFeeds);

@@ -2,7 +2,7 @@
 import { fallbackChainOf } from '../model/fallback-chains.js';
 import { decodeText } from '../load/decode-text.js';
 import { PACKAGED_PREFIX } from '../load/read-packaged-defaults.js';
-import type { SettingSources, SiteSources, SourceFile } from '../load/read-sources.js';
+import type { SettingSources, SourceFile } from '../load/read-sources.js';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import { feedTextLabels } from '../model/feed-texts.js';
@@ -12,7 +12,6 @@ import { flattenKeys } from '../translate/flatten-keys.js';
 import { labelsOfLanguage, type LabelTree } from '../translate/labels-of-language.js';
 import { hasOutdated, type SiteCoverage } from '../translate/site-coverage.js';
 import { LABEL_NAMESPACE } from '../translate/validate-locales.js';
-import { validateArticleFile } from '../validate/validate-article-file.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { RunOptions } from './start-run.js';
 import { readSiteOnly } from './read-site-only.js';
@@ -52,28 +51,18 @@ function coverageOfSiteLabels(sources: SettingSources, config: SiteConfig, label
   return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels, labelFallbackChain: (lang) => fallbackChainOf(config.labelFallbacks, lang) });
 }
 
-/** The front matter's `translationOf` of an article file, read again through the sources' reader. */
-function translationOfReader(sources: SiteSources, config: SiteConfig): (path: string) => string | undefined {
-  return (path) => {
-    const bytes = sources.readArticleBytes(path);
-    if (bytes === undefined) return undefined;
-    return validateArticleFile({ path, bytes, config, staticFiles: sources.staticFiles }).article?.frontMatter.translationOf;
-  };
-}
-
 /** The coverage of a site as read (its config valid), in `chosen` languages (--languages, in the config's order) or all; undefined when the config is not valid. */
 export function coverageOfReadSite(read: ReadSiteResult, window: PublicationWindow, chosen?: readonly string[]): SiteCoverage | undefined {
   const table = read.validated.articleFiles?.files;
   if (!read.config || !table || !('readArticleBytes' in read.sources)) return undefined;
   const { config, sources } = read;
   const languages = chosen === undefined ? config.languages : config.languages.filter((lang) => chosen.includes(lang));
-  const translationOf = translationOfReader(sources, config);
   const articles = coverageOfArticles({
     table,
     languages,
     defaultLanguage: config.defaultLanguage,
     window,
-    translationOfRow: (row) => translationOf(table.pathAt(row)),
+    translationOfRow: (row) => table.translationOfAt(row),
     fallbackChainOf: (lang) => fallbackChainOf(config.fallbacks, lang),
   });
   const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []).filter((entry) => languages.includes(entry.lang));

@@ -1,6 +1,6 @@
 // Pure: a language's feed head and its rendered items → the FeedModel parts every format is written from.
 import type { Translate } from '../translate/create-translator.js';
-import type { PublishedArticle } from '../translate/resolve-translations.js';
+import type { PublishedArticle } from '../translate/published-entry.js';
 import type { FeedFormat, SiteConfig } from '../model/config-schema.js';
 import type { FeedArchiveLinks, FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';

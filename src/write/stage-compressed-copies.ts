@@ -1,6 +1,7 @@
 // I/O: staged feed files → their gzip and brotli copies staged beside their targets (temporary, flushed), compressed as streams from the staged bytes.
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fsyncSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, fsync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
@@ -52,6 +53,8 @@ function compressorOf(encoding: PrecompressEncoding, sizeBytes: number): Transfo
   ];
 }
 
+const flushDescriptor = promisify(fsync);
+
 /** One copy to make: from the staged file of `source`, in `encoding`. */
 interface CopyJob {
   readonly source: StagedOutput;
@@ -80,7 +83,15 @@ async function stageCopy({ source, encoding }: CopyJob): Promise<StagedOutput> {
     });
     const sizeBytes = statSync(source.temporary).size;
     await pipeline([createReadStream(source.temporary), ...compressorOf(encoding, sizeBytes), sink]);
-    onOutputFile(target, () => fsyncSync(descriptor));
+    // Flushed on the thread pool, as the feed files are (flush-staged.ts): the bytes reach the disk before the copy may be published.
+    try {
+      await flushDescriptor(descriptor);
+    } catch (error) {
+      // Named by the copy, as a failed write is.
+      onOutputFile(target, () => {
+        throw error;
+      });
+    }
     closed = true;
     onOutputFile(target, () => closeSync(descriptor));
     return { path: `${source.path}${suffix}`, target, temporary, hash: hash.digest('hex') };

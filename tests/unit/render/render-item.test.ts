@@ -4,7 +4,7 @@ import { compileTemplates } from '../../../src/render/compile-templates.js';
 import { renderItem } from '../../../src/render/render-item.js';
 import { createMarkdownRenderer } from '../../../src/render/render-markdown.js';
 import { createTranslator } from '../../../src/translate/create-translator.js';
-import type { PublishedArticle } from '../../../src/translate/resolve-translations.js';
+import type { PublishedArticle } from '../../../src/translate/published-entry.js';
 import { publishArticles } from '../../helpers/publish-articles.js';
 import { ConfigSchema } from '../../../src/model/config-schema.js';
 import { validateArticle } from '../../../src/validate/validate-article.js';
