@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { faultHook } from '../helpers/fault-hook.js';
 import { runCli } from '../helpers/run-cli.js';
 import { minimalConfig, readTree, siteFiles, writeSite } from '../helpers/site-fixture.js';
 
@@ -84,6 +85,24 @@ describe('precompress', () => {
       expect(gunzipSync(readFileSync(join(out, `${path}.gz`))).equals(feed)).toBe(true);
       expect(brotliDecompressSync(readFileSync(join(out, `${path}.br`))).equals(feed)).toBe(true);
     }
+  });
+
+  test('a copy that cannot be written (ENOSPC) fails the build with OUTPUT_WRITE_FAILED, and nothing of it is published', () => {
+    const root = writeSite(siteFiles({ 'polyfeed.config.yaml': withCopies }));
+    build(root);
+    const out = join(root, 'public');
+    const previous = readTree(out);
+    writeFileSync(join(root, 'articles/first/en.md'), '---\ntitle: First, edited\ndate: 2025-03-14T09:30:00+01:00\n---\nHello again.\n');
+    // The three English feeds are staged (opened) first, then their copies: the fifth file opened is a copy.
+    const run = runCli(['build', '--root', root, '--format', 'json'], { nodeArgs: ['--import', faultHook()], env: { FAULT_OPEN: '5', FAULT_CODE: 'ENOSPC' } });
+    expect(run.status, run.stderr).toBe(1);
+    const { problems } = JSON.parse(run.stdout) as { problems: { code: string; file: string }[] };
+    expect(problems.map((problem) => problem.code)).toEqual(['OUTPUT_WRITE_FAILED']);
+    expect(problems[0]!.file).toMatch(/^public\/en\/(atom\.xml|feed\.json|rss\.xml)\.(gz|br)$/);
+    expect(readTree(out)).toEqual(previous);
+    // The next build, with room on the disk, publishes the edit with its copies.
+    build(root);
+    expect(gunzipSync(readFileSync(join(out, 'en/rss.xml.gz'))).toString()).toContain('First, edited');
   });
 
   test('turning the setting off removes every copy; the feeds stay', () => {
