@@ -1,4 +1,5 @@
 // Pure: how the messages name a field, a value, a type and a character.
+import { firstGraphemes, graphemesOf } from '../graphemes.js';
 
 /** A field as the messages name it: its path in the file, and what the file's root is called ("front matter"). */
 export interface FieldName {
@@ -22,7 +23,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  // Cut between grapheme clusters: never inside a surrogate pair or a letter's combining marks.
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 && graphemesOf(value).length > 60 ? `${firstGraphemes(value, 57)}...` : value);
   return `${typeof value} ${String(value)}`;
 }
 
