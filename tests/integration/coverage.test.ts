@@ -60,7 +60,7 @@ interface JsonCell {
 
 interface CoverageReport {
   ok: boolean;
-  problems: { code: string; file: string | null; path: (string | number)[]; line: number | null }[];
+  problems: { code: string; file: string | null; path: (string | number)[]; line: number | null; message: string }[];
   coverage?: {
     languages: string[];
     defaultLanguage: string;
@@ -225,6 +225,9 @@ describe('polyfeed coverage', () => {
       ['articles/alpha/fr.md', ['translationOf'], 4],
       ['articles/beta/en.md', ['translationOf'], 4],
     ]);
+    // Its own language is said as such, not as a value missing from a list.
+    expect(invalid[1]!.message).toBe('"translationOf" is "en", this version\'s own language: a version is not its own source.');
+    expect(invalid[0]!.message).toMatch(/not one of the allowed values/);
     expect(runCli(['check', '--root', root, '--now', NOW]).status).toBe(1);
   });
 });
