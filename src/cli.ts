@@ -258,6 +258,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     { choices: ['human', 'markdown', 'json'], description: 'how the coverage is reported (markdown: for a pull request)' },
   )
     .option('--no-cache', 'validate every article again, not only those changed since the last build')
+    .addHelpText('after', '\nEach outdated translation is also a TRANSLATION_OUTDATED warning; with --strict it fails the run (exit code 1).')
     .action(async (options: CoverageCommandOptions) => {
       const root = resolve(options.root);
       const window = windowFor(options);

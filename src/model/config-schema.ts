@@ -67,6 +67,13 @@ export const ConfigSchema = z
       .positive()
       .optional()
       .describe('Keep older items in RFC 5005 archive pages of this many items each (`<lang>/archive/<n>/`); the current feed keeps the newest `maxItems`. Unset: no archives.'),
+    summaryLength: z
+      .number()
+      .int()
+      .min(10)
+      .max(2000)
+      .optional()
+      .describe('An article without `summary` gets one made from the text of its body\'s first paragraphs: at most this many characters (grapheme clusters), cut between words as `Intl.Segmenter` finds them in its language, with "…". Unset: none is made.'),
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     title: FeedTextSchema.optional().describe('The feeds\' title: one text, or one per language (`{ en: River News, fr: Nouvelles du fleuve }`). A site\'s `locales/<lang>/feed.json` `feed.title` takes its place.'),
     description: FeedTextSchema.optional().describe('The feeds\' description (RSS `description`, Atom `subtitle`): one text, or one per language. `feed.description` in `locales/` takes its place.'),

@@ -43,6 +43,7 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
     { folder: 'articles/2025-04-drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning' },
     { folder: 'posts/drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning', fileToAdd: 'content/posts/drought.md' },
   ],
+  TRANSLATION_OUTDATED: [{ lang: 'ja', updated: '2024-12-12T11:00:00Z', sourceFile: 'articles/2024-12-geminids-meteor-shower-explained/en.md', sourceUpdated: '2024-12-14T08:00:00Z' }],
   IMAGE_NOT_FOUND: [{ src: '/media/2025/03/flood.jpg', local: 'media/2025/03/flood.jpg', folders: ['static'] }],
   IMAGE_NOT_ALLOWED: [{ src: 'https://img.example.net/flood.jpg', url: 'https://img.example.net/flood.jpg' }],
   LOCALE_PLACEHOLDER_MISMATCH: [{ key: 'item.byline', lang: 'ar', names: ['author'], defaultLanguage: 'en', wanted: ['authors'] }],
