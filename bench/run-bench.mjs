@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--translations | --translations-only] [--skip-serve | --serve-only] [--serve-requests 20000]
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--translations | --translations-only] [--precompress] [--skip-serve | --serve-only] [--serve-requests 20000]
 // Builds synthetic sites through the real CLI in child processes and prints one row per scenario,
 // then the preview server's figures (`polyfeed serve` on a copy of the smallest site).
 import { spawnSync } from 'node:child_process';
@@ -27,6 +27,7 @@ const { values } = parseArgs({
     'skip-serve': { type: 'boolean', default: false },
     'serve-only': { type: 'boolean', default: false },
     'serve-requests': { type: 'string', default: '20000' },
+    precompress: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -154,6 +155,34 @@ function translationScenarios(root) {
   }
 }
 
+/**
+ * `precompress: [gzip, brotli]` on a copy of the site: a cold build (every feed file compressed
+ * twice), then one article changed a run (its language's feeds and their copies made again); with
+ * --every-item, a cold build of feeds of every item too (the largest files a site compresses).
+ */
+function precompressScenarios(root) {
+  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-precompress-'));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}precompress: [gzip, brotli]\n`);
+  const out = join(copy, 'public');
+  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  const article = appendToFile(join(copy, 'articles', newest, 'en.md'), (text, run) => `${text}\nEdited ${run}.\n`);
+  const everyItem = appendToFile(config, (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
+  try {
+    return [
+      { ...scenario('cold build, precompress', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('one article, precompress', { prepare: article.change, restore: article.restore, args: build }), floor: 'stat' },
+      ...(values['every-item']
+        ? [{ ...scenario('cold, every item, precomp.', { prepare: (run) => { everyItem.change(run); rmSync(out, { recursive: true, force: true }); }, restore: everyItem.restore, args: () => [...build(), '--no-cache'] }), floor: 'read' }]
+        : []),
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 const rows = [];
 for (const articles of values['serve-only'] ? [] : sizes) {
   const root = ensureSite(articles);
@@ -189,6 +218,7 @@ for (const articles of values['serve-only'] ? [] : sizes) {
   ].filter(() => !values['archives-only'] && !values['translations-only']);
   if (values.archives || values['archives-only']) results.push(...archiveScenarios(root));
   if (values.translations || values['translations-only']) results.push(...translationScenarios(root));
+  if (values.precompress) results.push(...precompressScenarios(root));
   if (values['every-item']) {
     // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).
     const everyItem = appendToFile(join(root, 'polyfeed.config.yaml'), (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));

@@ -11,6 +11,7 @@ import { isFullArchivePage, splitIntoPages } from './archive-pages.js';
 import { fallbackChainOf } from '../model/fallback-chains.js';
 import { COMBINED_FEED_LANG, feedFormatsOf, isCombinedFeed } from '../model/combined-feed.js';
 import { combinedEntriesOf } from './combined-entries.js';
+import { compressedPathsOf } from '../model/precompress.js';
 
 /**
  * One document of a language's feeds in every format (the current feed, or an archive page),
@@ -23,6 +24,8 @@ export interface LanguageFeeds {
   readonly document: FeedDocument;
   /** One per format, relative to the output folder. */
   readonly paths: readonly string[];
+  /** The compressed copies of those files the config's `precompress` asks for (`rss.xml.gz`…), made from their bytes when they are published. */
+  readonly compressedPaths: readonly string[];
   /**
    * A digest of everything these files are made from: polyfeed's version, the config, templates,
    * labels (and those of the languages it falls back to), static file sizes and the bytes and
@@ -40,7 +43,12 @@ export interface LanguageFeeds {
 }
 
 /** What is known of a language's feeds without making them: where they go and what they are made from. */
-export type FeedsOutline = Pick<LanguageFeeds, 'lang' | 'paths' | 'fingerprint'>;
+export type FeedsOutline = Pick<LanguageFeeds, 'lang' | 'paths' | 'compressedPaths' | 'fingerprint'>;
+
+/** Every file a language's feeds are published as: the feed files, then their compressed copies. */
+export function publishedPathsOf(feeds: Pick<LanguageFeeds, 'paths' | 'compressedPaths'>): string[] {
+  return [...feeds.paths, ...feeds.compressedPaths];
+}
 
 export interface LanguageFeedsOptions {
   /** polyfeed's version, written into each feed's generator element. */
@@ -182,10 +190,12 @@ function documentFeedsOf(
   const keys = fullPage ? undefined : itemKeysOf(site, lang, entries, cacheVersion);
   const knownItems = options.knownItems && (() => options.knownItems!(lang));
   const items = new Map<string, ItemTexts>();
+  const paths = feedPaths(site.config, lang, document.page);
   return {
     lang,
     document,
-    paths: feedPaths(site.config, lang, document.page),
+    paths,
+    compressedPaths: paths.flatMap((path) => compressedPathsOf(path, site.config.precompress)),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
     fingerprint: keys
       ? createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang), document, keys, newestUpdateMs])).digest('hex')

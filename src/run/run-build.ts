@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { BuildIndex } from '../cache/build-index.js';
 import { outputPathsOf } from '../cache/next-outputs.js';
+import { isCompressedCopy } from '../model/precompress.js';
 import { checkOutOption } from '../write/check-output-folder.js';
 import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
 import { tidyOutputFolder } from '../write/open-output-folder.js';
@@ -17,6 +18,8 @@ import { noProgress } from './run-progress.js';
 /** Nothing changed since the last build: its outputs (of the languages built) stand, and its warnings are told again. */
 function unchangedOutcome(index: BuildIndex, languages: readonly string[] | undefined, nowMs: number): RunOutcome {
   const paths = outputPathsOf(index.outputs, languages);
+  // The summary counts feeds; their compressed copies (precompress) go with them.
+  const feeds = paths.filter((path) => !isCompressedCopy(path)).length;
   return {
     // Nothing fell due since (see isSamePublication): the schedule is the last build's, at this "now".
     publication: { ...index.publication, nowMs },
@@ -25,7 +28,7 @@ function unchangedOutcome(index: BuildIndex, languages: readonly string[] | unde
     problems: index.warnings,
     ok: true,
     output: { dir: index.outDir, written: [], unchanged: paths, removed: [] },
-    summary: [`Nothing changed since the last build: ${paths.length} feeds in ${index.outDir}, 0 written, ${paths.length} unchanged.`],
+    summary: [`Nothing changed since the last build: ${feeds} feeds in ${index.outDir}, 0 written, ${feeds} unchanged.`],
   };
 }
 

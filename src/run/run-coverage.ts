@@ -10,12 +10,13 @@ import { coverageOfArticles } from '../translate/article-coverage.js';
 import { coverageOfLabels, type LabelCoverage } from '../translate/label-coverage.js';
 import { flattenKeys } from '../translate/flatten-keys.js';
 import { labelsOfLanguage, type LabelTree } from '../translate/labels-of-language.js';
-import { hasOutdated, type SiteCoverage } from '../translate/site-coverage.js';
+import type { SiteCoverage } from '../translate/site-coverage.js';
+import { outdatedTranslationProblems } from '../translate/outdated-translations.js';
 import { LABEL_NAMESPACE } from '../translate/validate-locales.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { RunOptions } from './start-run.js';
 import { readSiteOnly } from './read-site-only.js';
-import { FALLBACK_NOTE_KEY, validateSettings } from './validate-site.js';
+import { FALLBACK_NOTE_KEY, languageLabelKeys, validateSettings } from './validate-site.js';
 import { chooseLanguages } from './choose-languages.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
@@ -46,9 +47,10 @@ function coverageOfSiteLabels(sources: SettingSources, config: SiteConfig, label
   const packagedLabels = (lang: string) => labelTreeOf(byPath.get(`${PACKAGED_PREFIX}${pathOf(lang)}`));
   // Every language needs the keys the default language has, as check requires.
   const reference = labelsOfLanguage(packagedLabels(config.defaultLanguage), siteLabels(config.defaultLanguage));
-  // A label polyfeed ships for a setting the site may not use (the fallback note) counts only when needed.
-  const keys = [...labelKeys, ...[...flattenKeys(reference ?? {}).keys()].filter((key) => key !== FALLBACK_NOTE_KEY || labelKeys.includes(key))];
-  return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels, labelFallbackChain: (lang) => fallbackChainOf(config.labelFallbacks, lang) });
+  // A label polyfeed ships for a setting the site may not use (the fallback note) counts only where it is needed.
+  const keys = [...labelKeys, ...[...flattenKeys(reference ?? {}).keys()].filter((key) => key !== FALLBACK_NOTE_KEY)];
+  const labelFallbackChain = (lang: string) => fallbackChainOf(config.labelFallbacks, lang);
+  return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels, labelFallbackChain, languageKeys: languageLabelKeys(config) });
 }
 
 /** The coverage of a site as read (its config valid), in `chosen` languages (--languages, in the config's order) or all; undefined when the config is not valid. */
@@ -69,11 +71,6 @@ export function coverageOfReadSite(read: ReadSiteResult, window: PublicationWind
   return { languages, defaultLanguage: config.defaultLanguage, articles, labels };
 }
 
-/** The exit code of a run with coverage: its problems', or 1 with `strict` when a translation is outdated. */
-export function exitCodeWithCoverage(byProblems: number, coverage: SiteCoverage | undefined, strict: boolean): number {
-  return byProblems === ExitCode.ok && strict && coverage !== undefined && hasOutdated(coverage) ? ExitCode.invalidInput : byProblems;
-}
-
 /** Runs `polyfeed coverage`: it reads the index of the last build (to validate only changed articles again) but writes nothing. */
 export async function runCoverage(options: CoverageOptions): Promise<RunOutcome> {
   const run = await readSiteOnly(options, options.cacheVersion);
@@ -84,7 +81,8 @@ export async function runCoverage(options: CoverageOptions): Promise<RunOutcome>
   const chosen = chooseLanguages(options.languages, read.config?.languages ?? []);
   if (read.config && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };
   const coverage = coverageOfReadSite(read, options.window, 'languages' in chosen ? chosen.languages : undefined);
-  const exitCode = exitCodeWithCoverage(exitCodeFor(problems, configInvalid, options.strict), coverage, options.strict);
+  if (coverage) problems.push(...outdatedTranslationProblems(coverage));
+  const exitCode = exitCodeFor(problems, configInvalid, options.strict);
   const ok = exitCode === ExitCode.ok;
   return { kind: 'report', exitCode, problems, sources: read.sources, ok, coverage };
 }

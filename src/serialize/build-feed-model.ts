@@ -13,6 +13,8 @@ export interface ItemSource {
   readonly entry: PublishedArticle;
   readonly html: string;
   readonly imageUrl: string | undefined;
+  /** A summary made from the body, for an article whose front matter has none (config `summaryLength`). */
+  readonly summary?: string | undefined;
 }
 
 /**
@@ -63,7 +65,7 @@ export function toItemModel(source: ItemSource, config: SiteConfig, staticFiles:
     url: entry.url,
     lang: entry.article.lang,
     title: clean(fm.title),
-    summary: fm.summary === undefined ? undefined : clean(fm.summary),
+    summary: fm.summary !== undefined ? clean(fm.summary) : source.summary === undefined ? undefined : clean(source.summary),
     contentHtml: clean(source.html),
     published: new Date(fm.date.epochMs),
     updated: new Date((fm.updated ?? fm.date).epochMs),

@@ -75,6 +75,10 @@ export const fieldErrors = {
       message: (p: { lang: string; field: string }) => `"${p.field}" has a text for "${p.lang}", which is not one of "languages".`,
       hint: 'Name only languages of "languages", or give one text for every language.',
     }),
+    'translation-of-itself': entry({
+      message: (p: { lang: string }) => `"translationOf" is "${p.lang}", this version's own language: a version is not its own source.`,
+      hint: (p: { lang: string }) => `Name the language this ${p.lang} version was translated from, or remove translationOf (a version of the default language without it is an original).`,
+    }),
     'setting-language-not-listed': entry({
       message: (p: { lang: string; field: string }) => `"${p.field}" names "${p.lang}", which is not one of "languages".`,
       hint: 'Name only languages of "languages".',
