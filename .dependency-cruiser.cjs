@@ -1,6 +1,6 @@
 // The layer order of src/ (see ARCHITECTURE.md): each folder imports only from the folders before it.
 // tests/architecture/layers.test.ts runs these rules in `npm test`; `npx depcruise src` runs them by hand.
-const layers = ['model', 'urls', 'load', 'validate', 'translate', 'render', 'serialize', 'diff', 'feeds', 'cache', 'write', 'run', 'report'];
+const layers = ['model', 'urls', 'load', 'validate', 'translate', 'render', 'serialize', 'diff', 'feeds', 'cache', 'write', 'serve', 'run', 'report'];
 
 const upwardRules = layers.map((layer, index) => ({
   name: `${layer}-imports-only-earlier-layers`,

@@ -1,5 +1,6 @@
-// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only]
-// Builds synthetic sites through the real CLI in child processes and prints one row per scenario.
+// npm run bench [-- --sizes 1000,10000,50000] [--runs 3] [--json FILE] [--every-item] [--archives | --archives-only] [--translations | --translations-only] [--precompress] [--skip-serve | --serve-only] [--serve-requests 20000]
+// Builds synthetic sites through the real CLI in child processes and prints one row per scenario,
+// then the preview server's figures (`polyfeed serve` on a copy of the smallest site).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSite } from './generate-site.mjs';
+import { serveScenarios } from './serve-bench.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheRoot = join(repoRoot, '.bench-cache');
@@ -20,6 +22,12 @@ const { values } = parseArgs({
     'every-item': { type: 'boolean', default: false },
     archives: { type: 'boolean', default: false },
     'archives-only': { type: 'boolean', default: false },
+    translations: { type: 'boolean', default: false },
+    'translations-only': { type: 'boolean', default: false },
+    'skip-serve': { type: 'boolean', default: false },
+    'serve-only': { type: 'boolean', default: false },
+    'serve-requests': { type: 'string', default: '20000' },
+    precompress: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -118,8 +126,65 @@ function archiveScenarios(root) {
   }
 }
 
+/**
+ * Translations on a copy of the site: every other language falls back to English (`fallbacks`),
+ * and a combined feed in every format (`mul/`). A cold build, a new English article (which every
+ * language's feeds and the combined feed take), and the coverage report (every file read again).
+ */
+function translationScenarios(root) {
+  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-translations-'));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}fallbacks: { ar: en, fr: en, ja: en, de: en }\ncombinedFeed: [rss, atom, json]\n`);
+  const out = join(copy, 'public');
+  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  const newArticle = (run) => {
+    const text = readFileSync(join(copy, 'articles', newest, 'en.md'), 'utf8').replace(/^date: .*$/m, `date: 2049-01-${String(run + 1).padStart(2, '0')}T00:00:00+00:00`);
+    mkdirSync(join(copy, 'articles', `zz-new-${run}`));
+    writeFileSync(join(copy, 'articles', `zz-new-${run}`, 'en.md'), text);
+  };
+  try {
+    return [
+      { ...scenario('cold build, fallbacks', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('new article, fallbacks', { prepare: newArticle, args: build }), floor: 'stat' },
+      { ...scenario('coverage, no cache', { args: () => ['coverage', '--root', copy, '--no-cache', ...NOW] }), floor: 'read' },
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `precompress: [gzip, brotli]` on a copy of the site: a cold build (every feed file compressed
+ * twice), then one article changed a run (its language's feeds and their copies made again); with
+ * --every-item, a cold build of feeds of every item too (the largest files a site compresses).
+ */
+function precompressScenarios(root) {
+  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-precompress-'));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}precompress: [gzip, brotli]\n`);
+  const out = join(copy, 'public');
+  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  const article = appendToFile(join(copy, 'articles', newest, 'en.md'), (text, run) => `${text}\nEdited ${run}.\n`);
+  const everyItem = appendToFile(config, (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
+  try {
+    return [
+      { ...scenario('cold build, precompress', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('one article, precompress', { prepare: article.change, restore: article.restore, args: build }), floor: 'stat' },
+      ...(values['every-item']
+        ? [{ ...scenario('cold, every item, precomp.', { prepare: (run) => { everyItem.change(run); rmSync(out, { recursive: true, force: true }); }, restore: everyItem.restore, args: () => [...build(), '--no-cache'] }), floor: 'read' }]
+        : []),
+    ];
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
 const rows = [];
-for (const articles of sizes) {
+for (const articles of values['serve-only'] ? [] : sizes) {
   const root = ensureSite(articles);
   const readFloor = median(Array.from({ length: runs }, () => floor('read', root).ms));
   const statFloor = median(Array.from({ length: runs }, () => floor('stat', root).ms));
@@ -150,8 +215,10 @@ for (const articles of sizes) {
     { ...scenario('every file touched', { prepare: touchAll, args: build }), floor: 'read' },
     { ...scenario('check', { args: () => ['check', '--root', root, ...NOW] }), floor: 'read' },
     { ...scenario('check, no cache', { args: () => ['check', '--root', root, '--no-cache', ...NOW] }), floor: 'read' },
-  ].filter(() => !values['archives-only']);
+  ].filter(() => !values['archives-only'] && !values['translations-only']);
   if (values.archives || values['archives-only']) results.push(...archiveScenarios(root));
+  if (values.translations || values['translations-only']) results.push(...translationScenarios(root));
+  if (values.precompress) results.push(...precompressScenarios(root));
   if (values['every-item']) {
     // maxItems: 0 — every item of a language in its feeds, streamed; run once per size on request (slow).
     const everyItem = appendToFile(join(root, 'polyfeed.config.yaml'), (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
@@ -175,8 +242,17 @@ for (const row of rows) {
     `${pad(row.articles, 8)} ${pad(row.files, 6)}  ${row.scenario.padEnd(22)} ${pad((row.medianMs / 1000).toFixed(2), 9)} ${pad(isFloor ? '' : row.articlesPerSecond, 8)} ${pad(isFloor ? '' : `${Math.round(row.peakRssMb)} MB`, 9)} ${pad(isFloor ? '' : `${row.timesFloor.toFixed(1)}× ${row.floor}`, 8)} ${pad(isFloor ? '' : row.written, 8)}`,
   );
 }
+let serve;
+if (!values['skip-serve'] && !values['archives-only'] && !values['translations-only']) {
+  const articles = Math.min(...sizes);
+  serve = { articles, ...(await serveScenarios({ repoRoot, site: ensureSite(articles), now: NOW[1], total: Number(values['serve-requests']), concurrency: 200, saves: Math.max(3, runs) })) };
+  const { conditionalGets: gets, saveToServed: save } = serve;
+  console.log(`\npolyfeed serve — a site of ${articles} articles, on loopback`);
+  console.log(`  conditional GETs (304), ${gets.concurrency} concurrent clients: ${gets.requests} in ${gets.seconds.toFixed(2)} s, ${Math.round(gets.perSecond)} a second`);
+  console.log(`  article saved → new feed served: median ${Math.round(save.medianMs)} ms of ${save.saves} (the rebuild itself: median ${save.medianRebuildMs ?? '?'} ms; the watcher waits 100 ms for more changes)`);
+}
 if (values.json) {
-  const text = JSON.stringify({ machine, rows }, null, 2);
+  const text = JSON.stringify({ machine, rows, serve }, null, 2);
   if (values.json === '-') console.log(text);
   else writeFileSync(values.json, text);
 }

@@ -15,7 +15,7 @@ export async function bundleCli() {
   rmSync(join(root, 'dist/bundle'), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'src/cli.ts', 'pool-worker': 'src/run/pool-worker.ts', 'stat-worker': 'src/load/stat-worker.ts' },
+    entryPoints: { cli: 'src/cli.ts', 'pool-worker': 'src/run/pool-worker.ts', 'stat-worker': 'src/load/stat-worker.ts', 'serve-build-worker': 'src/run/serve-build-worker.ts' },
     outdir: 'dist/bundle',
     bundle: true,
     splitting: true,

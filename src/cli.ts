@@ -51,6 +51,27 @@ interface BuildCommandOptions extends CommonOptions {
   drafts: boolean;
   future: boolean;
   acceptIdChanges: boolean;
+  ping: boolean;
+}
+
+interface PingCommandOptions {
+  root: string;
+  format: 'human' | 'json';
+  strict: boolean;
+  dryRun: boolean;
+  timeout: number;
+  attempts: number;
+  maxTime: number;
+  quiet: boolean;
+}
+
+interface ServeCommandOptions extends Omit<CommonOptions, 'verbose'> {
+  out?: string;
+  wait: number;
+  drafts: boolean;
+  future: boolean;
+  port: number;
+  host: string;
 }
 
 interface DiffCommandOptions extends Omit<CommonOptions, 'format'> {
@@ -70,7 +91,7 @@ function printOutcome(outcome: RunOutcome, format: ReportFormat, root: string, q
   const problems = format === 'json' ? outcome.problems : problemsToPrint(outcome.problems, quiet);
   const { ignoredFields } = outcome;
   const coverage = format === 'json' && outcome.coverage ? toJsonCoverage(outcome.coverage) : undefined;
-  printReport(format, problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication), ignoredFields, coverage }, root);
+  printReport(format, problems, outcome.sources, outcome.ok, { output: outcome.output, schedule: publication && jsonSchedule(publication), ignoredFields, coverage, ping: outcome.ping }, root);
   if (format !== 'json' && !quiet.quiet) {
     if (outcome.notice) process.stderr.write(`${outcome.notice}\n`);
     for (const line of [...(outcome.summary ?? []), ...(publication ? publicationLines(publication) : [])]) process.stdout.write(`${line}\n`);
@@ -107,14 +128,55 @@ function observeRunOf(options: CommonOptions | DiffCommandOptions | CoverageComm
   return observeRun({ verbose: options.verbose, quiet: options.quiet, stream: process.stderr, env: process.env, delayMs: delayMs >= 0 ? delayMs : undefined });
 }
 
+function parseAttempts(value: string): number {
+  const attempts = Number(value);
+  if (!Number.isInteger(attempts) || attempts < 1 || attempts > 10) throw new InvalidArgumentError('Expected a whole number of tries from 1 to 10.');
+  return attempts;
+}
+
+function parsePositiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('Expected a number of seconds above 0.');
+  return seconds;
+}
+
+/** The first wait between two tries of a ping; each later one is twice as long. */
+const PING_BACKOFF_MS = 1000;
+
+/** Runs `polyfeed ping` with these limits (`build --ping` takes the defaults). */
+async function pingHub(root: string, options: { strict: boolean; dryRun: boolean; timeout: number; attempts: number; maxTime: number }): Promise<RunOutcome> {
+  const { runPing } = await import('./run/run-ping.js');
+  const limits = { timeoutMs: options.timeout * 1000, attempts: options.attempts, backoffMs: PING_BACKOFF_MS, totalMs: options.maxTime * 1000 };
+  return runPing({ root, strict: options.strict, dryRun: options.dryRun, limits, userAgent: `polyfeed/${version} (+https://www.npmjs.com/package/polyfeed)` });
+}
+
+/**
+ * A build followed by its ping, as one report: the build's problems and the ping's, both summaries,
+ * and the ping's exit code when the build's is 0. A usage problem of the ping (no hub) is its own.
+ */
+function withPing(built: RunOutcome, pinged: RunOutcome): RunOutcome {
+  if (built.kind !== 'report' || pinged.kind !== 'report') return pinged;
+  const exitCode = built.exitCode !== ExitCode.ok ? built.exitCode : pinged.exitCode;
+  return {
+    ...built,
+    exitCode,
+    ok: exitCode === ExitCode.ok,
+    problems: [...built.problems, ...pinged.problems],
+    summary: [...(built.summary ?? []), ...(pinged.summary ?? [])],
+    ...(pinged.ping ? { ping: pinged.ping } : {}),
+  };
+}
+
+const PING_DEFAULTS = { timeout: 10, attempts: 3, maxTime: 60 } as const;
+
 function parseLanguages(value: string): string[] {
   const tags = value.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
   if (tags.length === 0) throw new InvalidArgumentError('Expected language tags of the config, separated by commas (en,fr).');
   return tags;
 }
 
-function addCommonOptions(command: Command, formats: { readonly choices: readonly string[]; readonly description: string } = reportFormats): Command {
-  return command
+function addCommonOptions(command: Command, formats: { readonly choices: readonly string[]; readonly description: string } = reportFormats, { stageTimes = true } = {}): Command {
+  command
     .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
     .option('--now <date-time>', 'publish as of this ISO 8601 date-time with offset instead of the clock (SOURCE_DATE_EPOCH is used when set); later-dated articles stay scheduled')
     .addOption(new Option('--format <format>', formats.description).choices(formats.choices).default('human'))
@@ -125,8 +187,14 @@ function addCommonOptions(command: Command, formats: { readonly choices: readonl
         .default(defaultJobs()),
     )
     .addOption(new Option('--languages <tags>', 'only these languages of the config, separated by commas (every article is still validated)').argParser(parseLanguages))
-    .addOption(new Option('--quiet', 'print only the problems that fail the run: no warnings, no summary, no progress').default(false).conflicts('verbose'))
-    .option('--verbose', 'also print the time of each stage (scan, read/validate, render, write/publish, cache) on stderr', false);
+    .addOption(new Option('--quiet', 'print only the problems that fail the run: no warnings, no summary, no progress').default(false).conflicts('verbose'));
+  return stageTimes ? command.option('--verbose', 'also print the time of each stage (scan, read/validate, render, write/publish, cache) on stderr', false) : command;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('Expected a port number from 0 to 65535 (0: any free port).');
+  return port;
 }
 
 /** Declares every command and option (for tests that check what examples and docs use); parsing runs the command. */
@@ -147,6 +215,9 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--drafts', 'preview: publish drafts too (never for a build readers see)', false)
     .option('--future', 'preview: publish scheduled articles (dated after now) too (never for a build readers see)', false)
     .option('--accept-id-changes', 'publish on purpose item ids that changed or were dropped since published-ids.tsv listed them, and rewrite it', false)
+    .addOption(
+      new Option('--ping', 'after a successful build, notify the WebSub hub (hub: in the config) of the feeds changed since the last ping, as "polyfeed ping" does with its defaults').default(false).conflicts(['dryRun', 'drafts', 'future']),
+    )
     .action(async (options: BuildCommandOptions) => {
       const root = resolve(options.root);
       const window = windowFor(options);
@@ -154,9 +225,31 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const onWait = (pid: number, outDir: string) => void (options.quiet || process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`));
       const observer = await observeRunOf(options);
       const run = { ...options, out: options.out, root, waitSeconds: options.wait, version, cacheVersion, onWait, window, progress: observer.progress };
-      const outcome = await runBuild(run).finally(observer.stop);
+      let outcome = await runBuild(run).finally(observer.stop);
+      // A build that failed published nothing: the feeds it would have changed are not pending, and no ping is sent.
+      if (options.ping && outcome.kind === 'report' && outcome.exitCode === ExitCode.ok) {
+        const pinged = await pingHub(root, { ...PING_DEFAULTS, strict: options.strict, dryRun: false });
+        if (pinged.kind === 'usage') printOutcome(outcome, options.format, root, options);
+        outcome = withPing(outcome, pinged);
+      }
       setExitCode(printOutcome(outcome, options.format, root, options));
       observer.printStageTimes();
+    });
+  program
+    .command('ping')
+    .description('notify the WebSub hub (hub: in the config) of the current feeds the builds since the last ping changed; one POST per feed URL, with a bounded retry')
+    .addOption(new Option('--root <dir>', 'site folder holding polyfeed.config.yaml').default('.'))
+    .addOption(new Option('--format <format>', 'how the outcome is reported').choices(['human', 'json']).default('human'))
+    .option('--strict', 'a hub that does not take every notification fails the run (exit code 1) instead of warning', false)
+    .option('--dry-run', 'print the feed URLs it would send and the form it would post; send nothing', false)
+    .addOption(new Option('--timeout <seconds>', 'how long one request may take').argParser(parsePositiveSeconds).default(PING_DEFAULTS.timeout))
+    .addOption(new Option('--attempts <n>', 'tries per feed URL when the hub fails (5xx, 408, 429) or cannot be reached; waits 1 s, then 2 s… between tries').argParser(parseAttempts).default(PING_DEFAULTS.attempts))
+    .addOption(new Option('--max-time <seconds>', 'how long the whole ping may take; no try starts after it').argParser(parsePositiveSeconds).default(PING_DEFAULTS.maxTime))
+    .option('--quiet', 'print only the problems that fail the run', false)
+    .action(async (options: PingCommandOptions) => {
+      const root = resolve(options.root);
+      const outcome = await pingHub(root, options);
+      setExitCode(printOutcome(outcome, options.format, root, { quiet: options.quiet, strict: options.strict }));
     });
   addCommonOptions(program.command('check').description('validate every source and report all problems; writes nothing'))
     .option('--no-cache', 'validate every article again, not only those changed since the last build')
@@ -180,6 +273,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     { choices: ['human', 'markdown', 'json'], description: 'how the coverage is reported (markdown: for a pull request)' },
   )
     .option('--no-cache', 'validate every article again, not only those changed since the last build')
+    .addHelpText('after', '\nEach outdated translation is also a TRANSLATION_OUTDATED warning; with --strict it fails the run (exit code 1).')
     .action(async (options: CoverageCommandOptions) => {
       const root = resolve(options.root);
       const window = windowFor(options);
@@ -214,6 +308,52 @@ export function createProgram(setExitCode: (code: number) => void): Command {
         setExitCode(outcome.exitCode);
       }
       observer.printStageTimes();
+    });
+  addCommonOptions(
+    program.command('serve').description('preview: build, serve the output folder over HTTP as a static host would, and rebuild whenever a source is saved (not for production)'),
+    { choices: ['human', 'github'], description: 'how problems are reported' },
+    { stageTimes: false },
+  )
+    .option('--out <dir>', 'output folder (default: outDir from the config, "public")')
+    .addOption(new Option('--port <number>', 'port to listen on (0: any free port; the URL printed says which)').argParser(parsePort).default(8080))
+    .option('--host <address>', 'address to listen on (another than the loopback shows the preview to the network)', '127.0.0.1')
+    .addOption(new Option('--wait <seconds>', 'how long a build waits for another build writing the same output folder').argParser(parseSeconds).default(60))
+    .option('--no-cache', 'ignore .polyfeed-cache/ on the first build (it is written afresh); rebuilds use it')
+    .option('--drafts', 'publish drafts too', false)
+    .option('--future', 'publish scheduled articles (dated after now) too', false)
+    .action(async (options: ServeCommandOptions) => {
+      const root = resolve(options.root);
+      const firstWindow = windowFor(options);
+      if ('kind' in firstWindow) return setExitCode(printOutcome(firstWindow, options.format, root));
+      const { runServe } = await import('./run/run-serve.js');
+      const stopping = new AbortController();
+      const stop = () => stopping.abort();
+      process.once('SIGINT', stop).once('SIGTERM', stop);
+      const say = (line: string) => void (options.quiet || process.stdout.write(`${line}\n`));
+      const onWait = (pid: number, outDir: string) => void (options.quiet || process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`));
+      const outcome = await runServe({
+        build: { root, out: options.out, strict: options.strict, jobs: options.jobs, cache: options.cache, languages: options.languages, waitSeconds: options.wait, version, cacheVersion },
+        // The clock is read at each build: an article whose date has come is published by the next one.
+        windowNow: () => {
+          const window = windowFor(options);
+          return 'kind' in window ? firstWindow : window;
+        },
+        host: options.host,
+        port: options.port,
+        debounceMs: 100,
+        onWait,
+        onBuilt: (built, trigger, elapsedMs) => {
+          if (trigger) say(`Rebuilt after a change to ${trigger.slice(0, 3).join(', ')}${trigger.length > 3 ? ` and ${trigger.length - 3} more` : ''} (${elapsedMs} ms):`);
+          printOutcome(built, options.format, root, options);
+          if (built.kind === 'report' && !built.ok) say('Still serving the output of the last build that succeeded.');
+        },
+        onCrash: (stack) => process.stderr.write(`polyfeed: internal error while building — this is a bug in polyfeed, not in your files. Please report it with the text below.\n${stack}\n`),
+        // Printed even with --quiet: the URL is what the command is for.
+        onListening: (url, folder) => process.stdout.write(`Serving ${folder} at ${url} (a preview, not for production; Ctrl-C stops it)\n`),
+        stop: stopping.signal,
+      });
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      setExitCode(outcome.kind === 'usage' ? printOutcome(outcome, options.format, root) : ExitCode.ok);
     });
   program
     .command('init')

@@ -122,6 +122,7 @@ const COLUMN_KINDS = {
   id: 'string or null',
   draft: 'flag',
   slug: 'string or null',
+  translationOf: 'string or null',
 } as const;
 
 export type StoredColumnName = keyof typeof COLUMN_KINDS;

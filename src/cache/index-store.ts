@@ -18,8 +18,8 @@ export { CACHE_FOLDER };
 const INDEX_FILE = 'index.jsonl';
 /** Files of earlier polyfeed versions, removed when the index is written. */
 const OLD_FILES = ['manifest.json', 'articles.ndjson', 'index.json'];
-/** 13: the slug column (issue 14); 12: publication (the build's "now" and schedule, issue 13); 11: languages and pendingLanguages (a build of some languages only, issue 13); 10: validationContextDigest (was scanContextDigest: a scan is the threads' loop that reads and validates, issue 12); 9: cacheVersion and the context digest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
-const FORMAT = 13;
+/** 14: the translationOf column (issue 15); 13: the slug column (issue 14); 12: publication (the build's "now" and schedule, issue 13); 11: languages and pendingLanguages (a build of some languages only, issue 13); 10: validationContextDigest (was scanContextDigest: a scan is the threads' loop that reads and validates, issue 12); 9: cacheVersion and the context digest named for what they hold (issue 12); 8: the seal line and the checks of every value (issue 11). */
+const FORMAT = 14;
 /** Characters gathered before a write. */
 const WRITE_CHUNK_CHARS = 1 << 20;
 
@@ -47,7 +47,7 @@ interface StoredHead {
 }
 
 /** The lines after the head, in this order; updatedMs is null where it is the same as dateMs. */
-const COLUMNS = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft', 'slug'] as const satisfies readonly (keyof ArticleColumns & StoredColumnName)[];
+const COLUMNS = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft', 'slug', 'translationOf'] as const satisfies readonly (keyof ArticleColumns & StoredColumnName)[];
 
 const plainError = ({ cause: _cause, ...plain }: BuildError): BuildError => plain;
 

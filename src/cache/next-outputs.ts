@@ -1,5 +1,5 @@
 // Pure: the last build's output records and this build's feeds → the recorded files the config no longer makes, and the next index's outputs.
-import type { FeedsOutline } from '../feeds/language-feeds.js';
+import { publishedPathsOf, type FeedsOutline } from '../feeds/language-feeds.js';
 import type { BuildIndex, OutputRecord } from './build-index.js';
 
 type Outputs = BuildIndex['outputs'];
@@ -48,11 +48,12 @@ export function nextOutputsOf({ previous, made, skipped }: NextOutputsInput): { 
   const outputs: Record<string, OutputRecord> = { ...made };
   const pendingLanguages: string[] = [];
   for (const feeds of skipped) {
-    for (const path of feeds.paths) {
+    const paths = publishedPathsOf(feeds);
+    for (const path of paths) {
       const record = previous?.[path];
       if (record) outputs[path] = record;
     }
-    if (!feeds.paths.every((path) => previous?.[path]?.fingerprint === feeds.fingerprint)) pendingLanguages.push(feeds.lang);
+    if (!paths.every((path) => previous?.[path]?.fingerprint === feeds.fingerprint)) pendingLanguages.push(feeds.lang);
   }
   return { outputs, pendingLanguages };
 }

@@ -1,5 +1,5 @@
 // Pure: a language's published entries (newest first) → the current feed and its RFC 5005 archive pages of a fixed size.
-import type { PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntry } from '../translate/published-entry.js';
 
 /** The entries of one document of a language's feed: the current feed (page 0) or an archive page. */
 export interface FeedDocumentEntries {

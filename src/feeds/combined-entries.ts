@@ -1,5 +1,5 @@
 // Pure: the published versions of every language → the combined feed's entries, newest first, ties by id.
-import type { PublishedEntries, PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntries, PublishedEntry } from '../translate/published-entry.js';
 
 /** The order of every feed: newest first (by the article's `date`), then by item id. */
 function newestFirst(a: PublishedEntry, b: PublishedEntry): number {

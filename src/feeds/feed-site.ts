@@ -5,7 +5,7 @@ import type { ReadArticleBytes } from '../load/read-sources.js';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import type { CompiledTemplates } from '../render/compile-templates.js';
-import type { PublishedEntries, PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntries, PublishedEntry } from '../translate/published-entry.js';
 import type { LocaleResources } from '../translate/validate-locales.js';
 import type { Publication } from '../model/publication-window.js';
 import type { FileStamp } from '../model/file-stamp.js';

@@ -7,7 +7,7 @@ import { buildFeedHead, toItemModel, type FeedDocument } from '../serialize/buil
 import { buildCombinedFeedHead } from '../serialize/build-combined-feed-head.js';
 import type { FeedModel } from '../serialize/feed-model.js';
 import { serializeInParts } from '../serialize/serialize-in-parts.js';
-import type { PublishedArticle, PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedArticle, PublishedEntry } from '../translate/published-entry.js';
 import type { FeedSite } from './feed-site.js';
 import { readEntries, renderEntries, type RenderTools } from './render-entries.js';
 

@@ -2,7 +2,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
-import type { PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntry } from '../translate/published-entry.js';
 import type { ValidSite } from './feed-site.js';
 import { feedWriter, type ItemTexts } from './feed-writer.js';
 import type { RenderTools } from './render-entries.js';
@@ -11,6 +11,7 @@ import { isFullArchivePage, splitIntoPages } from './archive-pages.js';
 import { fallbackChainOf } from '../model/fallback-chains.js';
 import { COMBINED_FEED_LANG, feedFormatsOf, isCombinedFeed } from '../model/combined-feed.js';
 import { combinedEntriesOf } from './combined-entries.js';
+import { compressedPathsOf } from '../model/precompress.js';
 
 /**
  * One document of a language's feeds in every format (the current feed, or an archive page),
@@ -23,6 +24,8 @@ export interface LanguageFeeds {
   readonly document: FeedDocument;
   /** One per format, relative to the output folder. */
   readonly paths: readonly string[];
+  /** The compressed copies of those files the config's `precompress` asks for (`rss.xml.gz`…), made from their bytes when they are published. */
+  readonly compressedPaths: readonly string[];
   /**
    * A digest of everything these files are made from: polyfeed's version, the config, templates,
    * labels (and those of the languages it falls back to), static file sizes and the bytes and
@@ -40,7 +43,12 @@ export interface LanguageFeeds {
 }
 
 /** What is known of a language's feeds without making them: where they go and what they are made from. */
-export type FeedsOutline = Pick<LanguageFeeds, 'lang' | 'paths' | 'fingerprint'>;
+export type FeedsOutline = Pick<LanguageFeeds, 'lang' | 'paths' | 'compressedPaths' | 'fingerprint'>;
+
+/** Every file a language's feeds are published as: the feed files, then their compressed copies. */
+export function publishedPathsOf(feeds: Pick<LanguageFeeds, 'paths' | 'compressedPaths'>): string[] {
+  return [...feeds.paths, ...feeds.compressedPaths];
+}
 
 export interface LanguageFeedsOptions {
   /** polyfeed's version, written into each feed's generator element. */
@@ -93,9 +101,20 @@ function itemKeysOf(site: ValidSite, lang: string, entries: readonly PublishedEn
 function hashItemInputs(hash: Hash, site: ValidSite, entry: PublishedEntry): void {
   const { file, updatedMs, lang } = entry.summary;
   hash.update(JSON.stringify([file, entry.translations, updatedMs]));
-  if (entry.fallbackFor !== undefined) hash.update(JSON.stringify(['fallback', lang, site.locales[lang] ?? null]));
+  if (entry.fallbackFor !== undefined) hash.update(fallbackLabelsText(site, lang));
   if (entry.digest) hash.update(`digest ${entry.digest}`);
   else hash.update('bytes ').update(site.readArticleBytes(file) ?? '');
+}
+
+/** Per site and language, the labels a fallback item is rendered with, as hashed: serialized once, not once per item. */
+const fallbackLabelTexts = new WeakMap<ValidSite, Map<string, string>>();
+
+function fallbackLabelsText(site: ValidSite, lang: string): string {
+  let texts = fallbackLabelTexts.get(site);
+  if (!texts) fallbackLabelTexts.set(site, (texts = new Map()));
+  let text = texts.get(lang);
+  if (text === undefined) texts.set(lang, (text = JSON.stringify(['fallback', lang, site.locales[lang] ?? null])));
+  return text;
 }
 
 /**
@@ -171,10 +190,12 @@ function documentFeedsOf(
   const keys = fullPage ? undefined : itemKeysOf(site, lang, entries, cacheVersion);
   const knownItems = options.knownItems && (() => options.knownItems!(lang));
   const items = new Map<string, ItemTexts>();
+  const paths = feedPaths(site.config, lang, document.page);
   return {
     lang,
     document,
-    paths: feedPaths(site.config, lang, document.page),
+    paths,
+    compressedPaths: paths.flatMap((path) => compressedPathsOf(path, site.config.precompress)),
     // The labels are in it for themselves too: a feed with no items still has a translated title.
     fingerprint: keys
       ? createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, lang, labelsOf(site, lang), document, keys, newestUpdateMs])).digest('hex')

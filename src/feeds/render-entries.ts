@@ -1,11 +1,12 @@
 // Pure; reads articles through the site's reader it is given: published entries → their articles read again in full, and their item HTML.
 import { makeError, type BuildError } from '../model/build-error.js';
 import { TemplateRenderError } from '../render/compile-templates.js';
-import { renderItem } from '../render/render-item.js';
+import { renderItem, type RenderItemInput } from '../render/render-item.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../render/render-markdown.js';
 import type { ItemSource } from '../serialize/build-feed-model.js';
 import { createTranslator, MissingLabelError, type Translate } from '../translate/create-translator.js';
-import type { PublishedArticle, PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedArticle, PublishedEntry } from '../translate/published-entry.js';
+import { BORROWED_LABELS } from '../translate/validate-locales.js';
 import type { FeedSite, ValidSite } from './feed-site.js';
 import type { Article } from '../model/article.js';
 
@@ -54,6 +55,12 @@ export function readEntries(site: FeedSite, entries: readonly PublishedEntry[]):
   return { articles, errors };
 }
 
+/** The labels `lang` takes from other languages (see BORROWED_LABELS), with the translators to make them; undefined when it takes none. */
+function borrowedLabelsOf(site: FeedSite, lang: string, translatorFor: RenderTools['translatorFor']): RenderItemInput['borrowedLabels'] {
+  const keys = site.locales[lang]?.[BORROWED_LABELS] as Record<string, string> | undefined;
+  return keys === undefined ? undefined : { keys, translatorFor };
+}
+
 /**
  * Renders items of one language's feeds, each with the labels of its own language (an item taken
  * from another language by a fallback is that language's item, with a note in the feed's); a
@@ -67,7 +74,7 @@ export function renderEntries(site: FeedSite, entries: readonly PublishedArticle
     try {
       const t = translatorFor(entry.article.lang);
       const fallback = entry.fallbackFor === undefined ? undefined : { lang: entry.fallbackFor, t: translatorFor(entry.fallbackFor) };
-      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, siteHelpers: site.templates.helpers, renderMarkdown, t, fallback, numberingSystem: site.config.digits?.[entry.article.lang] }) });
+      items.push({ entry, ...renderItem({ entry, siteUrl: site.config.baseUrl, template: site.templates.item, siteHelpers: site.templates.helpers, renderMarkdown, t, fallback, numberingSystem: site.config.digits?.[entry.article.lang], summaryLength: site.config.summaryLength, borrowedLabels: borrowedLabelsOf(site, entry.article.lang, translatorFor) }) });
     } catch (error) {
       errors.push(renderError(error, entry));
     }

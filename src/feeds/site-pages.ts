@@ -25,6 +25,8 @@ const FORMAT_NAMES: Readonly<Record<FeedFormat, { readonly name: string; readonl
 export interface SitePages {
   /** Relative to the output folder. */
   readonly paths: readonly string[];
+  /** None: the pages get no compressed copies (config `precompress` is for feeds). */
+  readonly compressedPaths: readonly string[];
   /** A digest of everything they are made from: polyfeed's code, the config, templates, labels and the packaged stylesheet. They depend on no article. */
   readonly fingerprint: string;
   /** Renders them: every file, or the problems met (then no file). */
@@ -42,6 +44,7 @@ export function sitePagesOf(site: PageSite, tools: Pick<RenderTools, 'translator
   const fingerprint = createHash('sha256').update(JSON.stringify([cacheVersion, site.digest, site.locales, feedStylesheet, paths])).digest('hex');
   return {
     paths,
+    compressedPaths: [],
     fingerprint,
     make() {
       try {

@@ -26,6 +26,8 @@ export interface ArticleSummary {
   readonly draft: boolean;
   /** The front matter's `slug`, the {slug} of the permalink pattern (the key stands in when undefined). */
   readonly slug?: string | undefined;
+  /** The front matter's `translationOf`: the language this version was translated from, when it says (`polyfeed coverage`). */
+  readonly translationOf?: string | undefined;
 }
 
 /**
@@ -49,5 +51,6 @@ export function summarizeArticle(article: Article): ArticleSummary {
     id: fm.id === undefined ? undefined : detachedCopy(fm.id),
     draft: fm.draft === true,
     slug: fm.slug === undefined ? undefined : detachedCopy(fm.slug),
+    translationOf: fm.translationOf === undefined ? undefined : detachedCopy(fm.translationOf),
   };
 }

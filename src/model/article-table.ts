@@ -33,6 +33,8 @@ export interface ArticleColumns {
   readonly draft: (0 | 1)[];
   /** The front matter's slug; null when it gives none. */
   readonly slug: (string | null)[];
+  /** The front matter's translationOf; null when it gives none. */
+  readonly translationOf: (string | null)[];
   /** By row, only for files that have problems. */
   readonly problems: Record<number, readonly BuildError[]>;
 }
@@ -64,7 +66,7 @@ export class ArticleTable {
   }
 
   static empty(): ArticleTable {
-    return new ArticleTable({ path: [], size: [], mtimeMs: [], ino: [], digest: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], slug: [], problems: {} });
+    return new ArticleTable({ path: [], size: [], mtimeMs: [], ino: [], digest: [], title: [], dateMs: [], updatedMs: [], id: [], draft: [], slug: [], translationOf: [], problems: {} });
   }
 
   /** A table over columns as they are (sent by a worker or read from the index): nothing is copied. */
@@ -107,6 +109,7 @@ export class ArticleTable {
     c.id.push(summary?.id ?? null);
     c.draft.push(summary?.draft ? 1 : 0);
     c.slug.push(summary?.slug ?? null);
+    c.translationOf.push(summary?.translationOf ?? null);
     if (problems.length > 0) c.problems[row] = problems;
   }
 
@@ -127,6 +130,7 @@ export class ArticleTable {
     c.id.push(o.id[row]!);
     c.draft.push(o.draft[row]!);
     c.slug.push(o.slug[row]!);
+    c.translationOf.push(o.translationOf[row]!);
   }
 
   /** Row `row` takes the summary and problems of row `from` of `other`: a file whose bytes are those `other` validated. */
@@ -139,6 +143,7 @@ export class ArticleTable {
     c.id[row] = o.id[from]!;
     c.draft[row] = o.draft[from]!;
     c.slug[row] = o.slug[from]!;
+    c.translationOf[row] = o.translationOf[from]!;
     const problems = other.problemsAt(from);
     if (problems.length > 0) c.problems[row] = problems;
     else delete c.problems[row];
@@ -216,6 +221,11 @@ export class ArticleTable {
     return this.columns.id[row] ?? undefined;
   }
 
+  /** The front matter's translationOf, if it gives one. */
+  translationOfAt(row: number): string | undefined {
+    return this.columns.translationOf[row] ?? undefined;
+  }
+
   /** The front matter's slug, if it gives one. */
   slugAt(row: number): string | undefined {
     return this.columns.slug[row] ?? undefined;
@@ -238,6 +248,7 @@ export class ArticleTable {
       id: this.idAt(row),
       draft: this.columns.draft[row] === 1,
       slug: this.slugAt(row),
+      translationOf: this.translationOfAt(row),
     };
   }
 }

@@ -3,7 +3,7 @@ import type { BuildError } from './build-error.js';
 import { ArticleTable, type ArticleColumns } from './article-table.js';
 
 /** Every column but the problems, which are keyed by row. */
-const COLUMN_NAMES = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft', 'slug'] as const;
+const COLUMN_NAMES = ['path', 'size', 'mtimeMs', 'ino', 'digest', 'title', 'dateMs', 'updatedMs', 'id', 'draft', 'slug', 'translationOf'] as const;
 
 /**
  * Tables one after the other, as one (each in path order, each before the next). The tables are

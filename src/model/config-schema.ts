@@ -10,6 +10,7 @@ import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, name
 import { staticDirProblem } from './static-dir-rule.js';
 import { addFallbackProblems, FallbackChainsSchema } from './fallback-chains.js';
 import { COMBINED_FEED_LANG } from './combined-feed.js';
+import { PrecompressEncodingSchema } from './precompress.js';
 
 /** One permalink pattern: a path on the site that names the article. */
 const PermalinkPatternSchema = z
@@ -66,6 +67,13 @@ export const ConfigSchema = z
       .positive()
       .optional()
       .describe('Keep older items in RFC 5005 archive pages of this many items each (`<lang>/archive/<n>/`); the current feed keeps the newest `maxItems`. Unset: no archives.'),
+    summaryLength: z
+      .number()
+      .int()
+      .min(10)
+      .max(2000)
+      .optional()
+      .describe('An article without `summary` gets one made from the text of its body\'s first paragraphs: at most this many characters (grapheme clusters), cut between words as `Intl.Segmenter` finds them in its language, with "…". Unset: none is made.'),
     authors: z.array(AuthorSchema).min(1).describe('Default authors for articles that name none.'),
     title: FeedTextSchema.optional().describe('The feeds\' title: one text, or one per language (`{ en: River News, fr: Nouvelles du fleuve }`). A site\'s `locales/<lang>/feed.json` `feed.title` takes its place.'),
     description: FeedTextSchema.optional().describe('The feeds\' description (RSS `description`, Atom `subtitle`): one text, or one per language. `feed.description` in `locales/` takes its place.'),
@@ -91,7 +99,11 @@ export const ConfigSchema = z
     icon: UrlReferenceSchema.optional().describe('Small square image (favicon): Atom `icon`, JSON Feed `favicon`.'),
     logo: UrlReferenceSchema.optional().describe('Larger image: RSS `image`, Atom `logo`, JSON Feed `icon`.'),
     ttlMinutes: z.number().int().positive().optional().describe('How often readers should poll: RSS `ttl` and `sy:updatePeriod`.'),
-    hub: AbsoluteUrlSchema.optional().describe('WebSub hub URL, announced in every feed.'),
+    hub: AbsoluteUrlSchema.optional().describe('WebSub hub URL, announced in every current feed; `polyfeed ping` and `build --ping` notify it of the feeds a build changed. See "WebSub".'),
+    precompress: z
+      .array(PrecompressEncodingSchema)
+      .default([])
+      .describe('Also write a compressed copy beside every feed file, for a static host to serve as it is: `[gzip, brotli]` writes `rss.xml.gz` and `rss.xml.br`. Empty (the default): none. See "Static hosts".'),
     content: ContentSchema.describe(
       'Where the articles are and how they are laid out: `{ dir, layout, fields }`. Default: `{ dir: articles, layout: polyfeed }`. See "Coming from another generator".',
     ),

@@ -9,9 +9,10 @@ import { publishedIdErrors } from './error-catalogue/published-id-errors.js';
 import { readingErrors } from './error-catalogue/reading-errors.js';
 import { siteErrors } from './error-catalogue/site-errors.js';
 import { textErrors } from './error-catalogue/text-errors.js';
+import { websubErrors } from './error-catalogue/websub-errors.js';
 
 /** The groups, in the order the codes are listed: a code belongs to exactly one. */
-export const catalogueGroups = [readingErrors, textErrors, fieldErrors, dateAndUrlErrors, siteErrors, labelAndTemplateErrors, outputAndCacheErrors, publishedIdErrors] as const;
+export const catalogueGroups = [readingErrors, textErrors, fieldErrors, dateAndUrlErrors, siteErrors, labelAndTemplateErrors, outputAndCacheErrors, publishedIdErrors, websubErrors] as const;
 
 const catalogue = {
   ...readingErrors,
@@ -22,6 +23,7 @@ const catalogue = {
   ...labelAndTemplateErrors,
   ...outputAndCacheErrors,
   ...publishedIdErrors,
+  ...websubErrors,
 };
 
 /** Every code polyfeed can report. */

@@ -1,13 +1,15 @@
 // Pure: a published article + its language's labels → the item's HTML, through the item template.
 import Handlebars from 'handlebars';
 import type { Translate } from '../translate/create-translator.js';
-import type { PublishedArticle } from '../translate/resolve-translations.js';
+import type { PublishedArticle } from '../translate/published-entry.js';
 import { textDirection } from '../model/language-tag.js';
 import { estimateReadingMinutes } from './estimate-reading-minutes.js';
 import { formatArticleDate } from './format-article-date.js';
 import type { MarkdownRenderer } from './render-markdown.js';
 import { resolveSiteUrl } from '../urls/resolve-site-url.js';
 import { renderSanitized } from './sanitize-template-output.js';
+import { summaryFromBody } from './summary-from-body.js';
+import { markBorrowed, resolveBorrowedMarks } from './borrowed-labels.js';
 import { videoUrl } from '../urls/video-url.js';
 import { withDisplayedNumbers } from './display-numbers.js';
 import { formatIsolatedNames, formatNames, isolateText, translateWithHtml } from './isolate-text.js';
@@ -27,12 +29,22 @@ export interface RenderItemInput {
    * feed's language and its labels, for the note that says so. `t` stays the item's own language.
    */
   readonly fallback?: { readonly lang: string; readonly t: Translate } | undefined;
+  /**
+   * Label keys the item's language takes from another language (config `labelFallbacks`), each
+   * with that language, and the labels of any language: a borrowed label is made as its language
+   * makes it (its plural rules) and marked as that language.
+   */
+  readonly borrowedLabels?: { readonly keys: Readonly<Record<string, string>>; readonly translatorFor: (lang: string) => Translate } | undefined;
+  /** The config's `summaryLength`: with it, an article without `summary` gets one made from its body. */
+  readonly summaryLength?: number | undefined;
 }
 
 export interface RenderedItem {
   readonly html: string;
   /** Absolute URL of the main image, if any. */
   readonly imageUrl: string | undefined;
+  /** A summary made from the body (config `summaryLength`), when the front matter has none. */
+  readonly summary?: string | undefined;
 }
 
 const languageNames = new Map<string, string>();
@@ -70,7 +82,7 @@ function fallbackNoteOf(fallback: RenderItemInput['fallback'], itemLang: string)
   return { lang: fallback.lang, dir: textDirection(fallback.lang), text: fallback.t('item.fallbackNote', { language, fallbackLanguage }) };
 }
 
-export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers, fallback, numberingSystem }: RenderItemInput): RenderedItem {
+export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHelpers, fallback, numberingSystem, summaryLength, borrowedLabels }: RenderItemInput): RenderedItem {
   const { article, url } = entry;
   const { frontMatter: fm, lang } = article;
   const bases = { siteUrl, pageUrl: url };
@@ -99,11 +111,19 @@ export function renderItem({ entry, siteUrl, template, renderMarkdown, t, siteHe
   };
   const helpers = {
     ...siteHelpers,
-    t: (key: string, options: Handlebars.HelperOptions) => translateWithHtml(t, key, withDisplayedNumbers(options.hash as Record<string, unknown>, lang, numberingSystem)),
+    t: (key: string, options: Handlebars.HelperOptions) => {
+      const values = withDisplayedNumbers(options.hash as Record<string, unknown>, lang, numberingSystem);
+      const from = borrowedLabels && Object.hasOwn(borrowedLabels.keys, key) ? borrowedLabels.keys[key] : undefined;
+      if (from === undefined) return translateWithHtml(t, key, values);
+      return markBorrowed(translateWithHtml(borrowedLabels!.translatorFor(from), key, values), from);
+    },
     isolate: (text: unknown) => (typeof text === 'string' ? isolateText(text) : text),
   };
   // A template is site code, but it puts front-matter text where it likes ({{{summary}}} unescaped):
   // its output is held to the body's rules.
   const render = (body: Handlebars.SafeString) => template({ ...context, body }, { helpers });
-  return { html: renderSanitized(render, renderMarkdown(article.body, bases), bases).trim(), imageUrl };
+  const bodyHtml = renderMarkdown(article.body, bases);
+  const summary = fm.summary === undefined && summaryLength !== undefined ? summaryFromBody(bodyHtml, summaryLength, lang) : undefined;
+  const html = resolveBorrowedMarks(renderSanitized(render, bodyHtml, bases)).trim();
+  return { html, imageUrl, ...(summary === undefined ? {} : { summary }) };
 }

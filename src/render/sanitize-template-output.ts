@@ -24,6 +24,6 @@ export function renderSanitized(render: (body: Handlebars.SafeString) => string,
 }
 
 /** In sanitized HTML every raw "<" opens a tag and every raw ">" closes one (attribute values have them escaped). */
-function isTextPosition(html: string, index: number): boolean {
+export function isTextPosition(html: string, index: number): boolean {
   return html.lastIndexOf('>', index) >= html.lastIndexOf('<', index);
 }

@@ -13,6 +13,8 @@ export interface JsonCoverageCell {
   readonly updated: string | null;
   /** The same of its source version, when the article has one. */
   readonly sourceUpdated: string | null;
+  /** Its source version's file, when the article has one. */
+  readonly sourceFile: string | null;
 }
 
 /** `coverage` in the JSON report of `polyfeed coverage`. */
@@ -33,7 +35,7 @@ export function toJsonCoverage(coverage: SiteCoverage): JsonCoverage {
       key: row.key,
       title: row.title,
       languages: Object.fromEntries(
-        Object.entries(row.cells).map(([lang, cell]) => [lang, { status: cell.kind, file: cell.file, from: cell.from, updated: isoOf(cell.updatedMs), sourceUpdated: isoOf(cell.sourceUpdatedMs) }]),
+        Object.entries(row.cells).map(([lang, cell]) => [lang, { status: cell.kind, file: cell.file, from: cell.from, updated: isoOf(cell.updatedMs), sourceUpdated: isoOf(cell.sourceUpdatedMs), sourceFile: cell.sourceFile }]),
       ),
     })),
     labels: coverage.labels,

@@ -28,7 +28,8 @@ export function formatCoverageMarkdown(coverage: SiteCoverage): string {
   const lines = [HEADING, ''];
   const totals = languages.map((lang) => {
     const counts = countCells(articles, lang);
-    return `${escapeMarkdown(lang)}: ${counts.translated}/${articles.length}${counts.outdated > 0 ? `, ${counts.outdated} outdated` : ''}`;
+    const more = [counts.outdated > 0 ? `${counts.outdated} outdated` : '', counts.fallback > 0 ? `${counts.fallback} fallback` : ''].filter((part) => part !== '');
+    return `${escapeMarkdown(lang)}: ${counts.translated}/${articles.length}${more.map((part) => `, ${part}`).join('')}`;
   });
   lines.push(`${articles.length} article${articles.length === 1 ? '' : 's'}; translated per language: ${totals.join('; ')}.`, '');
   lines.push(`| Article | ${languages.map(escapeMarkdown).join(' | ')} |`, `| --- |${languages.map(() => ' --- |').join('')}`);

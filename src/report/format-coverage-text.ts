@@ -1,4 +1,5 @@
 // Pure: a site's coverage → a table for the terminal (articles × languages), the labels each language leaves to polyfeed or misses, and counts per language.
+import { graphemesOf } from '../model/graphemes.js';
 import type { CoverageCell } from '../translate/article-coverage.js';
 import { countCells } from '../translate/article-coverage.js';
 import type { SiteCoverage } from '../translate/site-coverage.js';
@@ -14,7 +15,7 @@ export const MAX_LABEL_KEY_WIDTH = 36;
  * keys often share a start (a date) and label keys a namespace (`item.`).
  */
 export function truncateMiddle(text: string, width: number): string {
-  const characters = [...text];
+  const characters = graphemesOf(text);
   if (characters.length <= width) return text;
   const head = Math.ceil((width - 1) / 2);
   const tail = width - 1 - head;
@@ -30,7 +31,7 @@ export function cellWord(cell: CoverageCell | undefined): string {
 }
 
 function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - [...text].length));
+  return text + ' '.repeat(Math.max(0, width - graphemesOf(text).length));
 }
 
 function labelList(keys: readonly string[]): string {
@@ -42,7 +43,7 @@ export function formatCoverageText(coverage: SiteCoverage): string {
   const { languages, articles } = coverage;
   const header = ['article', ...languages];
   const body = articles.map((row) => [truncateMiddle(escapeTerminalText(row.key), MAX_KEY_WIDTH), ...languages.map((lang) => cellWord(row.cells[lang]))]);
-  const widths = header.map((title, column) => Math.max([...title].length, ...body.map((cells) => [...cells[column]!].length)));
+  const widths = header.map((title, column) => Math.max(graphemesOf(title).length, ...body.map((cells) => graphemesOf(cells[column]!).length)));
   const line = (cells: readonly string[]) => cells.map((cell, column) => padEnd(cell, widths[column]!)).join('  ').trimEnd();
   const lines = [line(header), line(widths.map((width) => '-'.repeat(width))), ...body.map(line)];
   if (articles.length === 0) lines.push('(no published article)');

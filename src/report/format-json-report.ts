@@ -6,6 +6,7 @@ import { sortErrors } from './sort-errors.js';
 import type { JsonSchedule } from './format-publication.js';
 import type { IgnoredField } from '../validate/tally-ignored-fields.js';
 import type { JsonCoverage } from './format-coverage-json.js';
+import type { PingReport } from '../run/run-outcome.js';
 
 /** Version 1 of the report. Fields are only ever added, never renamed or removed. */
 export interface JsonReport {
@@ -32,6 +33,8 @@ export interface JsonReport {
   readonly schedule?: JsonSchedule;
   /** For `check --ignored-fields` with a valid config: each front-matter field polyfeed ignores, sorted by name, with how many files carry it and the first of them. */
   readonly ignoredFields?: readonly IgnoredField[];
+  /** For `ping` and `build --ping`: the hub, the feed URLs pending when the ping began, those the hub took, and those it did not (still pending); `dryRun` when nothing was sent. */
+  readonly ping?: PingReport;
   /** For `coverage` with a valid config: per article and language its status (translated, outdated, fallback, missing), and per language the labels taken from polyfeed or missing. */
   readonly coverage?: JsonCoverage;
 }
@@ -53,10 +56,10 @@ export function toJsonProblems(errors: readonly BuildError[]): Pick<JsonReport, 
 }
 
 /** What a report tells besides its problems. */
-export type ReportDetails = Pick<JsonReport, 'output' | 'schedule' | 'ignoredFields' | 'coverage'>;
+export type ReportDetails = Pick<JsonReport, 'output' | 'schedule' | 'ignoredFields' | 'coverage' | 'ping'>;
 
 export function formatJsonReport(errors: readonly BuildError[], ok: boolean, details: ReportDetails = {}): string {
-  const { output, schedule, ignoredFields, coverage } = details;
+  const { output, schedule, ignoredFields, coverage, ping } = details;
   const { problems, omitted } = toJsonProblems(errors);
   const report: JsonReport = {
     version: 1,
@@ -72,6 +75,7 @@ export function formatJsonReport(errors: readonly BuildError[], ok: boolean, det
     ...(schedule ? { schedule } : {}),
     ...(ignoredFields ? { ignoredFields } : {}),
     ...(coverage ? { coverage } : {}),
+    ...(ping ? { ping } : {}),
   };
   // JSON escapes C0 controls itself; C1 and bidirectional controls it leaves raw, which a terminal showing the report would act on.
   return `${escapeJsonText(JSON.stringify(report, null, 2))}\n`;

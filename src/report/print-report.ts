@@ -7,14 +7,19 @@ import { formatGithubAnnotations } from './format-github-annotations.js';
 import { formatJsonReport, type ReportDetails } from './format-json-report.js';
 import { decodeText } from '../load/decode-text.js';
 import type { SettingSources, SiteSources, SourceFile } from '../load/read-sources.js';
+import type { NamedSourceFiles } from '../load/named-source-files.js';
 
 /** How problems are reported: `--format`. */
 export type ReportFormat = 'human' | 'json' | 'github';
 
 /** The bytes of a source file the report names: settings as read, an article file read again through the sources' reader. */
-function sourceBytesOf(sources: SettingSources | SiteSources | undefined): (path: string) => Uint8Array | undefined {
+function sourceBytesOf(sources: SettingSources | SiteSources | NamedSourceFiles | undefined): (path: string) => Uint8Array | undefined {
   const byPath = new Map<string, SourceFile>();
   if (!sources) return () => undefined;
+  if ('namedFiles' in sources) {
+    for (const file of sources.namedFiles) byPath.set(file.path, file);
+    return (path) => byPath.get(path)?.bytes;
+  }
   const { packaged } = sources;
   for (const file of [...sources.localeFiles, ...sources.templateFiles, ...packaged.localeFiles, ...packaged.templateFiles, ...(sources.configFile ? [sources.configFile] : [])]) {
     byPath.set(file.path, file);
@@ -30,7 +35,7 @@ function sourceBytesOf(sources: SettingSources | SiteSources | undefined): (path
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-function humanOptions(sources: SettingSources | SiteSources | undefined): HumanReportOptions {
+function humanOptions(sources: SettingSources | SiteSources | NamedSourceFiles | undefined): HumanReportOptions {
   const colour = process.stderr.isTTY === true && !process.env.NO_COLOR;
   const sourceBytes = sourceBytesOf(sources);
   const texts = new Map<string, string | undefined>();
@@ -54,7 +59,7 @@ function humanOptions(sources: SettingSources | SiteSources | undefined): HumanR
 export function printReport(
   format: ReportFormat,
   errors: readonly BuildError[],
-  sources: SettingSources | SiteSources | undefined,
+  sources: SettingSources | SiteSources | NamedSourceFiles | undefined,
   ok: boolean,
   details: ReportDetails,
   root?: string,

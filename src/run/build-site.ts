@@ -117,8 +117,8 @@ function isChosen(languages: readonly string[] | undefined): (lang: string) => b
 }
 
 /** Only what is known before rendering: the parts are never made. */
-function outlineOf({ lang, paths, fingerprint }: LanguageFeeds): FeedsOutline {
-  return { lang, paths, fingerprint };
+function outlineOf({ lang, paths, compressedPaths, fingerprint }: LanguageFeeds): FeedsOutline {
+  return { lang, paths, compressedPaths, fingerprint };
 }
 
 /** Validates every source, then renders and serializes every feed. Returns no files if anything is wrong. */

@@ -1,10 +1,12 @@
 // I/O (reads only): what a build would write, change and leave alone in the output folder; nothing is written, not even the cache.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { withoutRepeats } from '../model/without-repeats.js';
 import { bodyText, readSideBySide } from '../model/output-file.js';
 import { feedFiles } from '../feeds/feed-files.js';
+import { publishedPathsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
 import { staleOutputsOf } from '../cache/next-outputs.js';
 import { hashOfFile } from '../write/hash-of-file.js';
 import { removableOutputs } from '../write/stale-outputs.js';
@@ -54,14 +56,15 @@ export function dryRun(run: BuiltRun): RunOutcome {
   if (pagesToMake.length > 0) {
     for (const file of result.files.filter((output) => pagePaths.includes(output.path))) compare(file.path, createHash('sha256').update(bodyText(file.body), 'utf8').digest('hex'));
   }
+  const copies = compressedCopiesOf(result.feeds, outDir, new Set(changed));
   const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
-  const removed = removableOutputs(outDir, staleOutputsOf(previous, [...paths, ...pagePaths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]));
+  const removed = removableOutputs(outDir, staleOutputsOf(previous, [...[...result.feeds, ...result.skippedLanguages].flatMap(publishedPathsOf), ...pagePaths]));
   const problems = [...result.errors, ...withoutRepeats(renderErrors), ...cacheProblems];
   const exitCode = exitCodeFor(problems, false, options.strict);
   const ok = exitCode === ExitCode.ok;
   const lines = [
-    ...added.map((path) => `  would add     ${path}`),
-    ...changed.map((path) => `  would change  ${path}`),
+    ...[...added, ...copies.added].map((path) => `  would add     ${path}`),
+    ...[...changed, ...copies.changed].map((path) => `  would change  ${path}`),
     ...removed.map((path) => `  would remove  ${path}`),
     ...(run.publishedIds ? [publishedIdsSummary(run.publishedIds, true)] : []),
     `Dry run: ${added.length + changed.length} of ${paths.length} feeds${pagesCount(pagePaths)} in ${outDir} would be written (${added.length} new, ${changed.length} changed), ${unchanged.length} left alone${wouldRemove(removed)}; nothing was written.`,
@@ -72,9 +75,25 @@ export function dryRun(run: BuiltRun): RunOutcome {
     problems,
     sources: read.sources,
     ok,
-    output: { dir: outDir, written: [], unchanged, removed: [], dryRun: { added, changed, removed } },
+    output: { dir: outDir, written: [], unchanged, removed: [], dryRun: { added: [...added, ...copies.added], changed: [...changed, ...copies.changed], removed } },
     publication: run.publication,
     ...(ok ? { summary: lines } : { notice: 'Dry run: nothing was written; these problems would stop the build.' }),
   };
 }
 
+/**
+ * The compressed copies (`precompress`) a build would write: those missing, and those of feed
+ * files whose bytes would change. A copy present beside an unchanged feed is taken to be its
+ * copy, as the build takes it when the feed's record holds (checking would mean compressing).
+ */
+function compressedCopiesOf(feeds: readonly LanguageFeeds[], outDir: string, changedFeeds: ReadonlySet<string>): { added: string[]; changed: string[] } {
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const languageFeeds of feeds) {
+    for (const copy of languageFeeds.compressedPaths) {
+      if (!existsSync(join(outDir, copy))) added.push(copy);
+      else if (changedFeeds.has(copy.slice(0, copy.lastIndexOf('.')))) changed.push(copy);
+    }
+  }
+  return { added, changed };
+}

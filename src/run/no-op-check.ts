@@ -2,7 +2,7 @@
 import { sameRecords, sameStamp, sameStamps, type BuildIndex } from '../cache/build-index.js';
 import { statOutputs } from '../cache/index-store.js';
 import type { SiteSnapshot } from '../cache/snapshot-site.js';
-import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import { publishedPathsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
 import { sameFolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { hasLockFolder } from '../write/output-lock.js';
@@ -54,11 +54,11 @@ export function isUnchanged({ index, snapshot, outOption, strict, cacheVersion, 
 }
 
 /** What the build makes together and describes before it makes it: a language's feeds, or the site's pages. */
-type Described = Pick<LanguageFeeds, 'paths' | 'fingerprint'>;
+type Described = Pick<LanguageFeeds, 'paths' | 'compressedPaths' | 'fingerprint'>;
 
-/** Feeds (or pages) whose fingerprint and files on disk are what the last build left: their bytes would be the same. */
+/** Feeds (or pages) whose fingerprint and files on disk (compressed copies too) are what the last build left: their bytes would be the same. */
 function isFeedsUnchanged(feeds: Described, previous: BuildIndex['outputs'], onDisk: Readonly<Record<string, FileStamp>>): boolean {
-  return feeds.paths.every((path) => previous[path]?.fingerprint === feeds.fingerprint && sameStamp(previous[path]?.stamp, onDisk[path]));
+  return publishedPathsOf(feeds).every((path) => previous[path]?.fingerprint === feeds.fingerprint && sameStamp(previous[path]?.stamp, onDisk[path]));
 }
 
 /**
@@ -67,7 +67,7 @@ function isFeedsUnchanged(feeds: Described, previous: BuildIndex['outputs'], onD
  */
 export function splitUnchangedFeeds<Made extends Described>(feeds: readonly Made[], index: BuildIndex | undefined, outDir: string): { kept: Made[]; toMake: Made[] } {
   const previous = index?.outDir === outDir ? index.outputs : {};
-  const onDisk = statOutputs(outDir, feeds.flatMap((languageFeeds) => languageFeeds.paths));
+  const onDisk = statOutputs(outDir, feeds.flatMap(publishedPathsOf));
   const kept = feeds.filter((languageFeeds) => isFeedsUnchanged(languageFeeds, previous, onDisk));
   return { kept, toMake: feeds.filter((languageFeeds) => !kept.includes(languageFeeds)) };
 }

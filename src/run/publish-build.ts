@@ -8,18 +8,23 @@ import type { BuildIndex } from '../cache/build-index.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { nextOutputsOf, staleOutputsOf } from '../cache/next-outputs.js';
 import { writeCache } from '../cache/write-cache.js';
+import { withFeedChanges } from '../cache/pending-pings.js';
+import { updatePendingPings } from './pending-pings-lock.js';
 import { checkFeedFolders, checkOutOption } from '../write/check-output-folder.js';
 import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
 import { normalStaticDir } from '../model/static-dir-rule.js';
 import { openOutputFolder } from '../write/open-output-folder.js';
 import { publishStaged } from '../write/publish-staged.js';
-import { discardStaged, prepareOutputFolders, stageFiles } from '../write/staging-files.js';
+import { discardStaged, prepareOutputFolders, stageFiles, type StagingResult } from '../write/staging-files.js';
+import { StagedFlusher } from '../write/flush-staged.js';
 import { splitUnchangedFeeds } from './no-op-check.js';
 import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome.js';
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
 import { collectGarbage } from './collect-garbage.js';
-import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import { publishedPathsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
+import { isCompressedCopy } from '../model/precompress.js';
+import { stageCompressedCopies } from '../write/stage-compressed-copies.js';
 import { isFullArchivePage } from '../feeds/archive-pages.js';
 import type { ItemTexts } from '../feeds/feed-writer.js';
 import { publishPublishedIds, withPublishedIdsStamp } from './publish-published-ids.js';
@@ -74,31 +79,46 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       collectGarbage();
     }
     const renderPool = useWorkers ? startWorkerPool(options.jobs, progress) : run.pool;
-    const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers).finally(() => renderPool.close());
-    jobs.push(...(await run.pool.stageFeeds(context, here, false)));
-    // The pages are in the build's files already (small, whole texts; their problems in its errors).
-    if (pagesToWrite.length > 0) jobs.push(stageFiles(context, result.files.filter((file) => pagePaths.includes(file.path))));
-    const staged = jobs.flatMap((job) => job.staged);
-    const problems = [...result.errors, ...withoutRepeats(jobs.flatMap((job) => job.errors)), ...cacheProblems];
+    // Each language's staged files are flushed to disk on the thread pool while the next renders.
+    const flusher = new StagedFlusher(place);
+    const flush = (job: StagingResult) => flusher.add(job.staged);
+    const jobs = await renderPool.stageFeeds(context, inBulk, useWorkers, flush).finally(() => renderPool.close());
+    jobs.push(...(await run.pool.stageFeeds(context, here, false, flush)));
+    const stagedFeeds = jobs.flatMap((job) => job.staged);
+    // The pages are in the build's files already (small, whole texts; their problems in its errors); they get no compressed copies.
+    const pagesJob: StagingResult = pagesToWrite.length > 0 ? stageFiles(context, result.files.filter((file) => pagePaths.includes(file.path))) : { staged: [], errors: [] };
+    flush(pagesJob);
+    const flushErrors = await flusher.settled();
+    const problems = [...result.errors, ...withoutRepeats([...jobs, pagesJob].flatMap((job) => job.errors)), ...flushErrors, ...cacheProblems];
     const code = exitCodeFor(problems, false, options.strict);
     if (code !== ExitCode.ok) {
-      discardStaged(staged);
+      discardStaged([...stagedFeeds, ...pagesJob.staged]);
       return stoppedOn(problems, code, read.sources);
     }
+    // The compressed copies of every feed file staged, made from its staged bytes: published with it, or not at all.
+    const copies = await stageCompressedCopies(place, stagedFeeds, read.validated.site?.config.precompress ?? []);
+    if (copies.errors.length > 0) {
+      discardStaged([...stagedFeeds, ...pagesJob.staged]);
+      return writeFailed([...problems, ...copies.errors], run);
+    }
+    const staged = [...stagedFeeds, ...copies.staged, ...pagesJob.staged];
     // Feeds of languages and formats no longer in the config, which the last build into this folder recorded, go in the same publish.
     const previous = run.index?.outDir === outDir ? run.index.outputs : undefined;
     progress.stage('publish');
-    const stale = staleOutputsOf(previous, [...paths, ...pagePaths, ...result.skippedLanguages.flatMap((feeds) => feeds.paths)]);
+    const stale = staleOutputsOf(previous, [...[...result.feeds, ...result.skippedLanguages].flatMap(publishedPathsOf), ...pagePaths]);
     const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged, stale);
     if (published.errors.length > 0) return writeFailed([...problems, ...published.errors], run);
     const { written, removed } = published;
     const publishedIds = publishPublishedIds(root, run.publishedIds);
     problems.push(...publishedIds.problems);
-    const unchanged = [...kept.flatMap((feeds) => feeds.paths), ...pagesKept.flatMap((made) => made.paths), ...published.unchanged];
-    const after = statOutputs(outDir, [...paths, ...pagePaths]);
+    const unchanged = [...kept.flatMap(publishedPathsOf), ...pagesKept.flatMap((made) => made.paths), ...published.unchanged];
+    const after = statOutputs(outDir, [...result.feeds.flatMap(publishedPathsOf), ...pagePaths]);
     const outputs: Record<string, OutputRecord> = {};
-    for (const feeds of [...result.feeds, ...pages]) {
-      for (const path of feeds.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
+    for (const made of pages) {
+      for (const path of made.paths) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: made.fingerprint };
+    }
+    for (const feeds of result.feeds) {
+      for (const path of publishedPathsOf(feeds)) if (after[path]) outputs[path] = { stamp: after[path], fingerprint: feeds.fingerprint };
     }
     const settingsAsRead = { configBytes: read.sources.configFile?.bytes, staticFiles: read.sources.staticFiles };
     const next = { ...nextOutputsOf({ previous, made: outputs, skipped: result.skippedLanguages }), languages: read.validated.site?.config.languages ?? [] };
@@ -110,6 +130,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
     const nextIndex = withHelpersStamp(builtIndex, read.validated.site?.helpersFile);
     const items = run.keepsItems ? cachedItemsOf(here) : new Map<string, ReadonlyMap<string, ItemTexts>>();
     problems.push(...writeCache(root, { index: nextIndex, items }).filter((problem) => !cacheProblems.some((seen) => seen.code === problem.code)));
+    problems.push(...recordFeedChanges(run, written, removed).filter((problem) => !problems.some((seen) => seen.code === problem.code)));
     const articleFiles = read.validated.articleFiles?.files.length ?? 0;
     const sameBytes = read.articlesWithSameBytes > 0 ? ` (${read.articlesWithSameBytes} of them with the bytes of the last build, not validated again)` : '';
     // The feeds are published: a manifest that could not be written fails the run all the same.
@@ -124,7 +145,7 @@ export async function publishBuild(run: BuiltRun): Promise<RunOutcome> {
       publication: run.publication,
       summary: [
         ...removed.map((path) => `  removed  ${path}`),
-        `Built ${paths.length} feeds${pagesCount(pagePaths)} into ${outDir}: ${written.length} written, ${unchanged.length} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
+        `Built ${paths.length} feeds${pagesCount(pagePaths)} into ${outDir}: ${feedCount(written)} written, ${feedCount(unchanged)} unchanged${removedCount(removed)}; ${read.articlesRead} of ${articleFiles} article files read${sameBytes}.`,
         ...publishedIds.summary,
       ],
     };
@@ -156,7 +177,28 @@ function cachedItemsOf(rendered: readonly LanguageFeeds[]): Map<string, Readonly
 
 /** Said only when feeds were removed: those of languages or formats no longer in the config, or archive pages no longer needed. */
 function removedCount(removed: readonly string[]): string {
-  return removed.length === 0 ? '' : `, ${removed.length} removed (no longer made)`;
+  const feeds = feedCount(removed);
+  const copies = removed.length - feeds;
+  if (removed.length === 0) return '';
+  const copiesText = `${copies} compressed ${copies === 1 ? 'copy' : 'copies'}`;
+  if (copies === 0) return `, ${feeds} removed (no longer made)`;
+  return feeds === 0 ? `, ${copiesText} removed (no longer made)` : `, ${feeds} removed with ${copiesText} (no longer made)`;
+}
+
+/** Feed files among these outputs: the summary counts feeds, their compressed copies go with them. */
+function feedCount(paths: readonly string[]): number {
+  return paths.filter((path) => !isCompressedCopy(path)).length;
+}
+
+/**
+ * The current feeds this build wrote or removed join the pending WebSub pings (`polyfeed ping`
+ * sends them and clears them); a build that changed nothing leaves the pending pings as they are.
+ */
+function recordFeedChanges(run: BuiltRun, written: readonly string[], removed: readonly string[]): BuildError[] {
+  const baseUrl = run.read.validated.site?.config.baseUrl;
+  if (baseUrl === undefined || (written.length === 0 && removed.length === 0)) return [];
+  const token = `${run.startedMs}-${process.pid}`;
+  return updatePendingPings(run.options.root, (pending) => withFeedChanges(pending, { baseUrl, written, removed, token })).problems;
 }
 
 /** The lock was held by another build for longer than the run would wait. */

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import type { BuildIndex } from '../cache/build-index.js';
 import { outputPathsOf } from '../cache/next-outputs.js';
+import { isCompressedCopy } from '../model/precompress.js';
 import { checkOutOption } from '../write/check-output-folder.js';
 import { contentFoldersOf, POLYFEED_CONTENT } from '../model/content-folders.js';
 import { tidyOutputFolder } from '../write/open-output-folder.js';
@@ -21,6 +22,8 @@ function unchangedOutcome(index: BuildIndex, languages: readonly string[] | unde
   // The pages for people depend on no language: they stand whatever the languages built.
   const pagePaths = Object.keys(index.outputs).filter((path) => SITE_PAGE_PATHS.includes(path));
   const paths = outputPathsOf(index.outputs, languages).filter((path) => !pagePaths.includes(path));
+  // The summary counts feeds; their compressed copies (precompress) go with them.
+  const feeds = paths.filter((path) => !isCompressedCopy(path)).length;
   return {
     // Nothing fell due since (see isSamePublication): the schedule is the last build's, at this "now".
     publication: { ...index.publication, nowMs },
@@ -29,7 +32,7 @@ function unchangedOutcome(index: BuildIndex, languages: readonly string[] | unde
     problems: index.warnings,
     ok: true,
     output: { dir: index.outDir, written: [], unchanged: [...paths, ...pagePaths], removed: [] },
-    summary: [`Nothing changed since the last build: ${paths.length} feeds${pagesCount(pagePaths)} in ${index.outDir}, 0 written, ${paths.length + pagePaths.length} unchanged.`],
+    summary: [`Nothing changed since the last build: ${feeds} feeds${pagesCount(pagePaths)} in ${index.outDir}, 0 written, ${feeds + pagePaths.length} unchanged.`],
   };
 }
 

@@ -17,12 +17,12 @@ export interface CheckOptions extends RunOptions {
 /** Runs `polyfeed check`: it reads the index of the last build but writes nothing, not even the cache. */
 export async function runCheck(options: CheckOptions): Promise<RunOutcome> {
   // Loaded while the site is read.
-  const modules = Promise.all([import('./build-site.js'), import('./guard-published-ids.js'), import('./read-ignored-fields.js'), import('./run-coverage.js')]);
+  const modules = Promise.all([import('./build-site.js'), import('./guard-published-ids.js'), import('./read-ignored-fields.js'), import('./run-coverage.js'), import('../translate/outdated-translations.js')]);
   const run = await readSiteOnly(options, options.cacheVersion);
   if ('usage' in run) return { kind: 'usage', message: run.usage };
   const { cacheProblems } = run;
   const progress = options.progress ?? noProgress;
-  const [{ checkSite }, { guardPublishedIds }, { readIgnoredFields }, { coverageOfReadSite, exitCodeWithCoverage }] = await modules;
+  const [{ checkSite }, { guardPublishedIds }, { readIgnoredFields }, { coverageOfReadSite }, { outdatedTranslationProblems }] = await modules;
   const { read } = guardPublishedIds(options.root, run.read, false);
   const site = read.validated.site;
   const chosen = chooseLanguages(options.languages, site?.config.languages ?? []);
@@ -31,7 +31,8 @@ export async function runCheck(options: CheckOptions): Promise<RunOutcome> {
   const result = checkSite(read.validated, { languages: 'languages' in chosen ? chosen.languages : undefined });
   const problems = [...result.errors, ...cacheProblems];
   const coverage = options.coverage ? coverageOfReadSite(read, options.window, 'languages' in chosen ? chosen.languages : undefined) : undefined;
-  const exitCode = exitCodeWithCoverage(exitCodeFor(problems, result.configInvalid, options.strict), coverage, options.strict);
+  if (coverage) problems.push(...outdatedTranslationProblems(coverage));
+  const exitCode = exitCodeFor(problems, result.configInvalid, options.strict);
   const ok = exitCode === ExitCode.ok;
   const publication = site?.publication;
   // Listed whenever the config is valid, valid articles or not: a field left unused is worth knowing either way.

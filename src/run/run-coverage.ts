@@ -2,7 +2,7 @@
 import { fallbackChainOf } from '../model/fallback-chains.js';
 import { decodeText } from '../load/decode-text.js';
 import { PACKAGED_PREFIX } from '../load/read-packaged-defaults.js';
-import type { SettingSources, SiteSources, SourceFile } from '../load/read-sources.js';
+import type { SettingSources, SourceFile } from '../load/read-sources.js';
 import type { BuildError } from '../model/build-error.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import { feedTextLabels } from '../model/feed-texts.js';
@@ -10,13 +10,13 @@ import { coverageOfArticles } from '../translate/article-coverage.js';
 import { coverageOfLabels, type LabelCoverage } from '../translate/label-coverage.js';
 import { flattenKeys } from '../translate/flatten-keys.js';
 import { labelsOfLanguage, type LabelTree } from '../translate/labels-of-language.js';
-import { hasOutdated, type SiteCoverage } from '../translate/site-coverage.js';
+import type { SiteCoverage } from '../translate/site-coverage.js';
+import { outdatedTranslationProblems } from '../translate/outdated-translations.js';
 import { LABEL_NAMESPACE } from '../translate/validate-locales.js';
-import { validateArticleFile } from '../validate/validate-article-file.js';
 import { exitCodeFor, ExitCode, type RunOutcome } from './run-outcome.js';
 import type { RunOptions } from './start-run.js';
 import { readSiteOnly } from './read-site-only.js';
-import { FALLBACK_NOTE_KEY, validateSettings } from './validate-site.js';
+import { FALLBACK_NOTE_KEY, languageLabelKeys, validateSettings } from './validate-site.js';
 import { chooseLanguages } from './choose-languages.js';
 import type { ReadSiteResult } from './read-site.js';
 import type { PublicationWindow } from '../model/publication-window.js';
@@ -48,20 +48,11 @@ function coverageOfSiteLabels(sources: SettingSources, config: SiteConfig, label
   const packagedLabels = (lang: string) => labelTreeOf(byPath.get(`${PACKAGED_PREFIX}${pathOf(lang)}`));
   // Every language needs the keys the default language has, as check requires.
   const reference = labelsOfLanguage(packagedLabels(config.defaultLanguage), siteLabels(config.defaultLanguage));
-  // A label polyfeed ships for a setting the site may not use (the fallback note) counts only when needed.
-  // Labels polyfeed ships for a setting the site may not use (fallbacks, subscribePage) count only when it does, as for check.
+  // Labels polyfeed ships for a setting the site may not use (the fallback note, the subscribe page's) count only where they are needed.
   const optional = new Set([FALLBACK_NOTE_KEY, ...SUBSCRIBE_LABEL_KEYS]);
   const keys = [...labelKeys, ...[...flattenKeys(reference ?? {}).keys()].filter((key) => !optional.has(key) || labelKeys.includes(key))];
-  return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels, labelFallbackChain: (lang) => fallbackChainOf(config.labelFallbacks, lang) });
-}
-
-/** The front matter's `translationOf` of an article file, read again through the sources' reader. */
-function translationOfReader(sources: SiteSources, config: SiteConfig): (path: string) => string | undefined {
-  return (path) => {
-    const bytes = sources.readArticleBytes(path);
-    if (bytes === undefined) return undefined;
-    return validateArticleFile({ path, bytes, config, staticFiles: sources.staticFiles }).article?.frontMatter.translationOf;
-  };
+  const labelFallbackChain = (lang: string) => fallbackChainOf(config.labelFallbacks, lang);
+  return coverageOfLabels({ languages: config.languages, keys, siteLabels, packagedLabels, labelFallbackChain, languageKeys: languageLabelKeys(config) });
 }
 
 /** The coverage of a site as read (its config valid), in `chosen` languages (--languages, in the config's order) or all; undefined when the config is not valid. */
@@ -70,22 +61,16 @@ export function coverageOfReadSite(read: ReadSiteResult, window: PublicationWind
   if (!read.config || !table || !('readArticleBytes' in read.sources)) return undefined;
   const { config, sources } = read;
   const languages = chosen === undefined ? config.languages : config.languages.filter((lang) => chosen.includes(lang));
-  const translationOf = translationOfReader(sources, config);
   const articles = coverageOfArticles({
     table,
     languages,
     defaultLanguage: config.defaultLanguage,
     window,
-    translationOfRow: (row) => translationOf(table.pathAt(row)),
+    translationOfRow: (row) => table.translationOfAt(row),
     fallbackChainOf: (lang) => fallbackChainOf(config.fallbacks, lang),
   });
   const labels = coverageOfSiteLabels(sources, config, validateSettings(sources).labelKeys ?? []).filter((entry) => languages.includes(entry.lang));
   return { languages, defaultLanguage: config.defaultLanguage, articles, labels };
-}
-
-/** The exit code of a run with coverage: its problems', or 1 with `strict` when a translation is outdated. */
-export function exitCodeWithCoverage(byProblems: number, coverage: SiteCoverage | undefined, strict: boolean): number {
-  return byProblems === ExitCode.ok && strict && coverage !== undefined && hasOutdated(coverage) ? ExitCode.invalidInput : byProblems;
 }
 
 /** Runs `polyfeed coverage`: it reads the index of the last build (to validate only changed articles again) but writes nothing. */
@@ -98,7 +83,8 @@ export async function runCoverage(options: CoverageOptions): Promise<RunOutcome>
   const chosen = chooseLanguages(options.languages, read.config?.languages ?? []);
   if (read.config && 'problem' in chosen) return { kind: 'usage', message: chosen.problem };
   const coverage = coverageOfReadSite(read, options.window, 'languages' in chosen ? chosen.languages : undefined);
-  const exitCode = exitCodeWithCoverage(exitCodeFor(problems, configInvalid, options.strict), coverage, options.strict);
+  if (coverage) problems.push(...outdatedTranslationProblems(coverage));
+  const exitCode = exitCodeFor(problems, configInvalid, options.strict);
   const ok = exitCode === ExitCode.ok;
   return { kind: 'report', exitCode, problems, sources: read.sources, ok, coverage };
 }

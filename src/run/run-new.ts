@@ -1,10 +1,6 @@
 // I/O: `polyfeed new <key> --lang xx`: reads the config, then writes articles/<key>/<lang>.md dated now in the site's time zone, never over a file.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { makeError } from '../model/build-error.js';
 import { CONFIG_FILE_NAME } from '../load/read-sources.js';
-import { decodeText } from '../load/decode-text.js';
-import { validateConfig } from '../validate/validate-config.js';
+import { readConfigOnly } from './read-config-only.js';
 import { parseArticlePath } from '../validate/parse-article-path.js';
 import { formatZonedDateTime } from '../model/format-zoned-date-time.js';
 import { writeNewFiles } from '../write/write-new-files.js';
@@ -21,14 +17,6 @@ export interface NewOptions {
   readonly nowMs: number;
 }
 
-function readConfigFile(root: string): Uint8Array | undefined {
-  try {
-    return readFileSync(join(root, CONFIG_FILE_NAME));
-  } catch {
-    return undefined;
-  }
-}
-
 /** The time zone the config names (`timezone:`, an IANA name), if it names one. */
 function timeZoneOf(config: object): string | undefined {
   const zone = (config as { timezone?: unknown }).timezone;
@@ -37,17 +25,9 @@ function timeZoneOf(config: object): string | undefined {
 
 export function runNew(options: NewOptions): RunOutcome {
   const { root, key, lang } = options;
-  const bytes = readConfigFile(root);
-  if (!bytes) {
-    const problem = makeError('CONFIG_NOT_FOUND', { file: CONFIG_FILE_NAME }, { file: CONFIG_FILE_NAME });
-    return { kind: 'report', exitCode: ExitCode.usage, problems: [problem], ok: false };
-  }
-  const configFile = { path: CONFIG_FILE_NAME, bytes };
-  const sources = { configFile, localeFiles: [], templateFiles: [], staticFiles: new Map(), packaged: { templateFiles: [], localeFiles: [] } };
-  const text = decodeText(configFile);
-  if (text.value === undefined) return { kind: 'report', exitCode: ExitCode.usage, problems: text.errors, sources, ok: false };
-  const config = validateConfig(text.value, CONFIG_FILE_NAME);
-  if (!config.value) return { kind: 'report', exitCode: ExitCode.usage, problems: config.errors, sources, ok: false };
+  const read = readConfigOnly(root);
+  if ('outcome' in read) return read.outcome;
+  const config = { value: read.config };
   // The key and language follow the rules of an article file's path (INVALID_ARTICLE_KEY, INVALID_LANGUAGE_TAG).
   const path = parseArticlePath(`articles/${key}/${lang}.md`);
   if (path.errors.length > 0) return { kind: 'report', exitCode: ExitCode.usage, problems: path.errors, ok: false };

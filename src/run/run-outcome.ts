@@ -1,6 +1,7 @@
 // Pure: what a command run ends with, for the CLI to print (problems, a summary, an exit code), and the exit code its problems give.
 import type { BuildError } from '../model/build-error.js';
 import type { SettingSources, SiteSources } from '../load/read-sources.js';
+import type { NamedSourceFiles } from '../load/named-source-files.js';
 import { isCacheProblem } from '../cache/cache-problem.js';
 import type { Publication } from '../model/publication-window.js';
 import type { SiteDiff } from '../diff/feed-diff.js';
@@ -21,6 +22,18 @@ export interface OutputReport {
   readonly dryRun?: { readonly added: readonly string[]; readonly changed: readonly string[]; readonly removed: readonly string[] };
 }
 
+/** What `polyfeed ping` (or `build --ping`) told the WebSub hub, or in a dry run would tell it. */
+export interface PingReport {
+  readonly hub: string;
+  readonly dryRun: boolean;
+  /** The feed URLs pending when the ping began: those it sent (or would send), one request each. */
+  readonly urls: readonly string[];
+  /** Those the hub took (a 2xx answer): no longer pending. */
+  readonly sent: readonly string[];
+  /** Those it did not take, why and after how many tries: still pending. */
+  readonly failed: ReadonlyArray<{ readonly url: string; readonly reason: string; readonly attempts: number }>;
+}
+
 /** How a run ended: a usage problem told in a sentence, or a report of problems. */
 export type RunOutcome =
   | { readonly kind: 'usage'; readonly message: string }
@@ -28,8 +41,8 @@ export type RunOutcome =
       readonly kind: 'report';
       readonly exitCode: number;
       readonly problems: readonly BuildError[];
-      /** The sources read, for code frames in the report. */
-      readonly sources?: SettingSources | SiteSources | undefined;
+      /** The sources read, for code frames in the report (or, from a build run in another thread, the files its problems name). */
+      readonly sources?: SettingSources | SiteSources | NamedSourceFiles | undefined;
       /** True when nothing fails the run. */
       readonly ok: boolean;
       readonly output?: OutputReport;
@@ -39,6 +52,8 @@ export type RunOutcome =
       readonly ignoredFields?: readonly IgnoredField[] | undefined;
       /** `coverage`: articles × languages and each language's labels (undefined when the config is invalid). */
       readonly coverage?: SiteCoverage | undefined;
+      /** `ping`, or `build --ping`: what the hub was told. */
+      readonly ping?: PingReport;
       /** Lines for a person, after the problems (stdout); not part of a JSON report. */
       readonly summary?: readonly string[];
       /** Said when nothing was written because of the problems (stderr); not part of a JSON report. */

@@ -5,7 +5,7 @@ import { feedPaths } from '../feeds/language-feeds.js';
 import type { FeedDocument } from '../serialize/build-feed-model.js';
 import { renderTools, type RenderTools } from '../feeds/render-entries.js';
 import type { SettingSources } from '../load/read-sources.js';
-import type { PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntry } from '../translate/published-entry.js';
 import { articleReader, validateSettings } from './validate-site.js';
 import { fileBytesUnder } from '../load/read-file-with-stat.js';
 import { siteHelpersReader } from '../load/read-site-helpers.js';

@@ -1,4 +1,5 @@
 // Pure; reads articles through the reader it is given: a site's sources → the validated site (config, articles, labels, templates), or every problem.
+import { fallbackChainOf } from '../model/fallback-chains.js';
 import { feedTextLabels } from '../model/feed-texts.js';
 import { createHash } from 'node:crypto';
 import type { BuildError } from '../model/build-error.js';
@@ -33,8 +34,9 @@ export const CODE_LABEL_KEYS = ['feed.title', 'feed.description', 'feed.copyrigh
 /** The label the code writes the note of a fallback item with (see renderItem): needed once the config has a fallback chain. */
 export const FALLBACK_NOTE_KEY = 'item.fallbackNote';
 
-function fallbackLabelKeys(config: SiteConfig): string[] {
-  return Object.keys(config.fallbacks).length > 0 ? [FALLBACK_NOTE_KEY] : [];
+/** The labels only some languages need: the fallback note, in the languages with a fallback chain (their feeds alone carry fallback items). */
+export function languageLabelKeys(config: Pick<SiteConfig, 'fallbacks'>): (lang: string) => readonly string[] {
+  return (lang) => (fallbackChainOf(config.fallbacks, lang).length > 0 ? [FALLBACK_NOTE_KEY] : []);
 }
 
 /** The labels the pages for people take (the feeds' note, the feed links' titles, the page template's): needed once the config asks for them. */
@@ -136,7 +138,7 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
   const templates = compileTemplates(templateTexts, unreadablePaths(templateFiles, templateTexts), helpers.value?.helpers);
   errors.push(...templates.errors);
   const localeTexts = decodeAll(sources.localeFiles, errors);
-  const labelKeys = [...CODE_LABEL_KEYS, ...fallbackLabelKeys(config.value), ...(templates.value?.labelKeys ?? []), ...pageLabelKeys(config.value, templates.value?.pageLabelKeys ?? [])];
+  const labelKeys = [...CODE_LABEL_KEYS, ...(templates.value?.labelKeys ?? []), ...pageLabelKeys(config.value, templates.value?.pageLabelKeys ?? [])];
   const locales = validateLocales({
     files: localeTexts,
     packagedFiles: decodeAll(sources.packaged.localeFiles, errors),
@@ -145,6 +147,7 @@ export function validateSettings(sources: SettingSources): ValidateSettingsResul
     defaultLanguage: config.value.defaultLanguage,
     requiredKeys: labelKeys,
     optionalKeys: [FALLBACK_NOTE_KEY, ...SUBSCRIBE_LABEL_KEYS],
+    languageKeys: languageLabelKeys(config.value),
     configLabels: (lang) => feedTextLabels(config.value!, lang),
     labelFallbacks: config.value.labelFallbacks,
   });

@@ -6,7 +6,7 @@ import type { LanguageFeeds } from '../feeds/language-feeds.js';
 import type { BuildError } from '../model/build-error.js';
 import type { FeedJobContext, FeedJobStart } from './stage-feed-jobs.js';
 import type { StagingResult } from '../write/staging-files.js';
-import type { PublishedEntry } from '../translate/resolve-translations.js';
+import type { PublishedEntry } from '../translate/published-entry.js';
 import { createCounter, workerStarted } from '../load/claim-chunks.js';
 import type { ScannedChunk, ScanTask } from './scan-article-files.js';
 import { ArticleTable } from '../model/article-table.js';
@@ -66,7 +66,8 @@ export interface WorkerPool {
    * Renders and stages the streams' feeds, a language at a time: on the workers (whose heap is
    * capped) when `inWorkers` is true and there are any, else on this thread. Results in the order of `streams`.
    */
-  stageFeeds(context: FeedJobContext, feeds: readonly LanguageFeeds[], inWorkers: boolean): Promise<StagingResult[]>;
+  /** `onStaged` is told each language's staged files as soon as they are (to flush them while the others render). */
+  stageFeeds(context: FeedJobContext, feeds: readonly LanguageFeeds[], inWorkers: boolean, onStaged?: (result: StagingResult) => void): Promise<StagingResult[]>;
   close(): void;
 }
 
@@ -163,7 +164,7 @@ export function startWorkerPool(workers: number, progress: RunProgress = noProgr
       }
       return { table: concatTables(chunks.map((chunk) => tableOf(paths, chunk))), sameBytes };
     },
-    async stageFeeds(context, feeds, inWorkers) {
+    async stageFeeds(context, feeds, inWorkers, onStaged = () => {}) {
       const [{ discardStaged, stageFiles }, { feedFiles }] = await Promise.all([import('../write/staging-files.js'), import('../feeds/feed-files.js')]);
       const results: StagingResult[] = [];
       try {
@@ -174,6 +175,7 @@ export function startWorkerPool(workers: number, progress: RunProgress = noProgr
             const staged = stageFiles(context, feedFiles(languageFeeds, renderErrors));
             const result = { staged: staged.staged, errors: [...staged.errors, ...renderErrors] };
             results.push(result);
+            onStaged(result);
             progress.advance(languageFeeds.entries.length);
             // A write that failed (a full disk, say) fails the others too: they are not tried.
             if (result.errors.some((error) => error.code === 'OUTPUT_WRITE_FAILED')) break;
@@ -194,6 +196,7 @@ export function startWorkerPool(workers: number, progress: RunProgress = noProgr
                 progress.advance(Math.min(FEED_SLICE, entries.length - from));
               }
               results[key] = await request<StagingResult>(thread, (id) => ({ id, kind: 'feed-end', key }));
+              onStaged(results[key]);
             }
           }),
         );

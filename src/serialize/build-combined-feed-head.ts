@@ -1,4 +1,5 @@
 // Pure: the combined feed's head: the feed texts of every language joined, at the site's home page, without archives.
+import { textDirection } from '../model/language-tag.js';
 import { COMBINED_FEED_LANG } from '../model/combined-feed.js';
 import type { SiteConfig } from '../model/config-schema.js';
 import type { Translate } from '../translate/create-translator.js';
@@ -25,9 +26,24 @@ export function combinedTextOrder(config: Pick<SiteConfig, 'languages' | 'defaul
   return [config.defaultLanguage, ...config.languages.filter((lang) => lang !== config.defaultLanguage)];
 }
 
-/** A label of every language, joined: each distinct text once (a brand name the same in every language is said once), empty ones left out. */
+/** Unicode's first-strong isolate and its end: a text between them takes its own direction and leaves its neighbours' alone. */
+const FIRST_STRONG_ISOLATE = '\u2068';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+/**
+ * A label of every language, joined: each distinct text once (a brand name the same in every
+ * language is said once), empty ones left out. When the languages run in both directions, each
+ * text is isolated, so an Arabic title between Latin ones keeps its words in order and the
+ * separators stay where they are.
+ */
 function joinedLabel(config: SiteConfig, translatorFor: (lang: string) => Translate): Translate {
-  return (key) => [...new Set(combinedTextOrder(config).map((lang) => translatorFor(lang)(key)))].filter((text) => text !== '').join(COMBINED_TEXT_SEPARATOR);
+  const order = combinedTextOrder(config);
+  const mixed = new Set(order.map(textDirection)).size > 1;
+  return (key) =>
+    [...new Set(order.map((lang) => translatorFor(lang)(key)))]
+      .filter((text) => text !== '')
+      .map((text) => (mixed ? `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}` : text))
+      .join(COMBINED_TEXT_SEPARATOR);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Pure: a language's feed head and its rendered items → the FeedModel parts every format is written from.
 import type { Translate } from '../translate/create-translator.js';
-import type { PublishedArticle } from '../translate/resolve-translations.js';
+import type { PublishedArticle } from '../translate/published-entry.js';
 import type { FeedFormat, SiteConfig } from '../model/config-schema.js';
 import type { FeedArchiveLinks, FeedItemModel, FeedModel } from './feed-model.js';
 import { feedFormats } from './feed-formats.js';
@@ -15,6 +15,8 @@ export interface ItemSource {
   readonly entry: PublishedArticle;
   readonly html: string;
   readonly imageUrl: string | undefined;
+  /** A summary made from the body, for an article whose front matter has none (config `summaryLength`). */
+  readonly summary?: string | undefined;
 }
 
 /**
@@ -65,7 +67,7 @@ export function toItemModel(source: ItemSource, config: SiteConfig, staticFiles:
     url: entry.url,
     lang: entry.article.lang,
     title: clean(fm.title),
-    summary: fm.summary === undefined ? undefined : clean(fm.summary),
+    summary: fm.summary !== undefined ? clean(fm.summary) : source.summary === undefined ? undefined : clean(source.summary),
     contentHtml: clean(source.html),
     published: new Date(fm.date.epochMs),
     updated: new Date((fm.updated ?? fm.date).epochMs),

@@ -1,6 +1,6 @@
 // Pure (types): the one feed model every format is written from.
 import type { Author } from '../model/shared-schemas.js';
-import type { TranslationLink } from '../translate/resolve-translations.js';
+import type { TranslationLink } from '../translate/published-entry.js';
 import type { FeedFormat } from '../model/config-schema.js';
 
 /** An item as every format carries it. Text fields hold plain text, already free of XML-forbidden characters. */

@@ -5,7 +5,7 @@ import { isPublishedIn, updatedMsIn, type PublicationWindow } from '../model/pub
 /**
  * What one article has in one language:
  * - `translated`: a published version, as new as its source (or the source itself);
- * - `outdated`: a published version whose source version was updated after it was;
+ * - `outdated`: a published version whose source version was updated (its `updated`) after it was;
  * - `fallback`: no version, but the language's fallback chain gives one in another language;
  * - `missing`: no version, and nothing stands in for it.
  */
@@ -22,6 +22,8 @@ export interface CoverageCell {
   readonly updatedMs: number | null;
   /** When its source version was last updated: later than `updatedMs` for an outdated version. */
   readonly sourceUpdatedMs: number | null;
+  /** Its source version's file, when the article has one. */
+  readonly sourceFile: string | null;
 }
 
 /** One article (an article key) across the config's languages. */
@@ -52,6 +54,8 @@ export interface ArticleCoverageInput {
 interface Version {
   readonly row: number;
   readonly updatedMs: number;
+  /** Whether it has an `updated` (that has come) later than its `date`: only a version updated after it was written can leave a translation behind. */
+  readonly wasUpdated: boolean;
 }
 
 /**
@@ -73,16 +77,17 @@ function cellOf(input: ArticleCoverageInput, lang: string, versions: ReadonlyMap
   const version = versions.get(lang);
   if (!version) {
     const from = chooseFallback(input.fallbackChainOf(lang), versions);
-    if (from === undefined) return { kind: 'missing', file: null, from: null, updatedMs: null, sourceUpdatedMs: null };
-    return { kind: 'fallback', file: table.pathAt(versions.get(from)!.row), from, updatedMs: null, sourceUpdatedMs: null };
+    if (from === undefined) return { kind: 'missing', file: null, from: null, updatedMs: null, sourceUpdatedMs: null, sourceFile: null };
+    return { kind: 'fallback', file: table.pathAt(versions.get(from)!.row), from, updatedMs: null, sourceUpdatedMs: null, sourceFile: null };
   }
   const file = table.pathAt(version.row);
   const source = versions.size > 1 ? sourceLanguageOf(lang, input.translationOfRow(version.row), input.defaultLanguage) : undefined;
   const sourceVersion = source === undefined ? undefined : versions.get(source);
   // A source the article has no version in cannot say whether the translation fell behind.
-  if (!sourceVersion) return { kind: 'translated', file, from: source ?? null, updatedMs: version.updatedMs, sourceUpdatedMs: null };
-  const kind = sourceVersion.updatedMs > version.updatedMs ? 'outdated' : 'translated';
-  return { kind, file, from: source!, updatedMs: version.updatedMs, sourceUpdatedMs: sourceVersion.updatedMs };
+  if (!sourceVersion) return { kind: 'translated', file, from: source ?? null, updatedMs: version.updatedMs, sourceUpdatedMs: null, sourceFile: null };
+  // A source never updated since it was written leaves no translation behind, whichever was published first.
+  const kind = sourceVersion.wasUpdated && sourceVersion.updatedMs > version.updatedMs ? 'outdated' : 'translated';
+  return { kind, file, from: source!, updatedMs: version.updatedMs, sourceUpdatedMs: sourceVersion.updatedMs, sourceFile: table.pathAt(sourceVersion.row) };
 }
 
 /**
@@ -96,7 +101,9 @@ export function coverageOfArticles(input: ArticleCoverageInput): CoverageRow[] {
     if (!isPublishedIn(table, row, window)) continue;
     const key = table.keyAt(row);
     const versions = byKey.get(key) ?? byKey.set(key, new Map()).get(key)!;
-    versions.set(table.langAt(row), { row, updatedMs: updatedMsIn(table.dateMsAt(row), table.updatedMsAt(row), window) });
+    const dateMs = table.dateMsAt(row);
+    const updatedMs = updatedMsIn(dateMs, table.updatedMsAt(row), window);
+    versions.set(table.langAt(row), { row, updatedMs, wasUpdated: updatedMs > dateMs });
   }
   return [...byKey.keys()].sort().map((key) => {
     const versions = byKey.get(key)!;

@@ -24,6 +24,8 @@ export interface LabelCoverageInput {
   readonly packagedLabels: (lang: string) => LabelTree | undefined;
   /** The languages whose labels fill those a language lacks (config `labelFallbacks`), in order; none when not given. */
   readonly labelFallbackChain?: (lang: string) => readonly string[];
+  /** Keys only some languages need, besides `keys` (the fallback note, in the languages with a fallback chain). */
+  readonly languageKeys?: (lang: string) => readonly string[];
 }
 
 /**
@@ -31,10 +33,11 @@ export interface LabelCoverageInput {
  * plural label counts as given when any of its forms is (a missing form is check's to report).
  */
 export function coverageOfLabels(input: LabelCoverageInput): LabelCoverage[] {
-  const keys = [...new Set(input.keys)].sort();
+  const keysOf = (lang: string) => [...new Set([...input.keys, ...(input.languageKeys?.(lang) ?? [])])].sort();
   // A language's own keys: the site's, then polyfeed's (a fallback chain fills only what both lack, and is not followed further).
   const ownKeys = (lang: string) => new Set([...flattenKeys(input.siteLabels(lang) ?? {}).keys(), ...flattenKeys(input.packagedLabels(lang) ?? {}).keys()]);
   return input.languages.map((lang) => {
+    const keys = keysOf(lang);
     const own = flattenKeys(input.siteLabels(lang) ?? {});
     const packaged = flattenKeys(input.packagedLabels(lang) ?? {});
     const chain = (input.labelFallbackChain?.(lang) ?? []).map((other) => ({ lang: other, keys: ownKeys(other) }));

@@ -14,6 +14,13 @@ export const LABEL_NAMESPACE = 'feed';
 /** Labels per language, as i18next takes them: `{ en: { feed: {...} } }`. */
 export type LocaleResources = Record<string, Record<string, unknown>>;
 
+/**
+ * Beside a language's labels in its resources: the keys it takes from another language by
+ * `labelFallbacks`, each with that language (`{ "item.readMore": "en" }`), so an item can mark
+ * them as that language. Not a namespace i18next reads.
+ */
+export const BORROWED_LABELS = 'polyfeed-borrowed';
+
 export interface LocaleFileText {
   readonly path: string;
   readonly text: string;
@@ -36,6 +43,8 @@ export interface ValidateLocalesInput {
   readonly optionalKeys?: readonly string[];
   /** Per language, the languages whose labels fill the ones it lacks (config `labelFallbacks`); none by default. */
   readonly labelFallbacks?: FallbackChains;
+  /** Keys only some languages must have, besides `requiredKeys` (the fallback note, in the languages with a fallback chain). */
+  readonly languageKeys?: (lang: string) => readonly string[];
 }
 
 /** Where JSON.parse stopped, from its message ("at position 103" on Node 20, "line 5 column 3" later). */
@@ -117,8 +126,17 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
   for (const lang of input.languages) {
     const chain = fallbackChainOf(input.labelFallbacks, lang);
     if (chain.length === 0 || input.unreadable?.has(pathOf(lang))) continue;
-    const labels = withLabelFallbacks(ownLabels.get(lang), chain.map((other) => ownLabels.get(other)));
-    if (labels) resources[lang] = { [LABEL_NAMESPACE]: labels };
+    const own = ownLabels.get(lang);
+    const labels = withLabelFallbacks(own, chain.map((other) => ownLabels.get(other)));
+    if (!labels) continue;
+    const ownKeys = flattenKeys(own ?? {});
+    const borrowed: Record<string, string> = {};
+    for (const key of flattenKeys(labels).keys()) {
+      if (ownKeys.has(key)) continue;
+      const from = chain.find((other) => flattenKeys(ownLabels.get(other) ?? {}).has(key));
+      if (from !== undefined) borrowed[key] = from;
+    }
+    resources[lang] = { [LABEL_NAMESPACE]: labels, ...(Object.keys(borrowed).length > 0 ? { [BORROWED_LABELS]: borrowed } : {}) };
   }
 
   const reference = resources[input.defaultLanguage];
@@ -136,7 +154,7 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     const positionOf = positions.get(lang)?.positionOf;
     const pluralCategories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
     const placeholders = collectPlaceholders(labels[LABEL_NAMESPACE]);
-    for (const key of [...wanted].sort()) {
+    for (const key of [...new Set([...wanted, ...(input.languageKeys?.(lang) ?? [])])].sort()) {
       const found = keys.get(key);
       const parentPath = key.split('.').slice(0, -1);
       // No site file for the language (its labels are all packaged): the problem names the file to create, without a place in it.

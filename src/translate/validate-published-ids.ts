@@ -3,7 +3,7 @@ import type { BuildError } from '../model/build-error.js';
 import { makeError } from '../model/build-error.js';
 import { emptyPublishedIdColumns, formatFirstPublished, type PublishedIdColumns } from '../model/published-ids.js';
 import type { ParsedPublishedIds } from './parse-published-ids.js';
-import type { PublishedEntries, PublishedIdsOfLanguage } from './resolve-translations.js';
+import type { PublishedEntries, PublishedIdsOfLanguage } from './published-entry.js';
 
 /** Problems of one kind listed one by one; the rest are counted in one more problem. */
 const LISTED_AT_MOST = 20;

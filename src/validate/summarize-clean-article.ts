@@ -48,5 +48,6 @@ export function summarizeCleanArticle({ path, bytes, config, staticFiles }: Arti
   }
   const id = fm.id === undefined ? undefined : detachedCopy(fm.id);
   const slug = fm.slug === undefined ? undefined : detachedCopy(fm.slug);
-  return { file: path, key, lang, title: detachedCopy(fm.title), dateMs: fm.date.epochMs, updatedMs: (fm.updated ?? fm.date).epochMs, id, draft: fm.draft === true, slug };
+  const translationOf = fm.translationOf === undefined ? undefined : detachedCopy(fm.translationOf);
+  return { file: path, key, lang, title: detachedCopy(fm.title), dateMs: fm.date.epochMs, updatedMs: (fm.updated ?? fm.date).epochMs, id, draft: fm.draft === true, slug, translationOf };
 }

@@ -12,6 +12,7 @@ export function translationSourceProblem(frontMatter: Pick<FrontMatter, 'transla
   if (source === undefined) return undefined;
   const allowed = languages.filter((tag) => tag !== lang);
   if (allowed.includes(source)) return undefined;
+  if (source === lang) return makeError('INVALID_VALUE', { kind: 'translation-of-itself', lang }, { path: ['translationOf'] });
   const field = { path: ['translationOf'], subject: 'front matter' as const };
   return makeError('INVALID_VALUE', { kind: 'not-allowed', field, value: source, allowed }, { path: ['translationOf'] });
 }

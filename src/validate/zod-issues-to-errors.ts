@@ -61,8 +61,10 @@ function issueToErrors(issue: Issue, context: MappingContext, input: unknown): B
       if (issue.format === 'url') return [at({ code: 'INVALID_URL', params: { kind: 'field-not-absolute', field, value } })];
       if (issue.format === 'email') return [at({ code: 'INVALID_VALUE', params: { kind: 'not-email', field, value } })];
       return [at({ code: 'INVALID_VALUE', params: { kind: 'wrong-format', field, detail: issue.message } })];
-    case 'invalid_value':
-      return [at({ code: 'INVALID_VALUE', params: { kind: 'not-allowed', field, value, allowed: issue.values } })];
+    case 'invalid_value': {
+      const suggestion = typeof value === 'string' ? closestMatch(value, issue.values.filter((allowed): allowed is string => typeof allowed === 'string')) : undefined;
+      return [at({ code: 'INVALID_VALUE', params: { kind: 'not-allowed', field, value, allowed: issue.values, suggestion } })];
+    }
     case 'invalid_union': {
       if ('note' in issue && issue.note === 'No matching discriminator') {
         // zod's path already ends in the discriminator ("video.provider").

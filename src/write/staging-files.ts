@@ -1,6 +1,6 @@
-// I/O: writes output files in full beside their targets (temporary, flushed), not yet published; a write failure is returned as a problem.
+// I/O: writes output files in full beside their targets (temporary; flushed by flush-staged.ts), not yet published; a write failure is returned as a problem.
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BuildError } from '../model/build-error.js';
 import { readSideBySide, type OutputFile } from '../model/output-file.js';
@@ -51,7 +51,7 @@ export function prepareOutputFolders(place: StagingPlace, paths: readonly string
 
 /**
  * The temporary siblings of a stream's files, written a chunk of each at a time and hashed as
- * they are written. `finish` flushes them and stages them, or removes them again when the
+ * they are written. `finish` closes them and stages them, or removes them again when the
  * problems hold an error; `abort` removes them. A system error is thrown naming the output.
  */
 export class StagingFiles {
@@ -89,7 +89,7 @@ export class StagingFiles {
       return { staged: [], errors };
     }
     try {
-      for (const file of this.files) onOutputFile(file.target, () => fsyncSync(file.descriptor));
+      // Not flushed here: the caller flushes what it may publish (flush-staged.ts), off the rendering thread.
       this.close();
     } catch (error) {
       this.abort();
@@ -117,7 +117,7 @@ export class StagingFiles {
 }
 
 /**
- * Writes every file to a temporary sibling, flushed, reading lazy bodies side by side (a chunk of
+ * Writes every file to a temporary sibling, reading lazy bodies side by side (a chunk of
  * each in turn: the feeds of a language are made together). When writing fails (a full disk,
  * say: returned as a problem) the temporary files are removed again and nothing is staged.
  * Whether what was staged may be published is the caller's to decide, once every body is read.

@@ -3,7 +3,8 @@ import type { BuildError } from '../model/build-error.js';
 import type { OutputFile } from '../model/output-file.js';
 import { openOutputFolder } from './open-output-folder.js';
 import { publishStaged, type WriteSummary } from './publish-staged.js';
-import { discardStaged, prepareOutputFolders, stageFiles } from './staging-files.js';
+import { discardStaged, prepareOutputFolders, stageFiles, stagingFailure } from './staging-files.js';
+import { flushStagedNow } from './flush-staged.js';
 
 export type { WriteSummary } from './publish-staged.js';
 
@@ -33,6 +34,12 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], optio
     if (errors.some((error) => error.severity === 'error')) {
       discardStaged(staged.staged);
       return { written: [], unchanged: [], errors };
+    }
+    try {
+      flushStagedNow(staged.staged);
+    } catch (error) {
+      discardStaged(staged.staged);
+      return { written: [], unchanged: [], errors: [...errors, stagingFailure(place, error)] };
     }
     const published = publishStaged({ ...place, journalPath: opened.journalPath }, staged.staged);
     return { ...published, errors: [...errors, ...published.errors] };

@@ -43,6 +43,7 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
     { folder: 'articles/2025-04-drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning' },
     { folder: 'posts/drought', defaultLanguage: 'en', languages: ['ar'], setting: 'warning', fileToAdd: 'content/posts/drought.md' },
   ],
+  TRANSLATION_OUTDATED: [{ lang: 'ja', updated: '2024-12-12T11:00:00Z', sourceFile: 'articles/2024-12-geminids-meteor-shower-explained/en.md', sourceUpdated: '2024-12-14T08:00:00Z' }],
   IMAGE_NOT_FOUND: [{ src: '/media/2025/03/flood.jpg', local: 'media/2025/03/flood.jpg', folders: ['static'] }],
   IMAGE_NOT_ALLOWED: [{ src: 'https://img.example.net/flood.jpg', url: 'https://img.example.net/flood.jpg' }],
   LOCALE_PLACEHOLDER_MISMATCH: [{ key: 'item.byline', lang: 'ar', names: ['author'], defaultLanguage: 'en', wanted: ['authors'] }],
@@ -78,4 +79,13 @@ export const documentedProblems: { readonly [C in ErrorCode]: readonly MessagePa
   ID_DROPPED: [{ kind: 'one', key: '2025-03-flood', lang: 'en', oldId: 'https://news.example.org/en/2025-03-flood/', newFile: 'articles/2025-03-river-flood/en.md' }],
   PUBLISHED_IDS_INVALID: [{ kind: 'date', text: '14/03/2025' }],
   PUBLISHED_IDS_UNWRITABLE: [{ systemCode: 'EACCES', reason: 'permission denied' }],
+  PING_FAILED: [
+    {
+      hub: 'https://hub.example.org/',
+      failed: [
+        { url: 'https://news.example.org/ar/atom.xml', reason: '503 Service Unavailable', attempts: 3 },
+        { url: 'https://news.example.org/en/atom.xml', reason: '503 Service Unavailable', attempts: 3 },
+      ],
+    },
+  ],
 };

@@ -1,5 +1,6 @@
 // Test helper: validated articles → published versions with their article attached, as build() renders them.
-import { resolveTranslations, type PublishedArticle, type PublishedEntries, type PublishedEntry } from '../../src/translate/resolve-translations.js';
+import { resolveTranslations } from '../../src/translate/resolve-translations.js';
+import type { PublishedArticle, PublishedEntries, PublishedEntry } from '../../src/translate/published-entry.js';
 import { summarizeArticle } from '../../src/model/article-summary.js';
 import type { SiteConfig } from '../../src/model/config-schema.js';
 import type { Article } from '../../src/model/article.js';

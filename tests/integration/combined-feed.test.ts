@@ -134,9 +134,9 @@ describe('the combined feed of the sample site, in every format', () => {
     expect(jsonItems(read(root, 'mul/feed.json')).some((item) => item.translations.length > 0)).toBe(true);
   });
 
-  test('is titled with every language\'s feed title, the default language first, each distinct title once', () => {
+  test('is titled with every language\'s feed title, the default language first, each distinct title once, each isolated (Arabic runs right to left among the others)', () => {
     const titles = [...new Set(LANGUAGES.map((lang) => parseJsonFeed(read(root, `${lang}/feed.json`)).title))];
-    const expected = titles.join(' · ');
+    const expected = titles.map((title) => `\u2068${title}\u2069`).join(' · ');
     expect(parseJsonFeed(read(root, 'mul/feed.json')).title).toBe(expected);
     expect(parseRssFeed(read(root, 'mul/rss.xml')).title).toBe(expected);
     const atomTitle = parseAtomFeed(read(root, 'mul/atom.xml')).title;
@@ -260,7 +260,7 @@ describe('the combined feed and incremental builds', () => {
     expect(build(root).status).toBe(0);
     const after = readTree(join(root, 'public'));
     expect(Object.keys(after).filter((file) => !first[file]?.equals(after[file]!)).sort()).toEqual(['feeds-head.html', 'index.html', 'ja/atom.xml', 'ja/feed.json', 'ja/rss.xml', 'mul/feed.json', 'mul/rss.xml']);
-    expect(parseJsonFeed(read(root, 'mul/feed.json')).title).toContain(' · ポリフィード · ');
+    expect(parseJsonFeed(read(root, 'mul/feed.json')).title).toContain(' · \u2068ポリフィード\u2069 · ');
     const cold = build(root, '--no-cache', '--out', join(root, 'cold'));
     expect(cold.status).toBe(0);
     for (const file of ['mul/feed.json', 'mul/rss.xml']) expect(read(root, file)).toBe(read(root, file, 'cold'));

@@ -55,11 +55,12 @@ interface JsonCell {
   from: string | null;
   updated: string | null;
   sourceUpdated: string | null;
+  sourceFile: string | null;
 }
 
 interface CoverageReport {
   ok: boolean;
-  problems: { code: string; file: string | null; path: (string | number)[]; line: number | null }[];
+  problems: { code: string; file: string | null; path: (string | number)[]; line: number | null; message: string }[];
   coverage?: {
     languages: string[];
     defaultLanguage: string;
@@ -90,10 +91,10 @@ describe('polyfeed coverage', () => {
     expect(statuses).toEqual(EXPECTED_STATUS);
     const alpha = table.articles.find((row) => row.key === 'alpha')!;
     expect(alpha.title).toBe('Alpha');
-    expect(alpha.languages.ar).toEqual({ status: 'outdated', file: 'articles/alpha/ar.md', from: 'en', updated: '2025-02-01T00:00:00.000Z', sourceUpdated: '2025-03-01T00:00:00.000Z' });
+    expect(alpha.languages.ar).toEqual({ status: 'outdated', file: 'articles/alpha/ar.md', from: 'en', updated: '2025-02-01T00:00:00.000Z', sourceUpdated: '2025-03-01T00:00:00.000Z', sourceFile: 'articles/alpha/en.md' });
     const beta = table.articles.find((row) => row.key === 'beta')!;
-    expect(beta.languages.de).toMatchObject({ status: 'outdated', from: 'fr', sourceUpdated: '2025-04-01T00:00:00.000Z' });
-    expect(beta.languages.ar).toEqual({ status: 'missing', file: null, from: null, updated: null, sourceUpdated: null });
+    expect(beta.languages.de).toMatchObject({ status: 'outdated', from: 'fr', sourceUpdated: '2025-04-01T00:00:00.000Z', sourceFile: 'articles/beta/fr.md' });
+    expect(beta.languages.ar).toEqual({ status: 'missing', file: null, from: null, updated: null, sourceUpdated: null, sourceFile: null });
     // A draft is no version readers see: the French title stands for the article.
     expect(table.articles.find((row) => row.key === 'gamma')!.title).toBe('Gamma fr');
     const labelsOf = Object.fromEntries(table.labels.map((entry) => [entry.lang, entry]));
@@ -158,15 +159,33 @@ describe('polyfeed coverage', () => {
     expect(rows[2]![4]).toBe('**outdated** (fr is newer)');
   });
 
-  test('--strict fails the run on an outdated translation, and passes when none is', () => {
-    expect(coverage(coverageSite(), '--strict').status).toBe(1);
-    expect(jsonCoverage(coverageSite(), '--strict').report.ok).toBe(false);
+  test('--strict fails the run on an outdated translation, saying which (TRANSLATION_OUTDATED), and passes when none is', () => {
+    const strict = coverage(coverageSite(), '--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('articles/alpha/ar.md warning TRANSLATION_OUTDATED');
+    expect(strict.stderr).toContain('its source articles/alpha/en.md was updated after it, at 2025-03-01T00:00:00Z');
+    const { report } = jsonCoverage(coverageSite(), '--strict');
+    expect(report.ok).toBe(false);
+    expect(report.problems.map((problem) => [problem.code, problem.file])).toEqual([
+      ['TRANSLATION_OUTDATED', 'articles/alpha/ar.md'],
+      ['TRANSLATION_OUTDATED', 'articles/beta/de.md'],
+    ]);
     const upToDate = coverageSite({
       'articles/alpha/ar.md': version('Alpha ar', 'date: 2025-03-02T00:00:00Z'),
       'articles/beta/de.md': version('Beta de', 'date: 2025-04-02T00:00:00Z', 'translationOf: fr\n'),
     });
     expect(coverage(upToDate, '--strict').status).toBe(0);
-    expect(coverage(coverageSite()).status).toBe(0);
+    // Without --strict the warnings are said and the run passes.
+    const plain = coverage(coverageSite());
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toContain('TRANSLATION_OUTDATED');
+  });
+
+  test('a source never updated leaves no translation behind, even one dated before it', () => {
+    const root = coverageSite({ 'articles/beta/fr.md': version('Beta fr', 'date: 2025-01-02T00:00:00Z'), 'articles/beta/de.md': version('Beta de', 'date: 2024-12-31T00:00:00Z') });
+    const beta = jsonCoverage(root).report.coverage!.articles.find((row) => row.key === 'beta')!;
+    expect(beta.languages.de).toMatchObject({ status: 'translated', from: 'en', sourceFile: 'articles/beta/en.md' });
+    expect(beta.languages.fr!.status).toBe('translated');
   });
 
   test('a label no one gives is listed as missing, the problem reported, and the exit code is check\'s', () => {
@@ -206,6 +225,9 @@ describe('polyfeed coverage', () => {
       ['articles/alpha/fr.md', ['translationOf'], 4],
       ['articles/beta/en.md', ['translationOf'], 4],
     ]);
+    // Its own language is said as such, not as a value missing from a list.
+    expect(invalid[1]!.message).toBe('"translationOf" is "en", this version\'s own language: a version is not its own source.');
+    expect(invalid[0]!.message).toMatch(/not one of the allowed values/);
     expect(runCli(['check', '--root', root, '--now', NOW]).status).toBe(1);
   });
 });

@@ -276,3 +276,42 @@ describe.each([
     expect(removed).toEqual(readTree(join(fresh, 'public')));
   });
 });
+
+describe('the fallback note is needed only where it can appear', () => {
+  const koLabels = (withNote: boolean) =>
+    JSON.stringify({
+      feed: { title: '예시', description: '예시 피드', copyright: '©' },
+      item: {
+        readMore: '더 읽기',
+        byline: '{{authors}} 작성',
+        publishedOn: '{{date}} 게시',
+        updatedOn: '{{date}} 수정',
+        readingTime_other: '{{count}}분 분량',
+        translations: '다른 언어:',
+        photoCredit: '사진: {{credit}}',
+        watchVideo: '동영상 보기',
+        ...(withNote ? { fallbackNote: '{{language}}로는 아직 없습니다; {{fallbackLanguage}}로 읽기' } : {}),
+      },
+    });
+  const site = (fallbacks: string, withNote: boolean) =>
+    build(
+      sourcesOf({
+        'polyfeed.config.yaml': `baseUrl: https://example.org/\nlanguages: [en, fr, ko]\ndefaultLanguage: en\nauthors: [Desk]\nfallbacks: ${fallbacks}\n`,
+        'locales/ko/feed.json': koLabels(withNote),
+        'locales/fr/feed.json': JSON.stringify({ feed: { title: 'Exemple', description: 'Flux', copyright: '©' } }),
+        'locales/en/feed.json': JSON.stringify({ feed: { title: 'Example', description: 'Feed', copyright: '©' } }),
+        'articles/a/en.md': '---\ntitle: A\ndate: 2025-01-01T00:00:00Z\n---\nText.\n',
+      }),
+      { version: 'test', now: new Date('2025-06-01T00:00:00Z') },
+    );
+  const missingKeys = (result: ReturnType<typeof build>) => result.errors.filter((error) => error.code === 'LOCALE_MISSING_KEY').map((error) => `${error.file} ${error.path.join('.')}`);
+
+  test('a language without a fallback chain never shows the note: its labels need not word it', () => {
+    expect(missingKeys(site('{ fr: en }', false))).toEqual([]);
+  });
+
+  test('a language with a chain must word it (polyfeed ships it for its packaged languages only)', () => {
+    expect(missingKeys(site('{ fr: en, ko: en }', false))).toEqual(['locales/ko/feed.json item.fallbackNote']);
+    expect(missingKeys(site('{ fr: en, ko: en }', true))).toEqual([]);
+  });
+});

@@ -64,4 +64,11 @@ describe('digits', () => {
     expect(place('digits: { fa: arabext }\n')).toEqual([['INVALID_VALUE', 'digits.fa', 6]]);
     expect(place('digits: { ar: arabic }\n')).toEqual([['INVALID_VALUE', 'digits.ar', 6]]);
   });
+
+  test('a mistyped numbering system gets the nearest one Intl knows as a suggestion; a value near none gets none', () => {
+    const hint = (extra: string) => build1(extra).errors.map((error) => error.hint)[0] ?? '';
+    expect(hint('digits: { ar: arabic }\n')).toMatch(/^Did you mean "arab"\? Use one of: .*"arabext"/);
+    expect(hint('digits: { ar: Arab }\n')).toMatch(/^Did you mean "arab"\?/);
+    expect(hint('digits: { ar: zzzzzzzz }\n')).toMatch(/^Use one of: /);
+  });
 });

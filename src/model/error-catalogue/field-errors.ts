@@ -60,9 +60,10 @@ export const fieldErrors = {
       hint: 'Write it in the form the field table in README.md gives.',
     }),
     'not-allowed': entry({
-      message: (p: { field: FieldName; value: unknown; allowed: readonly unknown[] }) =>
+      /** `suggestion`: the allowed value nearest to a mistyped one, when one is near. */
+      message: (p: { field: FieldName; value: unknown; allowed: readonly unknown[]; suggestion?: string | undefined }) =>
         `${fieldAtStart(p.field)} is ${describeValue(p.value)}, which is not one of the allowed values.`,
-      hint: (p) => `Use one of: ${listValues(p.allowed)}.`,
+      hint: (p) => `${p.suggestion === undefined ? '' : `Did you mean "${p.suggestion}"? `}Use one of: ${listValues(p.allowed)}.`,
     }),
     /** Any other rule of the schema, in its own words. */
     'not-accepted': entry({ message: (p: { field: FieldName; detail: string }) => `${fieldAtStart(p.field)}: ${p.detail}`, hint: ALLOWED_HINT }),
@@ -73,6 +74,10 @@ export const fieldErrors = {
     'feed-text-language-not-listed': entry({
       message: (p: { lang: string; field: string }) => `"${p.field}" has a text for "${p.lang}", which is not one of "languages".`,
       hint: 'Name only languages of "languages", or give one text for every language.',
+    }),
+    'translation-of-itself': entry({
+      message: (p: { lang: string }) => `"translationOf" is "${p.lang}", this version's own language: a version is not its own source.`,
+      hint: (p: { lang: string }) => `Name the language this ${p.lang} version was translated from, or remove translationOf (a version of the default language without it is an original).`,
     }),
     'setting-language-not-listed': entry({
       message: (p: { lang: string; field: string }) => `"${p.field}" names "${p.lang}", which is not one of "languages".`,

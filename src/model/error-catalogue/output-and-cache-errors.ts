@@ -108,6 +108,10 @@ export const outputAndCacheErrors = {
     hint: (p) => `Wait for it, or delete ${p.lockPath} if no build is running.`,
   }),
   CACHE_DAMAGED: variants({
+    'pings-shape': entry({
+      message: () => 'The list of feeds waiting for a WebSub ping is not in the shape polyfeed writes. It was not used: the feeds it listed are not pinged until they change again.',
+      hint: DAMAGED_HINT,
+    }),
     'items-not-json': entry({ message: () => damaged('The cached item texts are not JSON'), hint: DAMAGED_HINT }),
     'items-shape': entry({ message: () => damaged('The cached item texts are not in the shape polyfeed writes'), hint: DAMAGED_HINT }),
     'items-keys': entry({

@@ -72,6 +72,12 @@ export const siteErrors = {
         ? `Add ${p.fileToAdd ?? `${p.folder}/${p.defaultLanguage}.md`}, or set missingDefaultLanguage: allow in polyfeed.config.yaml if such articles are expected.`
         : `Add ${p.fileToAdd ?? `${p.folder}/${p.defaultLanguage}.md`}, or set missingDefaultLanguage to "warning" or "allow" in polyfeed.config.yaml.`,
   }),
+  TRANSLATION_OUTDATED: entry({
+    /** Times as ISO 8601 UTC; `sourceFile` is the version it was translated from (the default language's, or its `translationOf`). */
+    message: (p: { lang: string; updated: string; sourceFile: string; sourceUpdated: string }) =>
+      `This ${p.lang} translation was last updated at ${p.updated}; its source ${p.sourceFile} was updated after it, at ${p.sourceUpdated}.`,
+    hint: 'Bring the translation up to date with its source and set its "updated" to the time you did; if it was translated from another version, name that language with translationOf.',
+  }),
   NO_ARTICLES: entry({
     message: (p: { folder: string; hasFolders: boolean }) =>
       `No article was found: ${p.folder}/ ${p.hasFolders ? 'has folders but no <lang>.md file' : 'is missing or empty'} in the site folder.`,

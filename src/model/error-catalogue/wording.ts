@@ -17,12 +17,20 @@ export function fieldAtStart(field: FieldName): string {
   return capitalize(describeField(field));
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** At most `max` grapheme clusters of `text`, the last three "..." when cut: never inside a surrogate pair or a letter's combining marks. */
+function shortened(text: string, max: number): string {
+  const clusters = Array.from(graphemes.segment(text), (part) => part.segment);
+  return clusters.length <= max ? text : `${clusters.slice(0, max - 3).join('')}...`;
+}
+
 /** A value as the user wrote it, shortened: `"yesterday"`, `number 5`, `a list`. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? shortened(value, 60) : value);
   return `${typeof value} ${String(value)}`;
 }
 

@@ -17,6 +17,7 @@ const columns = (): Record<StoredColumnName, unknown[]> => ({
   id: [null, 'urn:b'],
   draft: [0, 1],
   slug: ['a-slug', null],
+  translationOf: [null, 'fr'],
 });
 
 const head = (): Record<string, unknown> => ({

@@ -23,18 +23,18 @@ describe('staleOutputsOf', () => {
 describe('nextOutputsOf', () => {
   test("keeps a left-out language's records untouched; it is current while its fingerprint is the recorded one", () => {
     const made = { 'en/rss.xml': record('e2', 5), 'en/feed.json': record('e2', 5) };
-    const next = nextOutputsOf({ previous, made, skipped: [{ lang: 'ar', paths: ['ar/rss.xml', 'ar/feed.json'], fingerprint: 'a' }] });
+    const next = nextOutputsOf({ previous, made, skipped: [{ lang: 'ar', paths: ['ar/rss.xml', 'ar/feed.json'], compressedPaths: [], fingerprint: 'a' }] });
     expect(next.outputs).toEqual({ ...made, 'ar/rss.xml': previous['ar/rss.xml'], 'ar/feed.json': previous['ar/feed.json'] });
     expect(next.pendingLanguages).toEqual([]);
   });
 
   test('a left-out language made from other inputs, or never recorded, is pending', () => {
-    const changed = nextOutputsOf({ previous, made: {}, skipped: [{ lang: 'ar', paths: ['ar/rss.xml', 'ar/feed.json'], fingerprint: 'a2' }] });
+    const changed = nextOutputsOf({ previous, made: {}, skipped: [{ lang: 'ar', paths: ['ar/rss.xml', 'ar/feed.json'], compressedPaths: [], fingerprint: 'a2' }] });
     expect(changed.outputs['ar/rss.xml']).toEqual(previous['ar/rss.xml']);
     expect(changed.pendingLanguages).toEqual(['ar']);
     // A format added since: one of its paths has no record.
-    expect(nextOutputsOf({ previous, made: {}, skipped: [{ lang: 'fr', paths: ['fr/rss.xml', 'fr/atom.xml'], fingerprint: 'f' }] }).pendingLanguages).toEqual(['fr']);
-    expect(nextOutputsOf({ previous: undefined, made: {}, skipped: [{ lang: 'fr', paths: ['fr/rss.xml'], fingerprint: 'f' }] }).pendingLanguages).toEqual(['fr']);
+    expect(nextOutputsOf({ previous, made: {}, skipped: [{ lang: 'fr', paths: ['fr/rss.xml', 'fr/atom.xml'], compressedPaths: [], fingerprint: 'f' }] }).pendingLanguages).toEqual(['fr']);
+    expect(nextOutputsOf({ previous: undefined, made: {}, skipped: [{ lang: 'fr', paths: ['fr/rss.xml'], compressedPaths: [], fingerprint: 'f' }] }).pendingLanguages).toEqual(['fr']);
   });
 
   test('drops the records of files no configured language makes', () => {

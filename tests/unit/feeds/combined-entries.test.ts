@@ -1,7 +1,7 @@
 // The combined feed's entries (issue 15): every language's published versions, each once, newest first, ties by id; maxItems of all.
 import { describe, expect, test } from 'vitest';
 import { combinedEntriesOf } from '../../../src/feeds/combined-entries.js';
-import type { PublishedEntries, PublishedEntry } from '../../../src/translate/resolve-translations.js';
+import type { PublishedEntries, PublishedEntry } from '../../../src/translate/published-entry.js';
 
 function entry(lang: string, key: string, date: string): PublishedEntry {
   const url = `https://example.org/${lang}/${key}/`;

@@ -4,7 +4,7 @@ import { compileTemplates } from '../../../src/render/compile-templates.js';
 import { renderItem } from '../../../src/render/render-item.js';
 import { createMarkdownRenderer } from '../../../src/render/render-markdown.js';
 import { createTranslator } from '../../../src/translate/create-translator.js';
-import type { PublishedArticle } from '../../../src/translate/resolve-translations.js';
+import type { PublishedArticle } from '../../../src/translate/published-entry.js';
 import { publishArticles } from '../../helpers/publish-articles.js';
 import { ConfigSchema } from '../../../src/model/config-schema.js';
 import { validateArticle } from '../../../src/validate/validate-article.js';
@@ -161,7 +161,7 @@ describe('renderItem', () => {
     const render = setup();
     const [entry] = publish(article('summit', 'en', 'title: S\ndate: 2019-02-28T16:30:00+07:00\nvideo: { provider: youtube, id: abc123, title: Talks }'));
     // Handlebars writes "=" in attributes as &#x3D;: compare what a browser reads.
-    expect(decodeHTML(render(entry!).html)).toContain('<a href="https://www.youtube.com/watch?v=abc123">Watch the video: Talks</a>');
+    expect(decodeHTML(render(entry!).html)).toContain('<a href="https://www.youtube.com/watch?v=abc123">Watch the video: <bdi>Talks</bdi></a>');
   });
 
   test('an article without authors still shows its dateline', () => {

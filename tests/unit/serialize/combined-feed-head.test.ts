@@ -30,9 +30,17 @@ const head = () => buildCombinedFeedHead({ newestUpdateMs: Date.parse('2025-03-0
 describe('buildCombinedFeedHead', () => {
   test('joins the feed texts of every language, the default language first, each distinct text once, empty ones left out', () => {
     const model = head();
+    // The site has a right-to-left language: each text is isolated (U+2068 … U+2069).
+    const isolated = (...texts: string[]) => texts.map((text) => `\u2068${text}\u2069`).join(' · ');
+    expect(model.title).toBe(isolated('River News', 'Nouvelles du fleuve'));
+    expect(model.description).toBe(isolated('News from the river.', 'أخبار النهر'));
+    expect(model.copyright).toBe(isolated('© River', '© Fleuve'));
+  });
+
+  test('a site whose languages all run one way joins its texts without isolation marks', () => {
+    const leftToRight = ConfigSchema.parse({ ...config, languages: ['fr', 'en'], fallbacks: {}, labelFallbacks: {} });
+    const model = buildCombinedFeedHead({ newestUpdateMs: Date.parse('2025-03-01T00:00:00Z'), config: leftToRight, translatorFor, version: '1.0.0' });
     expect(model.title).toBe('River News · Nouvelles du fleuve');
-    expect(model.description).toBe('News from the river. · أخبار النهر');
-    expect(model.copyright).toBe('© River · © Fleuve');
   });
 
   test('is tagged "mul", lives at mul/, points home at baseUrl and has no archive links even with archivePageSize', () => {

@@ -20,7 +20,7 @@ describe('ArticleTable', () => {
     const rows: ArticleRow[] = [
       row(summary('a', 'en', { id: 'urn:x:1', updatedMs: 1_800_000_000_000, slug: 'a-slug' })),
       { path: 'articles/b/en.md', summary: undefined, problems: [makeError('YAML_SYNTAX', { kind: 'duplicate-key' }, { file: 'articles/b/en.md', line: 2 })], stamp: [7, 8, 9], digest: 'x' },
-      row(summary('c', 'fr', { draft: true })),
+      row(summary('c', 'fr', { draft: true, translationOf: 'en' })),
     ];
     const table = ArticleTable.of(rows);
     expect(table.length).toBe(3);
@@ -36,9 +36,11 @@ describe('ArticleTable', () => {
       id: ['urn:x:1', null, null],
       draft: [0, 0, 1],
       slug: ['a-slug', null, null],
+      translationOf: [null, null, 'en'],
       problems: { 1: rows[1]!.problems },
     });
-    expect(table.summaryAt(0)).toEqual(rows[0]!.summary);
+    expect(table.summaryAt(0)).toEqual({ ...rows[0]!.summary, translationOf: undefined });
+    expect(table.summaryAt(2)).toEqual(rows[2]!.summary);
     expect(table.summaryAt(1)).toBeUndefined();
     expect([...table.rowsWithProblems()].map(([position]) => position)).toEqual([1]);
     expect([0, 1, 2].map((position) => [table.isArticle(position), !table.isDraft(position) && table.isArticle(position)])).toEqual([
