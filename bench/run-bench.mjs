@@ -99,30 +99,46 @@ function appendToFile(path, text) {
 }
 
 /**
+ * A copy of the site with `extraConfig` added to its config, built into its own `public/`: what a
+ * scenario on a variant of the site runs on. `newArticle(run)` adds a new newest English article
+ * (so it enters the current feeds), `editNewest` appends to the newest one; `remove` deletes the copy.
+ */
+function siteVariant(root, name, extraConfig) {
+  const copy = mkdtempSync(join(tmpdir(), `polyfeed-bench-${name}-`));
+  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
+  const config = join(copy, 'polyfeed.config.yaml');
+  writeFileSync(config, `${readFileSync(config, 'utf8')}${extraConfig}`);
+  const out = join(copy, 'public');
+  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
+  return {
+    copy,
+    config,
+    build: () => ['build', '--root', copy, '--out', out, ...NOW],
+    clearOut: () => rmSync(out, { recursive: true, force: true }),
+    newArticle: (run) => {
+      const text = readFileSync(join(copy, 'articles', newest, 'en.md'), 'utf8').replace(/^date: .*$/m, `date: 2049-01-${String(run + 1).padStart(2, '0')}T00:00:00+00:00`);
+      mkdirSync(join(copy, 'articles', `zz-new-${run}`));
+      writeFileSync(join(copy, 'articles', `zz-new-${run}`, 'en.md'), text);
+    },
+    editNewest: appendToFile(join(copy, 'articles', newest, 'en.md'), (text, run) => `${text}\nEdited ${run}.\n`),
+    remove: () => rmSync(copy, { recursive: true, force: true }),
+  };
+}
+
+/**
  * RFC 5005 archives (archivePageSize: 100) on a copy of the site: a cold build, which renders
  * every item once (the current feeds and every archive page), then one new article a run (the
  * newest, so it enters the current feed and pushes one item into the newest page).
  */
 function archiveScenarios(root) {
-  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-archives-'));
-  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
-  const config = join(copy, 'polyfeed.config.yaml');
-  writeFileSync(config, `${readFileSync(config, 'utf8')}archivePageSize: 100\n`);
-  const out = join(copy, 'public');
-  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
-  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
-  const newArticle = (run) => {
-    const text = readFileSync(join(copy, 'articles', newest, 'en.md'), 'utf8').replace(/^date: .*$/m, `date: 2049-01-${String(run + 1).padStart(2, "0")}T00:00:00+00:00`);
-    mkdirSync(join(copy, 'articles', `zz-new-${run}`));
-    writeFileSync(join(copy, 'articles', `zz-new-${run}`, 'en.md'), text);
-  };
+  const site = siteVariant(root, 'archives', 'archivePageSize: 100\n');
   try {
     return [
-      { ...scenario('cold build, archives', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
-      { ...scenario('new article, archives', { prepare: newArticle, args: build }), floor: 'stat' },
+      { ...scenario('cold build, archives', { prepare: site.clearOut, args: () => [...site.build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('new article, archives', { prepare: site.newArticle, args: site.build }), floor: 'stat' },
     ];
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    site.remove();
   }
 }
 
@@ -132,26 +148,15 @@ function archiveScenarios(root) {
  * language's feeds and the combined feed take), and the coverage report (every file read again).
  */
 function translationScenarios(root) {
-  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-translations-'));
-  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
-  const config = join(copy, 'polyfeed.config.yaml');
-  writeFileSync(config, `${readFileSync(config, 'utf8')}fallbacks: { ar: en, fr: en, ja: en, de: en }\ncombinedFeed: [rss, atom, json]\n`);
-  const out = join(copy, 'public');
-  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
-  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
-  const newArticle = (run) => {
-    const text = readFileSync(join(copy, 'articles', newest, 'en.md'), 'utf8').replace(/^date: .*$/m, `date: 2049-01-${String(run + 1).padStart(2, '0')}T00:00:00+00:00`);
-    mkdirSync(join(copy, 'articles', `zz-new-${run}`));
-    writeFileSync(join(copy, 'articles', `zz-new-${run}`, 'en.md'), text);
-  };
+  const site = siteVariant(root, 'translations', 'fallbacks: { ar: en, fr: en, ja: en, de: en }\ncombinedFeed: [rss, atom, json]\n');
   try {
     return [
-      { ...scenario('cold build, fallbacks', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
-      { ...scenario('new article, fallbacks', { prepare: newArticle, args: build }), floor: 'stat' },
-      { ...scenario('coverage, no cache', { args: () => ['coverage', '--root', copy, '--no-cache', ...NOW] }), floor: 'read' },
+      { ...scenario('cold build, fallbacks', { prepare: site.clearOut, args: () => [...site.build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('new article, fallbacks', { prepare: site.newArticle, args: site.build }), floor: 'stat' },
+      { ...scenario('coverage, no cache', { args: () => ['coverage', '--root', site.copy, '--no-cache', ...NOW] }), floor: 'read' },
     ];
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    site.remove();
   }
 }
 
@@ -161,25 +166,20 @@ function translationScenarios(root) {
  * --every-item, a cold build of feeds of every item too (the largest files a site compresses).
  */
 function precompressScenarios(root) {
-  const copy = mkdtempSync(join(tmpdir(), 'polyfeed-bench-precompress-'));
-  cpSync(root, copy, { recursive: true, filter: (source) => !source.includes('.polyfeed-cache') && !source.endsWith('published-ids.tsv') });
-  const config = join(copy, 'polyfeed.config.yaml');
-  writeFileSync(config, `${readFileSync(config, 'utf8')}precompress: [gzip, brotli]\n`);
-  const out = join(copy, 'public');
-  const build = () => ['build', '--root', copy, '--out', out, ...NOW];
-  const newest = readdirSync(join(copy, 'articles')).sort().at(-1);
-  const article = appendToFile(join(copy, 'articles', newest, 'en.md'), (text, run) => `${text}\nEdited ${run}.\n`);
-  const everyItem = appendToFile(config, (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
+  const site = siteVariant(root, 'precompress', 'precompress: [gzip, brotli]\n');
+  const everyItem = appendToFile(site.config, (text) => text.replace(/maxItems: \d+/, 'maxItems: 0'));
+  const coldEveryItem = (run) => {
+    everyItem.change(run);
+    site.clearOut();
+  };
   try {
     return [
-      { ...scenario('cold build, precompress', { prepare: () => rmSync(out, { recursive: true, force: true }), args: () => [...build(), '--no-cache'] }), floor: 'read' },
-      { ...scenario('one article, precompress', { prepare: article.change, restore: article.restore, args: build }), floor: 'stat' },
-      ...(values['every-item']
-        ? [{ ...scenario('cold, every item, precomp.', { prepare: (run) => { everyItem.change(run); rmSync(out, { recursive: true, force: true }); }, restore: everyItem.restore, args: () => [...build(), '--no-cache'] }), floor: 'read' }]
-        : []),
+      { ...scenario('cold build, precompress', { prepare: site.clearOut, args: () => [...site.build(), '--no-cache'] }), floor: 'read' },
+      { ...scenario('one article, precompress', { prepare: site.editNewest.change, restore: site.editNewest.restore, args: site.build }), floor: 'stat' },
+      ...(values['every-item'] ? [{ ...scenario('cold, every item, precomp.', { prepare: coldEveryItem, restore: everyItem.restore, args: () => [...site.build(), '--no-cache'] }), floor: 'read' }] : []),
     ];
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    site.remove();
   }
 }
 

@@ -1,5 +1,6 @@
 // Pure: the last build's output records and this build's feeds → the recorded files the config no longer makes, and the next index's outputs.
-import { publishedPathsOf, type FeedsOutline } from '../feeds/language-feeds.js';
+import type { FeedsOutline } from '../feeds/language-feeds.js';
+import { publishedPathsOf } from '../feeds/published-paths.js';
 import type { BuildIndex, OutputRecord } from './build-index.js';
 
 type Outputs = BuildIndex['outputs'];

@@ -45,11 +45,6 @@ export interface LanguageFeeds {
 /** What is known of a language's feeds without making them: where they go and what they are made from. */
 export type FeedsOutline = Pick<LanguageFeeds, 'lang' | 'paths' | 'compressedPaths' | 'fingerprint'>;
 
-/** Every file a language's feeds are published as: the feed files, then their compressed copies. */
-export function publishedPathsOf(feeds: Pick<LanguageFeeds, 'paths' | 'compressedPaths'>): string[] {
-  return [...feeds.paths, ...feeds.compressedPaths];
-}
-
 export interface LanguageFeedsOptions {
   /** polyfeed's version, written into each feed's generator element. */
   readonly version: string;

@@ -10,7 +10,7 @@ import { DEFAULT_PERMALINK, type PermalinkPatterns, firstClashingLanguages, name
 import { staticDirProblem } from './static-dir-rule.js';
 import { addFallbackProblems, FallbackChainsSchema } from './fallback-chains.js';
 import { COMBINED_FEED_LANG } from './combined-feed.js';
-import { PrecompressEncodingSchema } from './precompress.js';
+import { PRECOMPRESS_ENCODINGS } from './precompress.js';
 
 /** One permalink pattern: a path on the site that names the article. */
 const PermalinkPatternSchema = z
@@ -101,7 +101,7 @@ export const ConfigSchema = z
     ttlMinutes: z.number().int().positive().optional().describe('How often readers should poll: RSS `ttl` and `sy:updatePeriod`.'),
     hub: AbsoluteUrlSchema.optional().describe('WebSub hub URL, announced in every current feed; `polyfeed ping` and `build --ping` notify it of the feeds a build changed. See "WebSub".'),
     precompress: z
-      .array(PrecompressEncodingSchema)
+      .array(z.enum(PRECOMPRESS_ENCODINGS))
       .default([])
       .describe('Also write a compressed copy beside every feed file, for a static host to serve as it is: `[gzip, brotli]` writes `rss.xml.gz` and `rss.xml.br`. Empty (the default): none. See "Static hosts".'),
     content: ContentSchema.describe(

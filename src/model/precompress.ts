@@ -1,16 +1,17 @@
-// Pure: the `precompress` setting (gzip and brotli copies of each feed file, for static hosts) and the names of those copies.
-import { z } from 'zod';
+// Pure: the encodings of the `precompress` setting (gzip and brotli copies of each feed file, for static hosts) and the names of those copies.
+// No schema here: the CLI's no-op check names copies before any parser or schema is loaded (its schema is in config-schema.ts).
+
+/** The encodings a static host can serve a precompressed copy in. */
+export const PRECOMPRESS_ENCODINGS = ['gzip', 'brotli'] as const;
 
 /** An encoding a static host can serve a precompressed copy in. */
-export const PrecompressEncodingSchema = z.enum(['gzip', 'brotli']);
-
-export type PrecompressEncoding = z.infer<typeof PrecompressEncodingSchema>;
+export type PrecompressEncoding = (typeof PRECOMPRESS_ENCODINGS)[number];
 
 /** The file name ending of each encoding's copy: what nginx's gzip_static and brotli_static look for beside the file. */
 export const COMPRESSED_SUFFIXES: Readonly<Record<PrecompressEncoding, string>> = { gzip: '.gz', brotli: '.br' };
 
 /** Copies are always listed gzip first, then brotli, whatever order the setting names them in (and each once). */
-const ENCODING_ORDER: readonly PrecompressEncoding[] = ['gzip', 'brotli'];
+const ENCODING_ORDER: readonly PrecompressEncoding[] = PRECOMPRESS_ENCODINGS;
 
 /** The encodings of the setting, in a fixed order, each once. */
 export function precompressEncodingsOf(setting: readonly PrecompressEncoding[]): PrecompressEncoding[] {

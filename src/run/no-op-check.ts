@@ -2,7 +2,8 @@
 import { sameRecords, sameStamp, sameStamps, type BuildIndex } from '../cache/build-index.js';
 import { statOutputs } from '../cache/index-store.js';
 import type { SiteSnapshot } from '../cache/snapshot-site.js';
-import { publishedPathsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
+import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import { publishedPathsOf } from '../feeds/published-paths.js';
 import { sameFolderStamp } from '../load/list-article-tree.js';
 import type { FileStamp } from '../model/file-stamp.js';
 import { hasLockFolder } from '../write/output-lock.js';

@@ -22,7 +22,8 @@ import { exitCodeFor, ExitCode, stoppedOn, type RunOutcome } from './run-outcome
 import { type BuiltRun } from './built-run.js';
 import { startWorkerPool } from './worker-pool.js';
 import { collectGarbage } from './collect-garbage.js';
-import { publishedPathsOf, type LanguageFeeds } from '../feeds/language-feeds.js';
+import type { LanguageFeeds } from '../feeds/language-feeds.js';
+import { publishedPathsOf } from '../feeds/published-paths.js';
 import { isCompressedCopy } from '../model/precompress.js';
 import { stageCompressedCopies } from '../write/stage-compressed-copies.js';
 import { isFullArchivePage } from '../feeds/archive-pages.js';

@@ -2,6 +2,7 @@
 import { isNotModified } from './evaluate-conditions.js';
 import { negotiateEncoding, type ContentCoding } from './negotiate-encoding.js';
 import { isCompressible } from './media-types.js';
+import { negotiateFeedType } from './negotiate-feed-type.js';
 
 /** What the server knows of a file before it sends any of it. */
 export interface ServedFileFacts {
@@ -14,6 +15,7 @@ export interface ServedFileFacts {
 /** The request headers a file response depends on. */
 export interface FileRequest {
   readonly method: 'GET' | 'HEAD';
+  readonly accept?: string | undefined;
   readonly acceptEncoding?: string | undefined;
   readonly ifNoneMatch?: string | undefined;
   readonly ifModifiedSince?: string | undefined;
@@ -28,9 +30,14 @@ export interface FileResponsePlan {
   readonly sendsBody: boolean;
 }
 
-/** A strong entity tag per coding: the compressed bytes differ from the file's, so their tag does too (RFC 9110, section 8.8.3.3). */
-export function entityTagOf(digest: string, coding: ContentCoding): string {
-  return coding === 'identity' ? `"${digest}"` : `"${digest}-${coding}"`;
+/**
+ * A strong entity tag per coding: the compressed bytes differ from the file's, so their tag does
+ * too (RFC 9110, section 8.8.3.3); a feed sent to a browser as generic XML is another
+ * representation, tagged `-xml`.
+ */
+export function entityTagOf(digest: string, coding: ContentCoding, forBrowser = false): string {
+  const variant = forBrowser ? '-xml' : '';
+  return coding === 'identity' ? `"${digest}${variant}"` : `"${digest}${variant}-${coding}"`;
 }
 
 /**
@@ -41,15 +48,17 @@ export function entityTagOf(digest: string, coding: ContentCoding): string {
 export function planFileResponse(request: FileRequest, file: ServedFileFacts): FileResponsePlan {
   const compressible = isCompressible(file.mediaType);
   const coding = negotiateEncoding(request.acceptEncoding, compressible);
-  const etag = entityTagOf(file.digest, coding);
+  const type = negotiateFeedType(file.mediaType, request.accept);
+  const etag = entityTagOf(file.digest, coding, type.variant === 'browser');
   const headers: Record<string, string> = {
-    'Content-Type': file.mediaType,
+    'Content-Type': type.mediaType,
     ETag: etag,
     'Last-Modified': new Date(file.lastModifiedMs).toUTCString(),
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   };
-  if (compressible) headers.Vary = 'Accept-Encoding';
+  const vary = [...(compressible ? ['Accept-Encoding'] : []), ...(type.variant === undefined ? [] : ['Accept'])];
+  if (vary.length > 0) headers.Vary = vary.join(', ');
   if (coding !== 'identity') headers['Content-Encoding'] = coding;
   const notModified = isNotModified(request, etag, file.lastModifiedMs);
   if (notModified) {

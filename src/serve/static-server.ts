@@ -101,7 +101,7 @@ async function answer(request: IncomingMessage, response: ServerResponse, option
     return sendPage(response, method, withFailedBuildNotice((await file.body('identity')).toString('utf8'), failed));
   }
   const plan = planFileResponse(
-    { method, acceptEncoding: header(request, 'accept-encoding'), ifNoneMatch: header(request, 'if-none-match'), ifModifiedSince: header(request, 'if-modified-since') },
+    { method, accept: header(request, 'accept'), acceptEncoding: header(request, 'accept-encoding'), ifNoneMatch: header(request, 'if-none-match'), ifModifiedSince: header(request, 'if-modified-since') },
     file.facts,
   );
   if (plan.status === 304) {

@@ -8,7 +8,7 @@ describe('planFileResponse', () => {
   test('a plain GET: 200 with the validators, the type and Vary', () => {
     const plan = planFileResponse({ method: 'GET' }, feed);
     expect(plan).toMatchObject({ status: 200, coding: 'identity', sendsBody: true });
-    expect(plan.headers).toMatchObject({ 'Content-Type': feed.mediaType, ETag: '"d1g3st"', 'Last-Modified': 'Sat, 14 Mar 2026 09:30:15 GMT', Vary: 'Accept-Encoding' });
+    expect(plan.headers).toMatchObject({ 'Content-Type': feed.mediaType, ETag: '"d1g3st"', 'Last-Modified': 'Sat, 14 Mar 2026 09:30:15 GMT', Vary: 'Accept-Encoding, Accept' });
     expect(plan.headers['Content-Encoding']).toBeUndefined();
   });
 
@@ -25,7 +25,7 @@ describe('planFileResponse', () => {
   test('a 304 has no body, no type and no coding, but its validators and Vary', () => {
     const plan = planFileResponse({ method: 'GET', acceptEncoding: 'br', ifNoneMatch: '"d1g3st-br"' }, feed);
     expect(plan).toMatchObject({ status: 304, sendsBody: false });
-    expect(plan.headers).toMatchObject({ ETag: '"d1g3st-br"', Vary: 'Accept-Encoding' });
+    expect(plan.headers).toMatchObject({ ETag: '"d1g3st-br"', Vary: 'Accept-Encoding, Accept' });
     expect(plan.headers['Content-Type']).toBeUndefined();
     expect(plan.headers['Content-Encoding']).toBeUndefined();
   });
