@@ -4,10 +4,9 @@
 // the media types static hosts give these files. Screenshots go to tests/artifacts/browser/.
 // Needs a Chromium binary (Debian's `chromium`; .ci/run installs it) and puppeteer-core: without
 // them, the tests are skipped with the reason.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,33 +14,10 @@ import { readSources } from '../../src/load/read-sources.js';
 import { bodyText } from '../../src/model/output-file.js';
 import { build } from '../../src/run/build-site.js';
 import { repoRoot } from '../helpers/site-fixture.js';
+import { inNewTab as inNewTabOf, launchChromium, skipReason } from '../helpers/headless-chromium.js';
 
 const LANGUAGES = ['en', 'ar', 'fr', 'ja', 'pt-BR'];
 const ARTIFACTS = join(repoRoot, 'tests/artifacts/browser');
-/** The flags of a quiet, throwaway browser: no sandbox (CI runs as root), no network of its own, nothing synced or updated. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** The Chromium to drive: $CHROMIUM_PATH, else the first of the usual names on PATH. */
-function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
-  const folders = (process.env.PATH ?? '').split(delimiter).filter(Boolean);
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {
-    for (const folder of folders) {
-      const path = join(folder, name);
-      if (existsSync(path) && statSync(path).isFile()) return path;
-    }
-  }
-  return undefined;
-}
-
-async function loadPuppeteer(): Promise<Pick<typeof import('puppeteer-core'), 'launch'> | undefined> {
-  try {
-    return await import('puppeteer-core');
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * What runs in the page, as JavaScript source: the project's TypeScript has no DOM library (giving
  * src/ the browser's globals would hide mistakes there), so these are not type-checked here.
@@ -78,14 +54,6 @@ const IN_PAGE = {
     height: section.getBoundingClientRect().height,
   }))`,
 } as const;
-
-const chromium = findChromium();
-const puppeteer = chromium ? await loadPuppeteer() : undefined;
-const skipReason = !chromium
-  ? 'no Chromium binary found (set CHROMIUM_PATH, or install chromium: apt-get install chromium)'
-  : !puppeteer
-    ? 'puppeteer-core is not installed (npm ci installs it as a devDependency)'
-    : undefined;
 
 /** Media types as static hosts send them for these extensions (GitHub Pages, Netlify: `.xml` is application/xml). */
 const MEDIA_TYPES: Record<string, string> = {
@@ -173,33 +141,23 @@ describe.skipIf(skipReason !== undefined)('the sample site in headless Chromium'
   const files = new Map([...result.files.map((file) => [file.path, bodyText(file.body)] as const), ...Object.entries(XSLT_CONTROL)]);
   let server: Server;
   let browser: Browser;
+  let closeBrowser: () => Promise<void>;
   let base: string;
-  let profile: string;
 
   beforeAll(async () => {
     expect(result.errors).toEqual([]);
     server = await serve(files);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    profile = mkdtempSync(join(tmpdir(), 'polyfeed-chromium-'));
-    browser = await puppeteer!.launch({ executablePath: chromium!, headless: true, args: [...FLAGS, `--user-data-dir=${profile}`] });
+    ({ browser, close: closeBrowser } = await launchChromium());
   }, 120_000);
 
   /** A new tab for each document: DevTools issues belong to a tab, so none of another document's can show up. */
-  async function inNewTab<T>(use: (page: Page) => Promise<T>): Promise<T> {
-    const page = await browser.newPage();
-    await page.setViewport({ width: 900, height: 700 });
-    try {
-      return await use(page);
-    } finally {
-      await page.close();
-    }
-  }
+  const inNewTab = <T>(use: (page: Page) => Promise<T>): Promise<T> => inNewTabOf(browser, use);
 
   afterAll(async () => {
     console.info(`Screenshots of the pages: ${ARTIFACTS}`);
-    await browser?.close();
+    await closeBrowser?.();
     await new Promise((resolve) => server?.close(resolve));
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   test('the control: a feed with an XSLT stylesheet is caught by the checks the feeds pass', async () => {
