@@ -197,6 +197,11 @@ function parsePort(value: string): number {
   return port;
 }
 
+/** What a build says on stderr while another build holds the output folder (nothing with --quiet). */
+function waitNotice(quiet: boolean): (pid: number, outDir: string) => void {
+  return (pid, outDir) => void (quiet || process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`));
+}
+
 /** Declares every command and option (for tests that check what examples and docs use); parsing runs the command. */
 export function createProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('polyfeed')
@@ -222,7 +227,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const root = resolve(options.root);
       const window = windowFor(options);
       if ('kind' in window) return setExitCode(printOutcome(window, options.format, root));
-      const onWait = (pid: number, outDir: string) => void (options.quiet || process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`));
+      const onWait = waitNotice(options.quiet);
       const observer = await observeRunOf(options);
       const run = { ...options, out: options.out, root, waitSeconds: options.wait, version, cacheVersion, onWait, window, progress: observer.progress };
       let outcome = await runBuild(run).finally(observer.stop);
@@ -330,7 +335,7 @@ export function createProgram(setExitCode: (code: number) => void): Command {
       const stop = () => stopping.abort();
       process.once('SIGINT', stop).once('SIGTERM', stop);
       const say = (line: string) => void (options.quiet || process.stdout.write(`${line}\n`));
-      const onWait = (pid: number, outDir: string) => void (options.quiet || process.stderr.write(`Waiting for another polyfeed build (process ${pid}) to finish writing ${outDir}…\n`));
+      const onWait = waitNotice(options.quiet);
       const outcome = await runServe({
         build: { root, out: options.out, strict: options.strict, jobs: options.jobs, cache: options.cache, languages: options.languages, waitSeconds: options.wait, version, cacheVersion },
         // The clock is read at each build: an article whose date has come is published by the next one.

@@ -6,8 +6,3 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 export function graphemesOf(text: string): string[] {
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
-
-/** `text` cut to its first `count` grapheme clusters (never inside one). */
-export function firstGraphemes(text: string, count: number): string {
-  return graphemesOf(text).slice(0, count).join('');
-}

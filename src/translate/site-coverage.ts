@@ -1,4 +1,4 @@
-// Pure (types and counts): what `polyfeed coverage` tells of a site: its articles × languages, and each language's labels.
+// Types: what `polyfeed coverage` tells of a site: its articles × languages, and each language's labels.
 import type { CoverageRow } from './article-coverage.js';
 import type { LabelCoverage } from './label-coverage.js';
 
@@ -13,7 +13,3 @@ export interface SiteCoverage {
   readonly labels: readonly LabelCoverage[];
 }
 
-/** Whether some translation fell behind its source (what `coverage --strict` fails on). */
-export function hasOutdated(coverage: SiteCoverage): boolean {
-  return coverage.articles.some((row) => Object.values(row.cells).some((cell) => cell.kind === 'outdated'));
-}

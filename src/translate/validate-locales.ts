@@ -130,10 +130,11 @@ export function validateLocales(input: ValidateLocalesInput): { value?: LocaleRe
     const labels = withLabelFallbacks(own, chain.map((other) => ownLabels.get(other)));
     if (!labels) continue;
     const ownKeys = flattenKeys(own ?? {});
+    const chainKeys = chain.map((other) => ({ other, keys: flattenKeys(ownLabels.get(other) ?? {}) }));
     const borrowed: Record<string, string> = {};
     for (const key of flattenKeys(labels).keys()) {
       if (ownKeys.has(key)) continue;
-      const from = chain.find((other) => flattenKeys(ownLabels.get(other) ?? {}).has(key));
+      const from = chainKeys.find(({ keys }) => keys.has(key))?.other;
       if (from !== undefined) borrowed[key] = from;
     }
     resources[lang] = { [LABEL_NAMESPACE]: labels, ...(Object.keys(borrowed).length > 0 ? { [BORROWED_LABELS]: borrowed } : {}) };
